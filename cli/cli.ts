@@ -1,0 +1,44 @@
+// seed-annotate: the command-line front end of the analysis and the sidecars.
+import { runAnalyze } from './analyzeCommand';
+import { processIo, UsageError, type Io } from './io';
+
+const USAGE = `usage: seed-annotate <command> [options] PATH...
+
+commands:
+  analyze [--json] [--date YYYY-MM-DD] PATH...   quotes, speakers, dates, places, actors
+  check [--strict] PATH...                        diagnostics as file:line:col (exit 1 on errors)
+  export --format w3c|jsonl|csv|brat|md [--include-detected] [--out PATH] PATH...
+
+PATH is a seed file or a folder of them.`;
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+const commands: Record<string, Command> = {
+  analyze: runAnalyze,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(USAGE);
+    return name ? 0 : 2;
+  }
+  const run = commands[name];
+  if (!run) {
+    io.err(`seed-annotate: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`seed-annotate ${name}: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    io.err(`seed-annotate ${name}: ${(e as Error).stack ?? e}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

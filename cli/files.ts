@@ -1,0 +1,55 @@
+// Reading seed files for the CLI: folders expand to the seed files inside them,
+// unreadable or binary files are reported, never fatal for the others.
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+
+export const SEED_FILE = /(\.seed\.txt|\.seed|\.txt)$/i;
+
+/** Expands folders (recursively) to their seed files, sorted; files are kept as given. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try { st = statSync(p); } catch { out.push(p); continue; }
+    if (st.isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile() && SEED_FILE.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export class SeedReadError extends Error {}
+
+/** Reads a seed file as UTF-8 text; throws SeedReadError with a one-line reason. */
+export function readSeed(path: string): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new SeedReadError(err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a folder' : `cannot read (${err.code ?? err.message})`);
+  }
+  if (looksBinary(buf)) throw new SeedReadError('binary file, not a text seed file');
+  return buf.toString('utf8');
+}
+
+function looksBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}

@@ -1,0 +1,6 @@
+// Activates and deactivates the extension; everything else lives in its own module.
+import type * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+
+export function deactivate(): void {}

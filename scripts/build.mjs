@@ -1,0 +1,17 @@
+// Bundles the client, the language server and the CLI into dist/ with esbuild.
+// `--production` minifies and drops source maps (used by `npm run package`).
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  sourcemap: !production, minify: production, logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+chmodSync('dist/cli.js', 0o755);
