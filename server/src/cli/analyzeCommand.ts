@@ -1,6 +1,6 @@
 // `seed-annotate analyze [--json] [--date YYYY-MM-DD] PATH...`
-import { analyze, isValidIsoDate, lineCol } from '../server/src/analysis';
-import type { Analysis } from '../server/src/analysis';
+import { analyze, isValidIsoDate, lineCol } from '../analysis';
+import type { Analysis } from '../analysis';
 import { expandPaths, readSeed } from './files';
 import { UsageError, type Io } from './io';
 
