@@ -1,7 +1,496 @@
 // Dates normalised against the publication date. CONTRACT:
 //  detectDates(paragraphText, referenceDate): offsets local to the paragraph text.
+//
+// Hand-written rules rather than a general date parser: one scan finds the
+// words a date hangs on (a month or weekday name, a year, "yesterday", "week",
+// a holiday), and a small rule per kind reads the words around it ("the end of
+// February", "December 12 last year", "two weeks ago"). This is fast enough for
+// a 1 MB article typed in live, and keeps the news conventions explicit: a bare
+// "Saturday" or "April" is read by the tense of its clause, past by default.
+// Durations ("for two years"), sets ("every Monday"), decades ("the 1990s") and
+// "now" give no date. Without a reference date only dates that name their year
+// get a value.
+import {
+  addDays, dayNumber, easterSunday, formatDay, formatMonth, formatMonthIndex, formatWeek, formatYear,
+  isoWeekday, isRealDay, monthIndex, nthWeekdayOfMonth, parseYmd, type Ymd,
+} from './dates-calendar';
+import { tenseAt, type Tense } from './dates-context';
+import {
+  COUNT_RE, countValue, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
+  SPOKEN_YEAR_RE, spokenYearValue, WEEKDAY_RE, weekdayNumber,
+} from './dates-lexicon';
 import type { DateMention } from './types';
 
-export function detectDates(_paragraphText: string, _referenceDate: string | null): DateMention[] {
-  return [];
+/** A recognised expression; value null marks words that are no date ("every Monday") and block others. */
+interface Found {
+  start: number;
+  end: number;
+  value: string | null;
+}
+
+interface Scan {
+  text: string;
+  ref: Ymd | null;
+  found: Found[];
+}
+
+/** Which way to resolve a date without a year: as written ("last", "next", "this") or by context. */
+type Direction = 'past' | 'future' | 'this' | 'auto';
+
+const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+(?:Sunday|Monday|week))?|Halloween|Valentine['’]s\\s+Day)(?![A-Za-z])`;
+const DAYWORD_RE = `(?:[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|YESTERDAY|[Tt]omorrow)(?![A-Za-z])`;
+const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
+
+const HEAD = new RegExp([
+  `(?<iso>\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b)`,
+  `(?<month>\\b${MONTH_RE})`,
+  `(?<weekday>\\b${WEEKDAY_RE})`,
+  `(?<year>\\b(?:1[6-9]|20|21)\\d\\d\\b)`,
+  `(?<dayword>\\b${DAYWORD_RE})`,
+  `(?<unit>\\b${UNIT_RE})`,
+  `(?<holiday>\\b${HOLIDAY_RE})`,
+  `(?<spoken>\\b(?:[Nn]ineteen|[Ee]ighteen|[Tt]wo\\s+thousand)\\b)`,
+].join('|'), 'g');
+
+export function detectDates(paragraphText: string, referenceDate: string | null): DateMention[] {
+  const scan: Scan = { text: paragraphText, ref: parseYmd(referenceDate), found: [] };
+  const re = new RegExp(HEAD);
+  for (let m = re.exec(paragraphText); m; m = re.exec(paragraphText)) {
+    const g = m.groups!;
+    const s = m.index;
+    const e = s + m[0].length;
+    const before = scan.found.length;
+    if (g.iso) isoAt(scan, s, e);
+    else if (g.month) monthAt(scan, s, e, monthNumber(m[0]));
+    else if (g.weekday) weekdayAt(scan, s, e, weekdayNumber(m[0]));
+    else if (g.year) yearAt(scan, s, e, +m[0]);
+    else if (g.dayword) daywordAt(scan, s, e, m[0].toLowerCase());
+    else if (g.unit) unitAt(scan, s, e, m[0].toLowerCase());
+    else if (g.holiday) holidayAt(scan, s, e, m[0]);
+    else if (g.spoken) spokenYearAt(scan, s);
+    // Don't re-read words a rule has just consumed ("2020" in "November 9, 2020").
+    for (let i = before; i < scan.found.length; i++) re.lastIndex = Math.max(re.lastIndex, scan.found[i].end);
+  }
+  return finalize(paragraphText, scan.found);
+}
+
+// ---------------------------------------------------------------- helpers
+
+const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
+const atEnd = (source: string, flags = ''): RegExp => new RegExp(`(?:${source})$`, flags);
+
+/** Matches `re` (sticky) at position `at`. */
+function after(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Matches `re` (anchored with $) against the text just before `at`. */
+function before(re: RegExp, text: string, at: number, reach = 60): RegExpExecArray | null {
+  return re.exec(text.slice(Math.max(0, at - reach), at));
+}
+
+function push(scan: Scan, start: number, end: number, value: string | null): void {
+  scan.found.push({ start, end, value });
+}
+
+/** Picks the year of a month (or month-day) that has none, relative to the reference. */
+function pickYear(scan: Scan, start: number, end: number, month: number, day: number | null, direction: Direction): number | null {
+  const ref = scan.ref;
+  if (!ref) return null;
+  if (direction === 'this') return ref.year;
+  const tense: Tense = direction === 'past' ? 'past' : direction === 'future' ? 'future' : tenseAt(scan.text, start, end);
+  const strict = direction !== 'auto';
+  let best: number | null = null;
+  let bestCost = Infinity;
+  for (let year = ref.year - 1; year <= ref.year + 1; year++) {
+    if (day !== null && !isRealDay(year, month, day)) continue;
+    // Distance in days for a day, in months (as 30 days) for a month.
+    const d = day !== null
+      ? dayNumber({ year, month, day }) - dayNumber(ref)
+      : (monthIndex(year, month) - monthIndex(ref.year, ref.month)) * 30;
+    let cost: number;
+    if (tense === 'future') cost = d > 0 || (d === 0 && !strict) ? d : Infinity;
+    else if (tense === 'past') cost = d < 0 || (d === 0 && !strict) ? -d : Infinity;
+    else cost = d > 0 ? d * 2 : -d;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = year;
+    }
+  }
+  return best;
+}
+
+function dayValue(year: number | null, month: number, day: number): string | null {
+  if (year === null || !isRealDay(year, month, day)) return null;
+  return formatDay({ year, month, day });
+}
+
+// ---------------------------------------------------------------- numeric dates
+
+function isoAt(scan: Scan, s: number, e: number): void {
+  const t = scan.text.slice(s, e);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? null;
+  // Slashed dates are read the US way (month first), as the wire services write them.
+  const us = m ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const [year, month, day] = m ? [+m[1], +m[2], +m[3]] : us ? [+us[3], +us[1], +us[2]] : [0, 0, 0];
+  push(scan, s, e, isRealDay(year, month, day) ? formatDay({ year, month, day }) : null);
+}
+
+// ---------------------------------------------------------------- month names
+
+const DAY_NUM = `(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?(?![\\d:%])(?!,\\d)`;
+const MONTH_DAY = sticky(`\\.?\\s*${DAY_NUM}`);
+const MONTH_ORDINAL_DAY = sticky(`\\s+(?:the\\s+)?(${ORDINAL_WORD_RE})\\b`, 'i');
+const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}`);
+const YEAR_AFTER = sticky(`(?:\\s*,\\s*|\\s+)(?:of\\s+)?((?:1[6-9]|20|21)\\d\\d)(?![\\d%])`);
+const SPOKEN_YEAR_AFTER = sticky(`\\s+(${SPOKEN_YEAR_RE})\\b`, 'i');
+const RELATIVE_YEAR_AFTER = sticky(`\\s*,?\\s+(this|last|next)\\s+year\\b`, 'i');
+const DAY_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?`);
+const ORDINAL_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(${ORDINAL_WORD_RE})\\s+(?:of\\s+)?`, 'i');
+const WEEK_OF_MONTH = atEnd(`\\bthe\\s+(${POSITION_RE})\\s+week\\s+of\\s+`, 'i');
+const WEEK_OF_DAY = atEnd(`\\bthe\\s+week\\s+of\\s+`, 'i');
+const MONTH_MODIFIER = atEnd(`\\b(?:(?:early|late|mid|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*)?(?:(last|next|this|this\\s+coming|coming|past)\\s+)?`, 'i');
+// Words after which a bare month reads as a date, not a name or a verb ("in May").
+const MONTH_CUE = atEnd(`\\b(?:in|on|since|until|till|by|from|to|through|during|before|after|of|for|between|and|or|since|last|next|this|early|late|mid|end|beginning|start|middle|until|as\\s+of|each|every)[\\s-]+`, 'i');
+const SET_BEFORE = atEnd(`\\b(?:every|each)\\s+`, 'i');
+
+function monthAt(scan: Scan, s: number, e: number, month: number): void {
+  const { text } = scan;
+  const abbreviated = !/^[A-Za-z]{4,}$/.test(text.slice(s, e)) || /^(?:Sept|SEPT)$/.test(text.slice(s, e));
+  let start = s;
+  let end = e;
+  let day: number | null = null;
+  let year: number | null = null;
+  let secondDay: { start: number; end: number; day: number } | null = null;
+  let firstEnd = e;
+
+  const md = after(MONTH_DAY, text, e);
+  const mo = md ? null : after(MONTH_ORDINAL_DAY, text, e);
+  if (md) {
+    day = +md[1];
+    end = firstEnd = e + md[0].length;
+    const second = after(SECOND_DAY, text, end);
+    if (second && +second[2] > day) {
+      const from = end + second[1].length;
+      secondDay = { start: from, end: end + second[0].length, day: +second[2] };
+      end = secondDay.end;
+    }
+  } else if (mo) {
+    day = ordinalWordValue(mo[1]);
+    end = e + mo[0].length;
+  } else {
+    const dm = before(DAY_BEFORE_MONTH, text, s) ?? before(ORDINAL_BEFORE_MONTH, text, s);
+    if (dm) {
+      day = /^\d/.test(dm[1]) ? +dm[1] : ordinalWordValue(dm[1]);
+      start = s - dm[0].length;
+    }
+  }
+  const y = after(YEAR_AFTER, text, end);
+  const sy = y ? null : after(SPOKEN_YEAR_AFTER, text, end);
+  if (y) {
+    year = +y[1];
+    end += y[0].length;
+  } else if (sy) {
+    year = spokenYearValue(sy[1]);
+    end += sy[0].length;
+  } else {
+    const rel = after(RELATIVE_YEAR_AFTER, text, end);
+    if (rel && scan.ref) {
+      year = scan.ref.year + ({ this: 0, last: -1, next: 1 } as Record<string, number>)[rel[1].toLowerCase()];
+      end += rel[0].length;
+    }
+  }
+
+  // "the first week of April", "the week of March 6": a week.
+  const weekOf = day === null ? before(WEEK_OF_MONTH, text, start) : null;
+  const weekOfDay = day !== null && !secondDay ? before(WEEK_OF_DAY, text, start) : null;
+
+  if (day === null && year === null) {
+    // A bare month: only where it reads as a date.
+    if (abbreviated) return;
+    if (before(SET_BEFORE, text, s)) return push(scan, s, e, null);
+    const cue = before(MONTH_CUE, text, s);
+    const ambiguous = month === 5 || month === 3 || month === 8;
+    if (ambiguous && !cue) return;
+    // "April Smith", "Tropical Storm June": a name.
+    if (/^\s+[A-Z][a-z]/.test(text.slice(e, e + 3)) && !cue) return;
+  }
+
+  let direction: Direction = 'auto';
+  if (year === null) {
+    const mod = before(MONTH_MODIFIER, text, start);
+    if (mod && mod[0]) {
+      start -= mod[0].length;
+      const which = mod[1]?.toLowerCase().replace(/\s+/g, ' ');
+      if (which === 'last' || which === 'past') direction = 'past';
+      else if (which === 'next' || which === 'coming' || which === 'this coming') direction = 'future';
+      else if (which === 'this') direction = 'this';
+    }
+    year = pickYear(scan, start, end, month, day, direction);
+  } else {
+    const mod = before(MONTH_MODIFIER, text, start);
+    if (mod && mod[0] && !mod[1]) start -= mod[0].length;
+  }
+
+  if (weekOf) {
+    const n = positionValue(weekOf[1]);
+    const value = year === null ? null : formatWeek(nthWeekdayOfMonth(year, month, 1, n));
+    return push(scan, start - weekOf[0].length, end, value);
+  }
+  if (day !== null) {
+    if (secondDay) {
+      push(scan, start, firstEnd, dayValue(year, month, day));
+      push(scan, secondDay.start, end, dayValue(year, month, secondDay.day));
+      return;
+    }
+    const value = dayValue(year, month, day);
+    if (weekOfDay) return push(scan, start - weekOfDay[0].length, end, value && year !== null ? formatWeek({ year, month, day }) : null);
+    return push(scan, start, end, value);
+  }
+  push(scan, start, end, year === null ? null : formatMonth(year, month));
+}
+
+// ---------------------------------------------------------------- weekdays
+
+const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
+const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i');
+
+function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
+  const { text, ref } = scan;
+  let start = s;
+  let end = e + (after(WEEKDAY_RIGHT, text, e)?.[0].length ?? 0);
+  const left = before(WEEKDAY_LEFT, text, s);
+  let direction: Direction = 'auto';
+  let shift = 0;
+  if (left) {
+    if (left[1]) return push(scan, start - left[0].length, end, null);
+    const word = (left[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    if (word === 'following') return push(scan, s - left[0].length, end, null);
+    if (word === 'last' || word === 'previous') direction = 'past';
+    else if (word === 'next' || word === 'coming' || word === 'this coming') direction = 'future';
+    else if (word === 'this') direction = 'this';
+    if (left[3]) {
+      shift = left[3].toLowerCase() === 'before' ? -1 : 1;
+      if (left[4]) direction = left[4].toLowerCase() === 'last' ? 'past' : 'future';
+    }
+    start = s - left[0].length;
+  }
+  if (!ref) return push(scan, start, end, null);
+  const delta = (weekday - isoWeekday(ref) + 7) % 7;
+  let offset: number;
+  if (direction === 'this') offset = weekday - isoWeekday(ref);
+  else if (direction === 'past') offset = delta === 0 ? -7 : delta - 7;
+  else if (direction === 'future') offset = delta === 0 ? 7 : delta;
+  else if (delta === 0) offset = 0;
+  else offset = tenseAt(text, s, e) === 'future' ? delta : delta - 7;
+  push(scan, start, end, formatDay(addDays(ref, offset + shift)));
+}
+
+// ---------------------------------------------------------------- years
+
+// A four-digit number that is a quantity, a decade, a time or a range, not a year.
+const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNo\\.\\s*|\\b(?:number|page|route|flight|room|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
+const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|-\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b|\\s+(?!(?:is|was|has|as|its|this|his|us|versus|plus|whereas|levels|figures|levels|results|elections|games|rates|prices|budgets|accounts|numbers|sales|earnings|talks)\\b)[a-z]+s\\b)`);
+const YEAR_LEFT = atEnd(`\\b(?:(?:early|late|mid|pre|post|fiscal|calendar|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*|FY\\s*)`, 'i');
+const YEAR_CONTEXT_BEFORE = atEnd(`\\b(?:in|of|since|until|till|by|from|to|through|during|before|after|for|between|and|or|early|late|mid|end|fiscal|calendar|year|the|last|this|spring|summer|autumn|fall|winter)[\\s-]+|^|[(,;:]\\s*`, 'i');
+
+function yearAt(scan: Scan, s: number, e: number, year: number): void {
+  const { text } = scan;
+  if (before(YEAR_NOT_BEFORE, text, s, 24) || after(YEAR_NOT_AFTER, text, e)) {
+    // "the 1990s" is a decade: say so, so that no rule reads "1990" in it.
+    if (/^['’]?s\b/.test(text.slice(e, e + 3))) push(scan, s, e + (text[e] === 's' ? 1 : 2), null);
+    return;
+  }
+  // A bare number in an odd place ("scored 1999 points") is no year; years come after a preposition.
+  if (!before(YEAR_CONTEXT_BEFORE, text, s, 30) && !/^\s*[,.;:)]|^\s*$|^\s+(?:and|or|to)\b/.test(text.slice(e, e + 6))) return;
+  const left = before(YEAR_LEFT, text, s, 30);
+  push(scan, left ? s - left[0].length : s, e, formatYear(year));
+}
+
+const SPOKEN_YEAR = sticky(SPOKEN_YEAR_RE, 'i');
+
+function spokenYearAt(scan: Scan, s: number): void {
+  const m = after(SPOKEN_YEAR, scan.text, s);
+  if (!m) return;
+  const year = spokenYearValue(m[0]);
+  // "two thousand" is more often a count; only "the year two thousand" and a lone "two thousand" read as a year.
+  if (/^two\s+thousand$/i.test(m[0]) && !before(atEnd(`\\byear\\s+`, 'i'), scan.text, s)) return;
+  if (year === null || /^\s+[a-z]+s\b/.test(scan.text.slice(s + m[0].length, s + m[0].length + 20))) return;
+  push(scan, s, s + m[0].length, formatYear(year));
+}
+
+// ---------------------------------------------------------------- today, yesterday, tomorrow
+
+const DAYWORD_LEFT = atEnd(`\\b(?:(?:early|late|earlier|later)\\s+|the\\s+day\\s+(?:before|after)\\s+)`, 'i');
+const DAYWORD_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?`, 'i');
+
+function daywordAt(scan: Scan, s: number, e: number, word: string): void {
+  const { text, ref } = scan;
+  const left = before(DAYWORD_LEFT, text, s, 30);
+  const start = left ? s - left[0].length : s;
+  const end = e + (after(DAYWORD_RIGHT, text, e)?.[0].length ?? 0);
+  let offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+  if (left && /day\s+before/i.test(left[0])) offset--;
+  if (left && /day\s+after/i.test(left[0])) offset++;
+  push(scan, start, end, ref ? formatDay(addDays(ref, offset)) : null);
+}
+
+// ---------------------------------------------------------------- week, month, year as units
+
+// "this week", "earlier this year", "the end of last month", "the past year", "the current fiscal year"
+const UNIT_LEFT = atEnd(
+  `(?:\\b(?<edge>early|late|mid|earlier|later)[\\s-]+)?` +
+  `(?:\\bthe\\s+(?<part>end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+)?` +
+  `\\b(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that|the)\\s+` +
+  `(?:(?<fiscal>fiscal|financial|calendar)\\s+)?`, 'i');
+const AGO_RIGHT = sticky(`\\s+(?:or\\s+so\\s+)?(ago|earlier|before|later|after)\\b`, 'i');
+const AGO_LEFT = atEnd(`\\b(?:(?:almost|nearly|about|some|more\\s+than|over|just|only|roughly|barely|less\\s+than|around|exactly)\\s+)?(${COUNT_RE})[\\s-]+`, 'i');
+const YEAR_COMPOUND = sticky(`(?:-|\\s+|['’]s\\s+)end\\b|-(?:earlier|ago)\\b`, 'i');
+
+function unitAt(scan: Scan, s: number, e: number, word: string): void {
+  const { text, ref } = scan;
+  const plural = word.endsWith('s');
+  const unit = plural ? word.slice(0, -1) : word;
+
+  // "two weeks ago", "a year earlier"
+  const ago = after(AGO_RIGHT, text, e);
+  if (ago) {
+    const count = before(AGO_LEFT, text, s, 40);
+    if (!count) return;
+    const n = countValue(count[1]);
+    const start = s - count[0].length;
+    const end = e + ago[0].length;
+    const dir = ago[1].toLowerCase();
+    // "a year later" and "two days earlier" count from another event: no date.
+    if (dir !== 'ago' && !(dir === 'earlier' && unit === 'year')) return push(scan, start, end, null);
+    if (n === null || !ref) return push(scan, start, end, null);
+    return push(scan, start, end, shifted(ref, unit, -n));
+  }
+
+  if (unit === 'year' && !plural) {
+    const compound = after(YEAR_COMPOUND, text, e);
+    if (compound && ref && !before(atEnd(`\\b(?:this|last|next|the|a|each|every|\\d+)\\s*-?\\s*`, 'i'), text, s, 12)) {
+      const value = /earlier|ago/i.test(compound[0]) ? ref.year - 1 : ref.year;
+      return push(scan, s, e + compound[0].length, formatYear(value));
+    }
+  }
+
+  const left = before(UNIT_LEFT, text, s, 60);
+  if (!left) return;
+  const g = left.groups!;
+  const det = g.det.toLowerCase().replace(/\s+/g, ' ');
+  const start = s - left[0].length;
+  if (plural) return push(scan, start, e, null); // "the past two years", "the last few weeks" (a duration)
+  if (unit === 'day') return; // "the day", "that day": anaphoric
+  if (det === 'that' || det === 'the following' || det === 'the same' || det === 'the previous') return push(scan, start, e, null);
+  if (det === 'the' && !g.part && !g.fiscal) return; // "the year": too vague on its own
+  if (g.fiscal && unit !== 'year') return;
+  if (!ref) return push(scan, start, e, null);
+  let offset = 0;
+  if (det === 'last' || det === 'the past' || det === 'the last') offset = -1;
+  else if (det === 'next' || det === 'the coming') offset = 1;
+  // "the past week" and "the last week" run up to today: this week.
+  if ((det === 'the past' || det === 'the last') && unit === 'week') offset = 0;
+  if (unit === 'weekend') return push(scan, start, e, weekendValue(scan, ref, s, e, offset, det));
+  push(scan, start, e, shifted(ref, unit, offset));
+}
+
+/** The TIMEX3 value of `ref` moved by n units, at that unit's granularity. */
+function shifted(ref: Ymd, unit: string, n: number): string {
+  switch (unit) {
+    case 'day': return formatDay(addDays(ref, n));
+    case 'week':
+    case 'weekend': return formatWeek(addDays(ref, 7 * n));
+    case 'month': return formatMonthIndex(monthIndex(ref.year, ref.month) + n);
+    default: return formatYear(ref.year + n);
+  }
+}
+
+/** "the weekend": the one just past in news, the coming one with a future verb. */
+function weekendValue(scan: Scan, ref: Ymd, s: number, e: number, offset: number, det: string): string {
+  const wd = isoWeekday(ref);
+  let saturday: Ymd;
+  if (wd >= 6) saturday = addDays(ref, 6 - wd);
+  else {
+    const future = det === 'next' || det === 'the coming' || ((det === 'this' || det === 'the') && tenseAt(scan.text, s, e) === 'future');
+    saturday = addDays(ref, future ? 6 - wd : -1 - wd);
+  }
+  if (det === 'last' && wd >= 6) saturday = addDays(saturday, -7);
+  if (det === 'next' && wd >= 6) saturday = addDays(saturday, 7);
+  void offset;
+  return `${formatWeek(saturday)}-WE`;
+}
+
+// ---------------------------------------------------------------- holidays
+
+const HOLIDAY_LEFT = atEnd(`\\b(last|next|this)\\s+`, 'i');
+
+function holidayAt(scan: Scan, s: number, e: number, name: string): void {
+  const key = name.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  const left = before(HOLIDAY_LEFT, scan.text, s, 12);
+  const start = left ? s - left[0].length : s;
+  const y = after(YEAR_AFTER, scan.text, e);
+  const end = y ? e + y[0].length : e;
+  const dayIn = (year: number): Ymd => {
+    if (key.startsWith('christmas eve')) return { year, month: 12, day: 24 };
+    if (key.startsWith('christmas')) return { year, month: 12, day: 25 };
+    if (key.startsWith("new year's eve")) return { year, month: 12, day: 31 };
+    if (key.startsWith('new year')) return { year, month: 1, day: 1 };
+    if (key.startsWith('thanksgiving')) return nthWeekdayOfMonth(year, 11, 4, 4);
+    if (key.startsWith('halloween')) return { year, month: 10, day: 31 };
+    if (key.startsWith('valentine')) return { year, month: 2, day: 14 };
+    const easter = easterSunday(year);
+    return key.endsWith('monday') ? addDays(easter, 1) : easter;
+  };
+  const week = key.endsWith('week');
+  let year: number | null = y ? +y[1] : null;
+  if (year === null && scan.ref) {
+    const ref = scan.ref;
+    const which = left?.[1].toLowerCase();
+    const tense = which === 'last' ? 'past' : which === 'next' ? 'future' : which === 'this' ? null : tenseAt(scan.text, s, e);
+    let bestCost = Infinity;
+    for (let cand = ref.year - 1; cand <= ref.year + 1; cand++) {
+      const d = dayNumber(dayIn(cand)) - dayNumber(ref);
+      const cost = which === 'this' ? Math.abs(cand - ref.year) : tense === 'future' ? (d >= 0 ? d : Infinity) : tense === 'past' ? (d <= 0 ? -d : Infinity) : d > 0 ? 2 * d : -d;
+      if (cost < bestCost) {
+        bestCost = cost;
+        year = cand;
+      }
+    }
+  }
+  if (year === null) return push(scan, start, end, null);
+  const day = dayIn(year);
+  push(scan, start, end, week ? formatWeek(day) : formatDay(day));
+}
+
+// ---------------------------------------------------------------- output
+
+const JOIN_WEEKDAY = /^,?\s+(?:the\s+)?$/;
+
+/** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
+function finalize(text: string, found: Found[]): DateMention[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Found[] = [];
+  for (const f of found) {
+    const last = kept[kept.length - 1];
+    if (last && f.start < last.end) {
+      if (f.end - f.start > last.end - last.start) kept[kept.length - 1] = f;
+      continue;
+    }
+    kept.push(f);
+  }
+  const out: DateMention[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    let f = kept[i];
+    const next = kept[i + 1];
+    // A weekday naming the same day as the date after it: one mention, the date's value.
+    if (next && next.value && /^\d{4}-\d\d-\d\d$/.test(next.value) && JOIN_WEEKDAY.test(text.slice(f.end, next.start))
+      && weekdayNumber(text.slice(f.start, f.end).split(/\s+/).pop() ?? '') > 0) {
+      f = { start: f.start, end: next.end, value: next.value };
+      i++;
+    }
+    if (f.value) out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value });
+  }
+  return out;
 }

@@ -1,0 +1,109 @@
+// Calendar arithmetic for date normalisation. Days are counted in UTC so that
+// no local time zone or daylight-saving shift can move a date.
+
+/** A calendar day; `month` is 1-12. */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Parses a YYYY-MM-DD string; null when it is no real calendar day. */
+export function parseYmd(iso: string | null): Ymd | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!m) return null;
+  const d: Ymd = { year: +m[1], month: +m[2], day: +m[3] };
+  return isRealDay(d.year, d.month, d.day) ? d : null;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Day number (days since 1970-01-01) of a calendar day. */
+export function dayNumber(d: Ymd): number {
+  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+export function fromDayNumber(n: number): Ymd {
+  const t = new Date(n * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+export function addDays(d: Ymd, days: number): Ymd {
+  return fromDayNumber(dayNumber(d) + days);
+}
+
+/** Day of the week, ISO numbering: Monday 1 … Sunday 7. */
+export function isoWeekday(d: Ymd): number {
+  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** Months since year 0: lets month differences be plain subtraction. */
+export function monthIndex(year: number, month: number): number {
+  return year * 12 + (month - 1);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function formatYear(year: number): string {
+  return pad(year, 4);
+}
+
+export function formatMonth(year: number, month: number): string {
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+export function formatMonthIndex(index: number): string {
+  return formatMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+export function formatDay(d: Ymd): string {
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** ISO-8601 week of a day, as TIMEX3 writes it: 2023-W14. */
+export function formatWeek(d: Ymd): string {
+  // The ISO week belongs to the year of its Thursday.
+  const thursday = addDays(d, 4 - isoWeekday(d));
+  const jan1 = dayNumber({ year: thursday.year, month: 1, day: 1 });
+  const week = Math.floor((dayNumber(thursday) - jan1) / 7) + 1;
+  return `${pad(thursday.year, 4)}-W${pad(week)}`;
+}
+
+/** The n-th (1-based; -1 = last) given ISO weekday of a month. */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): Ymd {
+  if (n > 0) {
+    const first = { year, month, day: 1 };
+    const offset = (weekday - isoWeekday(first) + 7) % 7;
+    return addDays(first, offset + 7 * (n - 1));
+  }
+  const last = { year, month, day: daysInMonth(year, month) };
+  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+}
+
+/** Western Easter Sunday (anonymous Gregorian algorithm). */
+export function easterSunday(year: number): Ymd {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
