@@ -1,0 +1,85 @@
+// Analysis throughput of analyze() on generated articles, and how time grows
+// with size. Each call is fresh (no AnalysisCache passed), as for a file opened
+// for the first time or analysed by the CLI.
+import { analyze } from '../../server/src/analysis';
+import { generateArticle, loadSeeds } from './generate';
+import { powerLawExponent, round, summarize, type Summary } from './stats';
+
+export interface SizeResult {
+  label: string;
+  bytes: number;
+  paragraphs: number;
+  /** Milliseconds per analyze() call. */
+  ms: Summary;
+  /** MB/s (1 MB = 10^6 bytes of UTF-8), from each run's time. */
+  mbPerSec: Summary;
+  found: { quotes: number; dates: number; places: number; actors: number; diagnostics: number };
+}
+
+export interface ScalingResult {
+  /** Exponent k of time ∝ size^k, least squares over all sizes on log-log. */
+  k: number;
+  r2: number;
+  /** Slope between the two largest sizes: where superlinear work shows first. */
+  kLargest: number;
+}
+
+export const SIZES: { label: string; bytes: number }[] = [
+  { label: '10 KB', bytes: 10_000 },
+  { label: '100 KB', bytes: 100_000 },
+  { label: '1 MB', bytes: 1_000_000 },
+  { label: '10 MB', bytes: 10_000_000 },
+];
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Times `fn` `runs` times; a run repeats fn until it has taken at least
+ * `minMs`, so small inputs are not lost in timer resolution. Returns ms per call.
+ */
+export function timeRuns(fn: () => unknown, runs: number, minMs = 30): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    let reps = 0;
+    const t0 = performance.now();
+    let t = t0;
+    do {
+      fn();
+      reps++;
+      t = performance.now();
+    } while (t - t0 < minMs);
+    out.push((t - t0) / reps);
+  }
+  return out;
+}
+
+export function articlesFor(sizes: { label: string; bytes: number }[]): Map<string, string> {
+  const seeds = loadSeeds();
+  return new Map(sizes.map((s, i) => [s.label, generateArticle({ bytes: s.bytes, seed: 1000 + i, seeds })]));
+}
+
+export function benchAnalysis(articles: Map<string, string>, runs: (bytes: number) => number): { sizes: SizeResult[]; scaling: ScalingResult | null } {
+  // Warm-up: the built-in gazetteer is built once per process, and the JIT
+  // needs a few calls; neither is what a user editing an article waits for.
+  const warm = [...articles.values()][0];
+  for (let i = 0; i < 5; i++) analyze(warm);
+
+  const sizes: SizeResult[] = [];
+  for (const [label, text] of articles) {
+    const bytes = Buffer.byteLength(text);
+    const ms = timeRuns(() => analyze(text), runs(bytes));
+    const a = analyze(text);
+    sizes.push({
+      label, bytes, paragraphs: a.paragraphs.length,
+      ms: summarize(ms.map((x) => round(x, 3))),
+      mbPerSec: summarize(ms.map((x) => round(bytes / 1e6 / (x / 1000), 2))),
+      found: { quotes: a.quotes.length, dates: a.dates.length, places: a.places.length, actors: a.actors.length, diagnostics: a.diagnostics.length },
+    });
+  }
+  if (sizes.length < 2) return { sizes, scaling: null };
+  const fit = powerLawExponent(sizes.map((s) => s.bytes), sizes.map((s) => s.ms.median));
+  const [a, b] = sizes.slice(-2);
+  const kLargest = Math.log(b.ms.median / a.ms.median) / Math.log(b.bytes / a.bytes);
+  return { sizes, scaling: { k: round(fit.k, 3), r2: round(fit.r2, 4), kLargest: round(kLargest, 3) } };
+}
