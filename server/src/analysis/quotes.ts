@@ -1,8 +1,230 @@
 // Quotation spans. CONTRACT:
 //  findQuotes(text, paragraphs): every quote with document offsets, marks included,
 //  speaker null (attribution is speakers.ts), kind a first guess.
-import type { Paragraph, Quote } from './types';
+//
+// One left-to-right pass over the quotation marks of each paragraph, with a small
+// stack of open quotes. Each mark is read by its flanking (what is on either side),
+// so a closing mark typed as an opening one (`safety?“`) still closes, apostrophes
+// (don’t, Azerbaijan’s, ’90s) are never marks, and an unbalanced mark is given up at
+// the end of its paragraph instead of swallowing the rest of the document. A quote
+// still open at the end of a paragraph continues when the next paragraph reopens
+// with an opening mark (the news convention for quotes of several paragraphs).
+import type { Paragraph, Quote, QuoteKind } from './types';
 
-export function findQuotes(_text: string, _paragraphs: Paragraph[]): Quote[] {
-  return [];
+type Family = 'double' | 'single' | 'guillemet';
+
+interface Open {
+  start: number;
+  family: Family;
+  /** The opening character, to tell „…“ (German) from “…” (English). */
+  mark: string;
+}
+
+const OPENING_PUNCT = /[\s([{\u2014\u2013\-/]/u;
+const CLOSING_PUNCT = /[\s.,;:!?)\]}\u2014\u2013\-…/]/u;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** A mark can open when nothing but space or opening punctuation is before it and a non-space follows. */
+function leftFlanking(prev: string, next: string): boolean {
+  return (prev === '' || OPENING_PUNCT.test(prev) || isMarkChar(prev)) && next !== '' && !/\s/.test(next);
+}
+/** A mark can close when a non-space is before it and space, punctuation or the end follows. */
+function rightFlanking(prev: string, next: string): boolean {
+  return prev !== '' && !/\s/.test(prev) && (next === '' || CLOSING_PUNCT.test(next) || isMarkChar(next));
+}
+function isMarkChar(c: string): boolean {
+  return c !== '' && '"“”„«»‘’\'‚‹›'.includes(c);
+}
+
+/** Internal result: a top-level quote with the spans it covers in each paragraph. */
+interface RawQuote {
+  start: number;
+  end: number;
+  closed: boolean;
+  paragraphs: number;
+}
+
+type CarriedQuote = RawQuote & { mark: string };
+
+/** A stretch of text a quote may not silently run past: a paragraph, or a line that starts with a quotation mark. */
+interface Unit {
+  start: number;
+  end: number;
+  heading: boolean;
+}
+
+/**
+ * Paragraphs, split further before lines that open with a quotation mark: texts that
+ * separate paragraphs by single line breaks still recover at each one.
+ */
+function units(text: string, paragraphs: Paragraph[]): Unit[] {
+  const out: Unit[] = [];
+  const lineStart = /\r?\n[ \t]*(?=["“„«‘'`])/g;
+  for (const p of paragraphs) {
+    let start = p.start;
+    const body = text.slice(p.start, p.end);
+    if (body.includes('\n')) {
+      lineStart.lastIndex = 0;
+      for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
+        let end = p.start + m.index;
+        while (end > start && /\s/.test(text[end - 1])) end--;
+        out.push({ start, end, heading: false });
+        start = p.start + m.index + m[0].length;
+      }
+    }
+    out.push({ start, end: p.end, heading: p.heading });
+  }
+  return out;
+}
+
+export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
+  const found: RawQuote[] = [];
+  const list = units(text, paragraphs);
+  // A quote left open at the end of the previous unit, continued by this one.
+  let carried: CarriedQuote | null = null;
+  for (let ui = 0; ui < list.length; ui++) {
+    const u = list[ui];
+    const stack: Open[] = [];
+    let i = u.start;
+    if (carried) {
+      stack.push({ start: carried.start, family: 'double', mark: carried.mark });
+      i += markLength(text, i); // the reopening mark
+    }
+    const finish = (o: Open, end: number, closed: boolean): void => {
+      if (carried && carried.start === o.start) {
+        carried.end = end;
+        carried.closed = closed;
+        found.push(carried);
+        carried = null;
+      } else found.push({ start: o.start, end, closed, paragraphs: 1 });
+    };
+    /** Closes the innermost open quote of a family; inner quotes left open are dropped. */
+    const closeTo = (family: Family, end: number): void => {
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].family !== family) continue;
+        const o = stack[k];
+        stack.length = k;
+        if (k === 0) finish(o, end, true);
+        return;
+      }
+    };
+    const hasOpen = (family: Family) => stack.some((o) => o.family === family);
+    for (; i < u.end; i++) {
+      let c = text[i];
+      if (!MARK_CHARS.includes(c)) continue;
+      let len = 1;
+      // '' and `` are double marks (typewriter style).
+      if ((c === "'" || c === '`') && text[i + 1] === c) { c = c === '`' ? '“' : '"'; len = 2; }
+      else if (c === '`') { c = '‘'; }
+      const prev = i > u.start ? text[i - 1] : '';
+      const next = i + len < u.end ? text[i + len] : '';
+      const left = leftFlanking(prev, next);
+      const right = rightFlanking(prev, next);
+      const top = stack[stack.length - 1];
+      const end = i + len;
+      switch (c) {
+        case '"':
+          if (top && top.family === 'double' && (right || !left)) closeTo('double', end);
+          else if (hasOpen('double') && right && !left) closeTo('double', end);
+          else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
+          break;
+        case '“':
+          // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
+          if (hasOpen('double') && ((right && !left) || top?.mark === '„')) closeTo('double', end);
+          else if (left || (!right && !stack.length)) stack.push({ start: i, family: 'double', mark: c });
+          break;
+        case '”':
+          if (hasOpen('double') && (right || !left)) closeTo('double', end);
+          else if (left && !right) stack.push({ start: i, family: 'double', mark: c });
+          break;
+        case '„':
+          stack.push({ start: i, family: 'double', mark: c });
+          break;
+        case '«':
+        case '‹':
+          stack.push({ start: i, family: 'guillemet', mark: c });
+          break;
+        case '»':
+        case '›':
+          closeTo('guillemet', end);
+          break;
+        case '‘':
+        case '‚':
+          // ‘90s is an elided year, not a quote.
+          if (left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+          break;
+        case '’':
+        case "'":
+          if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
+          if (right && hasOpen('single')) closeTo('single', end);
+          else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+          break;
+      }
+      i += len - 1;
+    }
+    // End of the unit: an open quote continues when the next unit reopens in the same style.
+    const outer = stack.find((o) => o.family !== 'single');
+    if (outer) {
+      const q: CarriedQuote = carried && carried.start === outer.start ? carried : { start: outer.start, end: u.end, closed: false, paragraphs: 1, mark: outer.mark };
+      const nxt = list[ui + 1];
+      if (nxt && !nxt.heading && reopens(text, nxt.start, q.mark)) {
+        q.paragraphs++;
+        carried = q;
+      } else {
+        q.end = u.end;
+        q.closed = false;
+        found.push(q);
+        carried = null;
+      }
+    } else if (carried) {
+      const q: RawQuote = carried;
+      q.end = u.end;
+      q.closed = false;
+      found.push(q);
+      carried = null;
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found.map((r) => {
+    const t = text.slice(r.start, r.end);
+    return { start: r.start, end: r.end, text: t, kind: guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
+  });
+}
+
+const MARK_CHARS = '"“”„«»‘’\'‚‹›`';
+
+function markLength(text: string, at: number): number {
+  return (text[at] === "'" || text[at] === '`') && text[at + 1] === text[at] ? 2 : 1;
+}
+
+/**
+ * Whether a unit starting at `at` reopens a quote opened with `mark`: the same style
+ * of opening mark (straight with straight, curly with curly), and no new transcript turn.
+ */
+function reopens(text: string, at: number, mark: string): boolean {
+  const c = text[at];
+  const style = (m: string) => (m === '"' || m === "'" ? 'straight' : m === '«' ? 'guillemet' : 'curly');
+  if (!'"“„«\'`'.includes(c)) return false;
+  if ((c === "'" || c === '`') && text[at + 1] !== c) return false;
+  if (style(c) !== style(mark)) return false;
+  return !startsTurn(text, at + markLength(text, at));
+}
+
+/** A reopening paragraph that starts a new transcript turn (`"PENCE: …`) is a new quote. */
+function startsTurn(text: string, at: number): boolean {
+  return TURN_LABEL.test(text.slice(at, at + 40));
+}
+export const TURN_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|Q|A):\s/;
+
+/**
+ * First guess of a quote's kind: a term (scare quote, quoted word or title) is short
+ * and no sentence; everything else is speech. Attribution may still give a term a speaker.
+ */
+export function guessKind(quoteText: string): QuoteKind {
+  const inner = quoteText.replace(/^["“”„«‘’'‚‹]+|["“”»’'‘›]+$/g, '').trim();
+  const words = inner.split(/\s+/).filter(Boolean).length;
+  if (words >= 5) return 'speech';
+  // A short complete sentence ("We never agreed.") is still speech.
+  if (words >= 3 && /^\p{Lu}/u.test(inner) && /[.!?]$/.test(inner)) return 'speech';
+  return 'term';
 }
