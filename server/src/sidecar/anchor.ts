@@ -1,0 +1,299 @@
+// Re-anchoring annotations to a text that may have changed since they were made.
+// Pure. Order of attempts: the stored offsets still hold the quote; else the
+// quote elsewhere (prefix/suffix choose among occurrences, then nearness to the
+// old offsets); else a bounded approximate search; else the annotation is an
+// orphan (kept in the file untouched, reported).
+import type { Annotation, AnnotationTarget } from './format';
+
+export type AnchorHow = 'exact' | 'moved' | 'fuzzy';
+
+export interface Anchored {
+  annotation: Annotation;
+  start: number;
+  end: number;
+  how: AnchorHow;
+}
+
+export interface AnchorResult {
+  anchored: Anchored[];
+  orphans: Annotation[];
+}
+
+export interface AnchorOptions {
+  /** Dynamic-programming cells one anchor() call may spend on approximate search (keeps 1 MB texts fast). */
+  budget?: number;
+  /** Minimum similarity (1 − edit distance / length) of an approximate match. */
+  minSimilarity?: number;
+}
+
+/** Characters of context stored before and after the quote. */
+export const CONTEXT_CHARS = 32;
+const DEFAULT_BUDGET = 60_000_000;
+const PER_ANNOTATION_BUDGET = 6_000_000;
+const MAX_OCCURRENCES = 5_000;
+const LONG_QUOTE = 400;
+
+/** The target (quote, context and offsets) of text[start, end). */
+export function targetAt(text: string, start: number, end: number): AnnotationTarget {
+  const t: AnnotationTarget = { exact: text.slice(start, end) };
+  const prefix = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  const suffix = text.slice(end, end + CONTEXT_CHARS);
+  if (prefix) t.prefix = prefix;
+  if (suffix) t.suffix = suffix;
+  t.start = start;
+  t.end = end;
+  return t;
+}
+
+/** The annotation with its target refreshed to where it was anchored (what a writer saves). */
+export function retarget(text: string, a: Anchored): Annotation {
+  return { ...a.annotation, target: targetAt(text, a.start, a.end) };
+}
+
+export function anchor(text: string, annotations: readonly Annotation[], options: AnchorOptions = {}): AnchorResult {
+  const budget = { left: options.budget ?? DEFAULT_BUDGET };
+  const minSim = options.minSimilarity ?? 0.75;
+  const anchored: Anchored[] = [];
+  const orphans: Annotation[] = [];
+  for (const a of annotations) {
+    const found = anchorOne(text, a.target, budget, minSim);
+    if (found) anchored.push({ annotation: a, ...found });
+    else orphans.push(a);
+  }
+  return { anchored, orphans };
+}
+
+type Found = { start: number; end: number; how: AnchorHow };
+
+function anchorOne(text: string, t: AnnotationTarget, budget: { left: number }, minSim: number): Found | null {
+  const { exact } = t;
+  if (!exact) return null;
+  const hint = t.start !== undefined && t.start <= text.length ? t.start : undefined;
+  const full = (t.prefix?.length ?? 0) + (t.suffix?.length ?? 0);
+  if (hint !== undefined && text.startsWith(exact, hint) && contextScore(text, hint, hint + exact.length, t) === full) {
+    return { start: hint, end: hint + exact.length, how: 'exact' };
+  }
+  const occ = bestOccurrence(text, t, hint);
+  if (occ !== null) return { start: occ, end: occ + exact.length, how: occ === hint ? 'exact' : 'moved' };
+  const fuzzy = exact.length > LONG_QUOTE ? fuzzyLong(text, t, hint, budget, minSim) : fuzzyFind(text, t, hint, budget, minSim);
+  return fuzzy ? { ...fuzzy, how: 'fuzzy' } : null;
+}
+
+/** Number of context characters (stored prefix and suffix) that agree with the text around [start, end). */
+function contextScore(text: string, start: number, end: number, t: AnnotationTarget): number {
+  let n = 0;
+  const p = t.prefix ?? '';
+  for (let i = 1; i <= p.length && start - i >= 0 && text.charCodeAt(start - i) === p.charCodeAt(p.length - i); i++) n++;
+  const s = t.suffix ?? '';
+  for (let i = 0; i < s.length && end + i < text.length && text.charCodeAt(end + i) === s.charCodeAt(i); i++) n++;
+  return n;
+}
+
+/** The occurrence of `exact` with the most context agreeing, then the nearest to the old offset. */
+function bestOccurrence(text: string, t: AnnotationTarget, hint: number | undefined): number | null {
+  let best: number | null = null;
+  let bestCtx = -1;
+  let bestDist = Infinity;
+  let count = 0;
+  for (let i = text.indexOf(t.exact); i !== -1 && count < MAX_OCCURRENCES; i = text.indexOf(t.exact, i + 1), count++) {
+    const ctx = contextScore(text, i, i + t.exact.length, t);
+    const dist = hint === undefined ? i : Math.abs(i - hint);
+    if (ctx > bestCtx || (ctx === bestCtx && dist < bestDist)) {
+      best = i;
+      bestCtx = ctx;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+interface Match { start: number; end: number; score: number }
+
+/**
+ * Approximate search: candidate places come from the old offset, exact hits of
+ * pieces of the quote (if few edits touched it, some piece survives) and of the
+ * context; each candidate window is scored by semi-global edit distance.
+ */
+function fuzzyFind(text: string, t: AnnotationTarget, hint: number | undefined, budget: { left: number }, minSim: number): Match | null {
+  const pattern = t.exact;
+  const m = pattern.length;
+  const maxErr = Math.floor(m * (1 - minSim));
+  // Very short quotes ("NK") match almost anywhere approximately: only with their context.
+  const needContext = m < 8;
+  const centers = candidateStarts(text, t, hint);
+  const slack = maxErr + 8;
+  let local = Math.min(PER_ANNOTATION_BUDGET, budget.left);
+  let best: Match | null = null;
+  const done: Array<[number, number]> = [];
+  for (const c of centers) {
+    const from = Math.max(0, c - slack);
+    const to = Math.min(text.length, c + m + slack);
+    if (to - from < m - maxErr || done.some(([a, b]) => from >= a && to <= b)) continue;
+    const cost = m * (to - from);
+    if (cost > local) break;
+    local -= cost;
+    budget.left -= cost;
+    done.push([from, to]);
+    const r = bestAlignment(text, from, to, pattern);
+    if (!r || r.dist > maxErr) continue;
+    const sim = 1 - r.dist / m;
+    const ctxLen = (t.prefix?.length ?? 0) + (t.suffix?.length ?? 0);
+    const ctx = ctxLen ? contextScore(text, r.start, r.end, t) / ctxLen : 0;
+    if (needContext && ctx < 0.5) continue;
+    const near = hint === undefined ? 0.5 : 1 / (1 + Math.abs(r.start - hint) / 1000);
+    const score = 0.7 * sim + 0.2 * ctx + 0.1 * near;
+    if (!best || score > best.score) best = { start: r.start, end: r.end, score };
+  }
+  return best;
+}
+
+/** Long quotes: find their head and tail approximately and take the span between, if its length is plausible. */
+function fuzzyLong(text: string, t: AnnotationTarget, hint: number | undefined, budget: { left: number }, minSim: number): Match | null {
+  const m = t.exact.length;
+  const k = 120;
+  const head: AnnotationTarget = { exact: t.exact.slice(0, k), prefix: t.prefix, start: hint, end: hint === undefined ? undefined : hint + k };
+  const tailHint = hint === undefined ? undefined : hint + m - k;
+  const tail: AnnotationTarget = { exact: t.exact.slice(m - k), suffix: t.suffix, start: tailHint, end: tailHint === undefined ? undefined : tailHint + k };
+  const h = exactOrFuzzy(text, head, budget, minSim);
+  if (!h) return null;
+  const tt = exactOrFuzzy(text, { ...tail, start: h.start + m - k, end: h.start + m }, budget, minSim);
+  if (!tt || tt.end <= h.start) return null;
+  const len = tt.end - h.start;
+  if (len < m * 0.75 || len > m * 1.33) return null;
+  return { start: h.start, end: tt.end, score: Math.min(h.score, tt.score) };
+}
+
+function exactOrFuzzy(text: string, t: AnnotationTarget, budget: { left: number }, minSim: number): Match | null {
+  const occ = bestOccurrence(text, t, t.start);
+  if (occ !== null) return { start: occ, end: occ + t.exact.length, score: 1 };
+  return fuzzyFind(text, t, t.start, budget, minSim);
+}
+
+/** Likely start positions of the quote, nearest to the old offset first; at most a few dozen. */
+function candidateStarts(text: string, t: AnnotationTarget, hint: number | undefined): number[] {
+  const m = t.exact.length;
+  const out: number[] = [];
+  if (hint !== undefined) out.push(hint);
+  const pieces = Math.min(6, Math.max(1, Math.floor(m / 6)));
+  const size = Math.max(4, Math.floor(m / pieces));
+  const hits: number[] = [];
+  for (let p = 0; p + size <= m && p / size < pieces; p += size) {
+    for (const at of occurrences(text, t.exact.slice(p, p + size), hint, 6)) hits.push(at - p);
+  }
+  const pre = (t.prefix ?? '').slice(-16);
+  if (pre.length >= 6) for (const at of occurrences(text, pre, hint, 6)) hits.push(at + pre.length);
+  const suf = (t.suffix ?? '').slice(0, 16);
+  if (suf.length >= 6) for (const at of occurrences(text, suf, hint === undefined ? undefined : hint + m, 6)) hits.push(at - m);
+  const ref = hint ?? 0;
+  hits.sort((a, b) => Math.abs(a - ref) - Math.abs(b - ref));
+  for (const h of hits) if (!out.some((o) => Math.abs(o - h) < 4)) out.push(h);
+  return out.slice(0, 24).map((c) => Math.max(0, Math.min(text.length, c)));
+}
+
+/** Up to `limit` occurrences of `needle`, the nearest to `near` (bounded scan). */
+function occurrences(text: string, needle: string, near: number | undefined, limit: number): number[] {
+  const all: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1 && all.length < 2000; i = text.indexOf(needle, i + 1)) all.push(i);
+  if (near !== undefined) all.sort((a, b) => Math.abs(a - near) - Math.abs(b - near));
+  return all.slice(0, limit);
+}
+
+/**
+ * Semi-global edit distance of `pattern` against text[from, to): the pattern must
+ * match completely, the text around it is free. Returns the best span (ties: the
+ * shortest distance, then the leftmost end).
+ */
+function bestAlignment(text: string, from: number, to: number, pattern: string): { start: number; end: number; dist: number } | null {
+  const m = pattern.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  let prevS = new Int32Array(m + 1);
+  let curS = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) { prev[i] = i; prevS[i] = from; }
+  let best: { start: number; end: number; dist: number } | null = { start: from, end: from, dist: prev[m] };
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    cur[0] = 0;
+    curS[0] = j + 1;
+    for (let i = 1; i <= m; i++) {
+      let d = prev[i - 1] + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
+      let s = prevS[i - 1];
+      const up = cur[i - 1] + 1;
+      if (up < d) { d = up; s = curS[i - 1]; }
+      const left = prev[i] + 1;
+      if (left < d) { d = left; s = prevS[i]; }
+      cur[i] = d;
+      curS[i] = s;
+    }
+    if (cur[m] < best!.dist) best = { start: curS[m], end: j + 1, dist: cur[m] };
+    [prev, cur] = [cur, prev];
+    [prevS, curS] = [curS, prevS];
+  }
+  return best;
+}
+
+/** A text edit: replace [start, end) of the text as it is when the edit applies by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Moves annotations through text edits applied in order (each against the
+ * result of the previous one, as LSP and VS Code report them). An edit inside an
+ * annotation's span keeps it and updates `exact`; an edit over a boundary clips
+ * it; an annotation whose whole text is deleted keeps its old `exact` (it will be
+ * reported as an orphan unless the text comes back). With `newText` (the text
+ * after all edits) prefix and suffix are refreshed too. Annotations without
+ * offsets are returned unchanged.
+ */
+export function shiftAnnotations(annotations: readonly Annotation[], edits: readonly TextEdit[], newText?: string): Annotation[] {
+  return annotations.map((a) => {
+    const t = a.target;
+    if (t.start === undefined || t.end === undefined) return a;
+    let start = t.start;
+    let end = t.end;
+    let exact = t.exact;
+    let gone = false;
+    for (const e of edits) {
+      const delta = e.text.length - (e.end - e.start);
+      if (gone) {
+        // Keep the collapsed point in step with the text so the hint stays near.
+        if (e.end <= start) { start += delta; end = start; }
+        continue;
+      }
+      if (e.end <= start && !(e.start === e.end && e.start === start && start === end)) {
+        // Entirely before (an insertion at the start goes before the span).
+        start += delta;
+        end += delta;
+      } else if (e.start >= end) {
+        // Entirely after (an insertion at the end stays outside).
+      } else if (e.start >= start && e.end <= end) {
+        exact = exact.slice(0, e.start - start) + e.text + exact.slice(e.end - start);
+        end += delta;
+      } else if (e.start < start && e.end < end) {
+        // Over the start: the span's head is replaced.
+        exact = exact.slice(e.end - start);
+        start = e.start + e.text.length;
+        end += delta;
+      } else if (e.start > start && e.end > end) {
+        // Over the end: the span's tail is replaced.
+        exact = exact.slice(0, e.start - start);
+        end = e.start;
+      } else {
+        // The whole span replaced.
+        gone = true;
+        start = e.start;
+        end = start;
+      }
+      if (!gone && end <= start) {
+        gone = true;
+        end = start;
+      }
+    }
+    if (gone) return { ...a, target: { ...t, start, end: start } };
+    if (newText !== undefined && end <= newText.length) return { ...a, target: targetAt(newText, start, end) };
+    return { ...a, target: { ...t, exact, start, end } };
+  });
+}
