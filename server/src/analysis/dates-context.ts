@@ -5,8 +5,8 @@
 
 export type Tense = 'past' | 'future' | null;
 
-const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|until|till|by|begins?|starts?|ends?|expires?|opens?|resumes?|set)$/i;
-const PAST = /^(?:was|were|had|did|ago|last|earlier|previously|since|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|told|died|found|saw|sent|ran|broke|struck|killed|became|began)$/i;
+const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective)$/i;
+const PAST = /^(?:was|were|had|did|ago|last|earlier|previously|since|said|told|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|died|found|saw|sent|ran|broke|struck|killed|became|began|set|brought|bought|sought|thought|fought|caught|taught|spoke|wrote|chose|drove|grew|knew|threw|flew|drew|shot|hit|cut|put|quit|led|fled|paid|laid|sold|stood|understood|rang|sang|got|kept|felt|heard|meant|lost|spent|built|sent|swore|wore|tore|woke|ate|fought|arose|forgot|hid|bit|slid|struck|sank|spun|won|overcame|withdrew|undertook|forbade)$/i;
 // Words ending in -ed that speak of the future, or are adjectives more often than verbs.
 const NOT_PAST = /^(?:planned|scheduled|expected|proposed|intended|needed|related|based|united|red|bed|shed|hundred|indeed|speed|need|feed|seed|proceed|succeed|exceed|led)$/i;
 
@@ -28,10 +28,13 @@ export function tenseAt(text: string, start: number, end: number, reach = 120): 
   const to = sentenceEnd(text, end, reach);
   let best: Tense = null;
   let bestDistance = Infinity;
+  let previous = '';
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     if (m.index >= start && m.index < end) continue;
-    const t = classify(m[0]);
+    // "will be held", "to be paid": a participle after "be" keeps the modal's tense.
+    const t = /^(?:be|being)$/i.test(previous) ? null : classify(m[0]);
+    previous = m[0];
     if (!t) continue;
     // Cues before the date count a little more: "will meet Friday", "said Friday it would".
     const distance = m.index < start ? start - (m.index + m[0].length) : (m.index - end) * 1.5;

@@ -39,6 +39,11 @@ export function weekdayNumber(word: string): number {
   return weekdayByName.get(word.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '')) ?? 0;
 }
 
+/** Whether a month word is written in full ("May", "June"), not abbreviated ("Jun."). */
+export function isFullMonthName(word: string): boolean {
+  return MONTHS.some(([, names]) => names[0] === word.toLowerCase());
+}
+
 const cap = (w: string): string => w[0].toUpperCase() + w.slice(1);
 
 /**

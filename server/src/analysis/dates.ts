@@ -16,7 +16,7 @@ import {
 } from './dates-calendar';
 import { tenseAt, type Tense } from './dates-context';
 import {
-  COUNT_RE, countValue, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
+  COUNT_RE, countValue, isFullMonthName, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
   SPOKEN_YEAR_RE, spokenYearValue, WEEKDAY_RE, weekdayNumber,
 } from './dates-lexicon';
 import type { DateMention } from './types';
@@ -37,7 +37,7 @@ interface Scan {
 /** Which way to resolve a date without a year: as written ("last", "next", "this") or by context. */
 type Direction = 'past' | 'future' | 'this' | 'auto';
 
-const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+(?:Sunday|Monday|week))?|Halloween|Valentine['’]s\\s+Day)(?![A-Za-z])`;
+const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+(?:Sunday|Monday|week))?|Halloween|Valentine['’]s\\s+Day|Election\\s+Day)(?![A-Za-z])`;
 const DAYWORD_RE = `(?:[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|YESTERDAY|[Tt]omorrow)(?![A-Za-z])`;
 const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
 
@@ -90,6 +90,20 @@ function before(re: RegExp, text: string, at: number, reach = 60): RegExpExecArr
   return re.exec(text.slice(Math.max(0, at - reach), at));
 }
 
+const PLURAL_NOUN = sticky(`\\s+(?!(?:is|was|has|as|its|this|his|us|versus|plus|whereas|thus|does|goes)\\b)[a-z]{2,}s\\b`);
+
+/** Whether a plural noun follows: "2000 troops", "nineteen ninety people". */
+function pluralNounAt(text: string, at: number): boolean {
+  return !!after(PLURAL_NOUN, text, at);
+}
+
+/** "This Week" (a programme), "VOA Today": a capitalised word inside a sentence is a name. */
+function isTitleInSentence(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/\s+/);
+  if (!words.every((w) => /^[A-Z]/.test(w))) return false;
+  return words.length > 1 || /[\p{L}\p{N},]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
+}
+
 function push(scan: Scan, start: number, end: number, value: string | null): void {
   scan.found.push({ start, end, value });
 }
@@ -109,9 +123,13 @@ function pickYear(scan: Scan, start: number, end: number, month: number, day: nu
     const d = day !== null
       ? dayNumber({ year, month, day }) - dayNumber(ref)
       : (monthIndex(year, month) - monthIndex(ref.year, ref.month)) * 30;
+    // "last April" and "next March" are strict; a tense only weighs the distance:
+    // "payable Dec. 7" in late October is December to come even after a past verb.
     let cost: number;
-    if (tense === 'future') cost = d > 0 || (d === 0 && !strict) ? d : Infinity;
-    else if (tense === 'past') cost = d < 0 || (d === 0 && !strict) ? -d : Infinity;
+    if (strict && tense === 'future') cost = d > 0 ? d : Infinity;
+    else if (strict) cost = d < 0 ? -d : Infinity;
+    else if (tense === 'future') cost = d >= 0 ? d : -d * 4;
+    else if (tense === 'past') cost = d <= 0 ? -d : d * 4;
     else cost = d > 0 ? d * 2 : -d;
     if (cost < bestCost) {
       bestCost = cost;
@@ -139,7 +157,7 @@ function isoAt(scan: Scan, s: number, e: number): void {
 
 // ---------------------------------------------------------------- month names
 
-const DAY_NUM = `(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?(?![\\d:%])(?!,\\d)`;
+const DAY_NUM = `(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?(?!\\d|:\\d|\\s*%|,\\d)`;
 const MONTH_DAY = sticky(`\\.?\\s*${DAY_NUM}`);
 const MONTH_ORDINAL_DAY = sticky(`\\s+(?:the\\s+)?(${ORDINAL_WORD_RE})\\b`, 'i');
 const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}`);
@@ -157,7 +175,7 @@ const SET_BEFORE = atEnd(`\\b(?:every|each)\\s+`, 'i');
 
 function monthAt(scan: Scan, s: number, e: number, month: number): void {
   const { text } = scan;
-  const abbreviated = !/^[A-Za-z]{4,}$/.test(text.slice(s, e)) || /^(?:Sept|SEPT)$/.test(text.slice(s, e));
+  const abbreviated = !isFullMonthName(text.slice(s, e));
   let start = s;
   let end = e;
   let day: number | null = null;
@@ -283,6 +301,8 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
   else if (direction === 'past') offset = delta === 0 ? -7 : delta - 7;
   else if (direction === 'future') offset = delta === 0 ? 7 : delta;
   else if (delta === 0) offset = 0;
+  // "Wednesday's ruling" names a past event; otherwise the tense of the clause decides.
+  else if (/^['’]s\b/.test(text.slice(e, e + 3))) offset = delta - 7;
   else offset = tenseAt(text, s, e) === 'future' ? delta : delta - 7;
   push(scan, start, end, formatDay(addDays(ref, offset + shift)));
 }
@@ -291,9 +311,10 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 
 // A four-digit number that is a quantity, a decade, a time or a range, not a year.
 const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNo\\.\\s*|\\b(?:number|page|route|flight|room|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
-const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|-\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b|\\s+(?!(?:is|was|has|as|its|this|his|us|versus|plus|whereas|levels|figures|levels|results|elections|games|rates|prices|budgets|accounts|numbers|sales|earnings|talks)\\b)[a-z]+s\\b)`);
+const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|-\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
+// "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
+const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
 const YEAR_LEFT = atEnd(`\\b(?:(?:early|late|mid|pre|post|fiscal|calendar|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*|FY\\s*)`, 'i');
-const YEAR_CONTEXT_BEFORE = atEnd(`\\b(?:in|of|since|until|till|by|from|to|through|during|before|after|for|between|and|or|early|late|mid|end|fiscal|calendar|year|the|last|this|spring|summer|autumn|fall|winter)[\\s-]+|^|[(,;:]\\s*`, 'i');
 
 function yearAt(scan: Scan, s: number, e: number, year: number): void {
   const { text } = scan;
@@ -302,8 +323,7 @@ function yearAt(scan: Scan, s: number, e: number, year: number): void {
     if (/^['’]?s\b/.test(text.slice(e, e + 3))) push(scan, s, e + (text[e] === 's' ? 1 : 2), null);
     return;
   }
-  // A bare number in an odd place ("scored 1999 points") is no year; years come after a preposition.
-  if (!before(YEAR_CONTEXT_BEFORE, text, s, 30) && !/^\s*[,.;:)]|^\s*$|^\s+(?:and|or|to)\b/.test(text.slice(e, e + 6))) return;
+  if (pluralNounAt(text, e) && !before(DETERMINER_BEFORE, text, s, 30)) return;
   const left = before(YEAR_LEFT, text, s, 30);
   push(scan, left ? s - left[0].length : s, e, formatYear(year));
 }
@@ -316,7 +336,7 @@ function spokenYearAt(scan: Scan, s: number): void {
   const year = spokenYearValue(m[0]);
   // "two thousand" is more often a count; only "the year two thousand" and a lone "two thousand" read as a year.
   if (/^two\s+thousand$/i.test(m[0]) && !before(atEnd(`\\byear\\s+`, 'i'), scan.text, s)) return;
-  if (year === null || /^\s+[a-z]+s\b/.test(scan.text.slice(s + m[0].length, s + m[0].length + 20))) return;
+  if (year === null || pluralNounAt(scan.text, s + m[0].length)) return;
   push(scan, s, s + m[0].length, formatYear(year));
 }
 
@@ -327,6 +347,10 @@ const DAYWORD_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|ni
 
 function daywordAt(scan: Scan, s: number, e: number, word: string): void {
   const { text, ref } = scan;
+  // "today's world", "the people of tomorrow", "VOA Today": no particular day.
+  if (word === 'today' && /^['’]s\b/.test(text.slice(e, e + 3))) return push(scan, s, e + 2, null);
+  if (before(atEnd(`\\bof\\s+`, 'i'), text, s, 8) && word !== 'yesterday') return push(scan, s, e, null);
+  if (isTitleInSentence(text, s, e)) return;
   const left = before(DAYWORD_LEFT, text, s, 30);
   const start = left ? s - left[0].length : s;
   const end = e + (after(DAYWORD_RIGHT, text, e)?.[0].length ?? 0);
@@ -340,9 +364,10 @@ function daywordAt(scan: Scan, s: number, e: number, word: string): void {
 
 // "this week", "earlier this year", "the end of last month", "the past year", "the current fiscal year"
 const UNIT_LEFT = atEnd(
-  `(?:\\b(?<edge>early|late|mid|earlier|later)[\\s-]+)?` +
+  `(?:\\b(?<edge>early|late|mid|earlier|later)(?:[\\s-]+in)?[\\s-]+)?` +
   `(?:\\bthe\\s+(?<part>end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+)?` +
-  `\\b(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that|the)\\s+` +
+  `(?:\\b(?<prep>for|of|during|through|throughout|over|in)\\s+)?` +
+  `\\b(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
   `(?:(?<fiscal>fiscal|financial|calendar)\\s+)?`, 'i');
 const AGO_RIGHT = sticky(`\\s+(?:or\\s+so\\s+)?(ago|earlier|before|later|after)\\b`, 'i');
 const AGO_LEFT = atEnd(`\\b(?:(?:almost|nearly|about|some|more\\s+than|over|just|only|roughly|barely|less\\s+than|around|exactly)\\s+)?(${COUNT_RE})[\\s-]+`, 'i');
@@ -370,7 +395,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
 
   if (unit === 'year' && !plural) {
     const compound = after(YEAR_COMPOUND, text, e);
-    if (compound && ref && !before(atEnd(`\\b(?:this|last|next|the|a|each|every|\\d+)\\s*-?\\s*`, 'i'), text, s, 12)) {
+    if (compound && ref && !before(atEnd(`\\b(?:this|last|next|each|every|\\d+)\\s*-?\\s*`, 'i'), text, s, 12)) {
       const value = /earlier|ago/i.test(compound[0]) ? ref.year - 1 : ref.year;
       return push(scan, s, e + compound[0].length, formatYear(value));
     }
@@ -384,7 +409,11 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   if (plural) return push(scan, start, e, null); // "the past two years", "the last few weeks" (a duration)
   if (unit === 'day') return; // "the day", "that day": anaphoric
   if (det === 'that' || det === 'the following' || det === 'the same' || det === 'the previous') return push(scan, start, e, null);
-  if (det === 'the' && !g.part && !g.fiscal) return; // "the year": too vague on its own
+  // "the year" alone is vague; "for the year", "earlier in the year" and "the weekend" are this one.
+  if (isTitleInSentence(text, start, e)) return;
+  if ((det === 'the' || det === 'the full' || det === 'the whole' || det === 'the entire') && !g.part && !g.fiscal
+    && unit !== 'weekend' && !(unit === 'year' && (g.prep || g.edge || det !== 'the'))) return;
+  if (det === 'the' && unit === 'year' && /^\s+(?:before|after|earlier|later|of|that|when|in\s+which|\d)/i.test(text.slice(e, e + 12))) return;
   if (g.fiscal && unit !== 'year') return;
   if (!ref) return push(scan, start, e, null);
   let offset = 0;
@@ -440,6 +469,8 @@ function holidayAt(scan: Scan, s: number, e: number, name: string): void {
     if (key.startsWith('thanksgiving')) return nthWeekdayOfMonth(year, 11, 4, 4);
     if (key.startsWith('halloween')) return { year, month: 10, day: 31 };
     if (key.startsWith('valentine')) return { year, month: 2, day: 14 };
+    // US Election Day: the Tuesday after the first Monday of November.
+    if (key.startsWith('election')) return addDays(nthWeekdayOfMonth(year, 11, 1, 1), 1);
     const easter = easterSunday(year);
     return key.endsWith('monday') ? addDays(easter, 1) : easter;
   };
@@ -452,7 +483,10 @@ function holidayAt(scan: Scan, s: number, e: number, name: string): void {
     let bestCost = Infinity;
     for (let cand = ref.year - 1; cand <= ref.year + 1; cand++) {
       const d = dayNumber(dayIn(cand)) - dayNumber(ref);
-      const cost = which === 'this' ? Math.abs(cand - ref.year) : tense === 'future' ? (d >= 0 ? d : Infinity) : tense === 'past' ? (d <= 0 ? -d : Infinity) : d > 0 ? 2 * d : -d;
+      const cost = which === 'this' ? Math.abs(cand - ref.year)
+        : which === 'last' ? (d < 0 ? -d : Infinity)
+        : which === 'next' ? (d > 0 ? d : Infinity)
+        : tense === 'future' ? (d >= 0 ? d : -4 * d) : tense === 'past' ? (d <= 0 ? -d : 4 * d) : d > 0 ? 2 * d : -d;
       if (cost < bestCost) {
         bestCost = cost;
         year = cand;
