@@ -5,11 +5,12 @@
 
 export type Tense = 'past' | 'future' | null;
 
-const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective)$/i;
+const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective|ahead)$/i;
 const PAST = /^(?:was|were|had|did|ago|last|earlier|previously|since|said|told|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|died|found|saw|sent|ran|broke|struck|killed|became|began|set|brought|bought|sought|thought|fought|caught|taught|spoke|wrote|chose|drove|grew|knew|threw|flew|drew|shot|hit|cut|put|quit|led|fled|paid|laid|sold|stood|understood|rang|sang|got|kept|felt|heard|meant|lost|spent|built|sent|swore|wore|tore|woke|ate|fought|arose|forgot|hid|bit|slid|struck|sank|spun|won|overcame|withdrew|undertook|forbade)$/i;
 // Words ending in -ed that speak of the future, or are adjectives more often than verbs.
 const NOT_PAST = /^(?:planned|scheduled|expected|proposed|intended|needed|related|based|united|red|bed|shed|hundred|indeed|speed|need|feed|seed|proceed|succeed|exceed|led)$/i;
 
+const ADJECTIVE_CONTEXT = /^(?:a|an|the|this|that|its|his|her|their|our|still|newly|so-called|very|more|most|less|un)$/i;
 const WORD = /[A-Za-z]+(?:['’][a-z]+)?|['’]ll/g;
 
 function classify(word: string): Tense {
@@ -33,7 +34,8 @@ export function tenseAt(text: string, start: number, end: number, reach = 120): 
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     if (m.index >= start && m.index < end) continue;
     // "will be held", "to be paid": a participle after "be" keeps the modal's tense.
-    const t = /^(?:be|being)$/i.test(previous) ? null : classify(m[0]);
+    // "a still unspecified date", "the revised plan": an -ed word after a determiner is an adjective.
+    const t = /^(?:be|being)$/i.test(previous) || (/ed$/.test(m[0]) && ADJECTIVE_CONTEXT.test(previous)) ? null : classify(m[0]);
     previous = m[0];
     if (!t) continue;
     // Cues before the date count a little more: "will meet Friday", "said Friday it would".

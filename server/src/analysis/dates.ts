@@ -342,13 +342,14 @@ function spokenYearAt(scan: Scan, s: number): void {
 
 // ---------------------------------------------------------------- today, yesterday, tomorrow
 
+const GENERIC_TODAY = /^['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|children|generation|economy|markets?|standards|young|students|people|technology|environment|culture|life|families|computers|politics|media)\b/i;
 const DAYWORD_LEFT = atEnd(`\\b(?:(?:early|late|earlier|later)\\s+|the\\s+day\\s+(?:before|after)\\s+)`, 'i');
 const DAYWORD_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?`, 'i');
 
 function daywordAt(scan: Scan, s: number, e: number, word: string): void {
   const { text, ref } = scan;
   // "today's world", "the people of tomorrow", "VOA Today": no particular day.
-  if (word === 'today' && /^['’]s\b/.test(text.slice(e, e + 3))) return push(scan, s, e + 2, null);
+  if (word === 'today' && GENERIC_TODAY.test(text.slice(e, e + 24))) return push(scan, s, e + 2, null);
   if (before(atEnd(`\\bof\\s+`, 'i'), text, s, 8) && word !== 'yesterday') return push(scan, s, e, null);
   if (isTitleInSentence(text, s, e)) return;
   const left = before(DAYWORD_LEFT, text, s, 30);
@@ -405,7 +406,8 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   if (!left) return;
   const g = left.groups!;
   const det = g.det.toLowerCase().replace(/\s+/g, ' ');
-  const start = s - left[0].length;
+  // The preposition only told "for the year" from "the year": it is no part of the date.
+  const start = s - left[0].length + (g.prep ? left[0].indexOf(g.prep) + g.prep.length + 1 : 0);
   if (plural) return push(scan, start, e, null); // "the past two years", "the last few weeks" (a duration)
   if (unit === 'day') return; // "the day", "that day": anaphoric
   if (det === 'that' || det === 'the following' || det === 'the same' || det === 'the previous') return push(scan, start, e, null);
@@ -413,7 +415,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   if (isTitleInSentence(text, start, e)) return;
   if ((det === 'the' || det === 'the full' || det === 'the whole' || det === 'the entire') && !g.part && !g.fiscal
     && unit !== 'weekend' && !(unit === 'year' && (g.prep || g.edge || det !== 'the'))) return;
-  if (det === 'the' && unit === 'year' && /^\s+(?:before|after|earlier|later|of|that|when|in\s+which|\d)/i.test(text.slice(e, e + 12))) return;
+  if (det === 'the' && unit === 'year' && /^\s+(?:before|after|earlier|later|of|that|when|in\s+which|\d|two\s+thousand|nineteen)/i.test(text.slice(e, e + 16))) return;
   if (g.fiscal && unit !== 'year') return;
   if (!ref) return push(scan, start, e, null);
   let offset = 0;
