@@ -168,7 +168,7 @@ const DAY_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(?<!\\d)([12]?\\d|3[01])(?:st|nd|
 const ORDINAL_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(${ORDINAL_WORD_RE})\\s+(?:of\\s+)?`, 'i');
 const WEEK_OF_MONTH = atEnd(`\\bthe\\s+(${POSITION_RE})\\s+week\\s+of\\s+`, 'i');
 const WEEK_OF_DAY = atEnd(`\\bthe\\s+week\\s+of\\s+`, 'i');
-const MONTH_MODIFIER = atEnd(`\\b(?:(?:early|late|mid|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*)?(?:(last|next|this|this\\s+coming|coming|past)\\s+)?`, 'i');
+const MONTH_MODIFIER = atEnd(`\\b(?:(?:early|late|mid|(?:the\\s+)?(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*)?(?:(last|next|this|this\\s+coming|coming|past)\\s+)?`, 'i');
 // Words after which a bare month reads as a date, not a name or a verb ("in May").
 const MONTH_CUE = atEnd(`\\b(?:in|on|since|until|till|by|from|to|through|during|before|after|of|for|between|and|or|since|last|next|this|early|late|mid|end|beginning|start|middle|until|as\\s+of|each|every)[\\s-]+`, 'i');
 const SET_BEFORE = atEnd(`\\b(?:every|each)\\s+`, 'i');
