@@ -1,7 +1,111 @@
-// The Seed Annotator language server: wires capabilities to the feature modules.
-// (Placeholder until the language server issue lands.)
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// The Seed Annotator language server: wires LSP capabilities to the feature modules.
+// Started by the VS Code client over IPC, or by any editor as
+// `node dist/server.js --stdio` (createConnection picks the transport from argv).
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/codeActions';
+import { guard } from './features/errors';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { publishDiagnostics } from './features/publish';
+import { references } from './features/references';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { SETTINGS_SECTION } from './shared/protocol';
+import { uriToPath } from './workspace/files';
+import { Project } from './workspace/project';
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const documents = new TextDocuments(TextDocument);
+const log = { error: (m: string) => connection.console.error(m) };
+
+let configurationSupported = false;
+const project = new Project({
+  getConfiguration: (scopeUri) => (configurationSupported
+    ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+    : Promise.resolve(undefined)),
+  log: (m) => connection.console.log(m),
+  error: (m) => connection.console.error(m),
+  diagnosticsDue: (uri) => void publishDiagnostics(project, connection, uri),
+  closed: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+});
+
+let watchedFilesDynamic = false;
+let configurationDynamic = false;
+let foldersSupported = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const ws = params.capabilities.workspace;
+  configurationSupported = !!ws?.configuration;
+  watchedFilesDynamic = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
+  configurationDynamic = !!ws?.didChangeConfiguration?.dynamicRegistration;
+  foldersSupported = !!ws?.workspaceFolders;
+  const options = params.initializationOptions as { diagnosticsDelay?: unknown } | undefined;
+  if (typeof options?.diagnosticsDelay === 'number' && options.diagnosticsDelay >= 0) project.diagnosticsDelay = options.diagnosticsDelay;
+
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  project.folders.set(folders.map(uriToPath).filter((p): p is string => !!p));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Seed article' },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'seed-annotator' },
+  };
+});
+
+connection.onInitialized(() => {
+  project.setFolders([...project.folders.list]);
+  if (watchedFilesDynamic) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.txt' }, { globPattern: '**/*.seed' }, { globPattern: '**/*.ann.yaml' }],
+    });
+  }
+  if (configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  if (foldersSupported) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const paths = (xs: { uri: string }[]) => xs.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+      project.addFolders(paths(e.added), paths(e.removed));
+    });
+  }
+});
+
+documents.onDidOpen((e) => project.didOpen(e.document));
+documents.onDidChangeContent((e) => project.didChange(e.document));
+documents.onDidClose((e) => project.didClose(e.document.uri));
+documents.listen(connection);
+
+connection.onDidChangeConfiguration((params) => {
+  const settings = params?.settings as Record<string, unknown> | undefined;
+  project.configurationChanged(settings?.[SETTINGS_SECTION]);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const kind = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+  for (const c of params.changes ?? []) project.fileChanged(c.uri, kind[c.type as 1 | 2 | 3] ?? 'changed');
+});
+
+connection.onHover(guard('textDocument/hover', log, (p) => hover(project, p.textDocument.uri, p.position)));
+connection.onDocumentSymbol(guard('textDocument/documentSymbol', log, (p) => documentSymbols(project, p.textDocument.uri)));
+connection.onWorkspaceSymbol(guard('workspace/symbol', log, (p) => workspaceSymbols(project, p.query ?? '')));
+connection.onReferences(guard('textDocument/references', log, (p) => references(project, p.textDocument.uri, p.position)));
+connection.onFoldingRanges(guard('textDocument/foldingRange', log, (p) => foldingRanges(project, p.textDocument.uri)));
+connection.onCodeAction(guard('textDocument/codeAction', log, (p) => codeActions(project, p)));
+connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', log, (p) => semanticTokens(project, p.textDocument.uri)));
+connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', log, (p) => semanticTokens(project, p.textDocument.uri, p.range)));
+
+// Last line of defence: a bug in a notification handler is logged, never fatal.
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
 connection.listen();

@@ -1,0 +1,98 @@
+// Semantic tokens (full and range) with standard token types, so any theme colours
+// them without configuration:
+//   quote (speech)        → string
+//   quote (term)          → string + readonly   (scare quotes, titles)
+//   speaker mention       → parameter           (who a quote is attributed to)
+//   date                  → number
+//   place                 → namespace
+//   actor                 → class
+// Spans nest (a date inside a quote, a speaker that is also an actor): the innermost
+// wins, so the quote's token is split around it. Tokens never span a line break.
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
+import type { Span } from '../analysis';
+import type { AnalyzedText } from '../workspace/analyzed';
+import type { Project } from '../workspace/project';
+import { toSpan } from './positions';
+
+export const TOKEN_TYPES = ['string', 'parameter', 'number', 'namespace', 'class'] as const;
+export const TOKEN_MODIFIERS = ['readonly'] as const;
+export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TOKEN_TYPES)[number];
+
+/** Paint codes, in painting order: later (inner) ones overwrite earlier ones. */
+const CODES: { type: TokenType; modifiers: number }[] = [
+  { type: 'string', modifiers: 0 }, // 0 unused (no token)
+  { type: 'string', modifiers: 0 }, // 1 speech quote
+  { type: 'string', modifiers: 1 }, // 2 term quote
+  { type: 'namespace', modifiers: 0 }, // 3 place
+  { type: 'class', modifiers: 0 }, // 4 actor
+  { type: 'number', modifiers: 0 }, // 5 date
+  { type: 'parameter', modifiers: 0 }, // 6 speaker
+];
+
+export async function semanticTokens(project: Project, uri: string, range?: Range): Promise<SemanticTokens> {
+  const f = await project.get(uri);
+  return { data: encodeTokens(f, range ? toSpan(f, range) : { start: 0, end: f.text.length }) };
+}
+
+/** Encodes the tokens overlapping `window` (analysis offsets) in LSP's relative form. */
+export function encodeTokens(f: AnalyzedText, window: Span): number[] {
+  const a = f.analysis;
+  const text = f.doc.getText();
+  // Work in document offsets (the analysis' plus the BOM shift).
+  const from = window.start + f.base;
+  const to = window.end + f.base;
+  const paint = new Uint8Array(Math.max(0, to - from));
+  const fill = (s: Span, code: number) => {
+    const start = Math.max(s.start + f.base, from);
+    const end = Math.min(s.end + f.base, to);
+    if (end > start) paint.fill(code, start - from, end - from);
+  };
+  for (const q of a.quotes) fill(q, q.kind === 'term' ? 2 : 1);
+  for (const p of a.places) fill(p, 3);
+  for (const x of a.actors) fill(x, 4);
+  for (const d of a.dates) fill(d, 5);
+  for (const q of a.quotes) {
+    const s = q.speaker;
+    if (s && s.via !== 'annotation' && s.end > s.start && (s.end <= q.start || s.start >= q.end)) fill(s, 6);
+  }
+
+  const data: number[] = [];
+  const startPos = f.doc.positionAt(from);
+  let line = startPos.line;
+  let ch = startPos.character;
+  let prevLine = 0;
+  let prevCh = 0;
+  let runCode = 0;
+  let runLine = 0;
+  let runCh = 0;
+  let runLen = 0;
+  const flush = () => {
+    if (runCode && runLen) {
+      const c = CODES[runCode];
+      data.push(runLine - prevLine, runLine === prevLine ? runCh - prevCh : runCh, runLen, TOKEN_TYPES.indexOf(c.type), c.modifiers);
+      prevLine = runLine;
+      prevCh = runCh;
+    }
+    runLen = 0;
+  };
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const isBreak = c === 10 || c === 13;
+    const code = isBreak ? 0 : paint[i - from];
+    if (code !== runCode) {
+      flush();
+      runCode = code;
+      runLine = line;
+      runCh = ch;
+    }
+    if (code) runLen++;
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      ch = 0;
+    } else if (c !== 13) ch++;
+  }
+  flush();
+  return data;
+}

@@ -1,0 +1,131 @@
+// Outline (document symbols) and workspace symbols.
+// Outline: the article (title, date as detail) with its sections as children and
+// each section's quotes under it; then an "Actors" and a "Places" group listing each
+// distinct entity once with its mention count.
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import type { Quote, Span } from '../analysis';
+import type { AnalyzedText } from '../workspace/analyzed';
+import type { Project } from '../workspace/project';
+import { entityFacts, type NameFacts } from '../workspace/stats';
+import { toLocation, toRange } from './positions';
+
+export const SYMBOL_KINDS = {
+  article: SymbolKind.File,
+  section: SymbolKind.Module,
+  quote: SymbolKind.String,
+  group: SymbolKind.Package,
+  actor: SymbolKind.Class,
+  place: SymbolKind.Namespace,
+} as const;
+
+/** A quote's opening words, marks removed: its name in outlines and symbol lists. */
+export function openingWords(text: string, maxWords = 8, maxChars = 60): string {
+  const inner = text.replace(/^[\s“”"«»„‘’'‹›‚]+|[\s“”"«»„‘’'‹›‚]+$/gu, '').replace(/\s+/g, ' ');
+  const words = inner.split(' ');
+  let out = words.slice(0, maxWords).join(' ');
+  if (out.length > maxChars) out = out.slice(0, maxChars - 1).trimEnd();
+  return out.length < inner.length ? `${out}…` : out || text;
+}
+
+export function speakerLabel(q: Quote): string {
+  return q.speaker ? q.speaker.name : q.kind === 'term' ? 'term' : 'unattributed';
+}
+
+export async function documentSymbols(project: Project, uri: string): Promise<DocumentSymbol[]> {
+  const f = await project.get(uri);
+  const a = f.analysis;
+  const all: Span = { start: 0, end: f.text.length };
+  const headerSpan: Span = a.header ?? { start: 0, end: 0 };
+  const article: DocumentSymbol = {
+    name: a.header?.title ?? a.sections[0]?.title ?? '(untitled article)',
+    detail: a.header?.date ?? a.header?.rawDate ?? a.referenceDate ?? 'no date',
+    kind: SYMBOL_KINDS.article,
+    range: toRange(f, all),
+    selectionRange: toRange(f, headerSpan),
+    children: [],
+  };
+
+  // Quotes go under the section holding their opening mark (both lists are sorted).
+  const quotes = [...a.quotes].sort((x, y) => x.start - y.start);
+  let qi = 0;
+  for (const s of a.sections) {
+    const sectionQuotes: Quote[] = [];
+    while (qi < quotes.length && quotes[qi].start < s.start) article.children!.push(quoteSymbol(f, quotes[qi++]));
+    while (qi < quotes.length && quotes[qi].start <= s.end) sectionQuotes.push(quotes[qi++]);
+    const end = Math.max(s.end, ...sectionQuotes.map((q) => q.end));
+    article.children!.push({
+      name: s.title || '(untitled section)',
+      kind: SYMBOL_KINDS.section,
+      range: toRange(f, { start: s.start, end }),
+      selectionRange: toRange(f, s.heading ?? { start: s.start, end: s.start }),
+      children: sectionQuotes.map((q) => quoteSymbol(f, q)),
+    });
+  }
+  while (qi < quotes.length) article.children!.push(quoteSymbol(f, quotes[qi++]));
+
+  const out = [article];
+  const facts = [...entityFacts(a).values()].filter((x) => x.mentions.length);
+  const actors = facts.filter((x) => x.kinds.has('actor'));
+  const places = facts.filter((x) => !x.kinds.has('actor') && x.kinds.has('place'));
+  for (const [name, group, kind] of [['Actors', actors, SYMBOL_KINDS.actor], ['Places', places, SYMBOL_KINDS.place]] as const) {
+    if (!group.length) continue;
+    const children = group.sort((x, y) => x.mentions[0].start - y.mentions[0].start).map((x) => entitySymbol(f, x, kind));
+    const first = group[0].mentions[0];
+    const last = Math.max(...group.map((x) => x.mentions[0].end));
+    out.push({
+      name,
+      detail: `${group.length}`,
+      kind: SYMBOL_KINDS.group,
+      range: toRange(f, { start: first.start, end: last }),
+      selectionRange: toRange(f, first),
+      children,
+    });
+  }
+  return out;
+}
+
+function quoteSymbol(f: AnalyzedText, q: Quote): DocumentSymbol {
+  return { name: openingWords(q.text), detail: speakerLabel(q), kind: SYMBOL_KINDS.quote, range: toRange(f, q), selectionRange: toRange(f, q) };
+}
+
+function entitySymbol(f: AnalyzedText, x: NameFacts, kind: SymbolKind): DocumentSymbol {
+  const n = x.mentions.length;
+  const range = toRange(f, x.mentions[0]);
+  return { name: x.name, detail: `${n} mention${n === 1 ? '' : 's'}${x.type ? ` · ${x.type}` : ''}`, kind, range, selectionRange: range };
+}
+
+/** Upper bound on workspace symbols per request (clients filter further as the user types). */
+export const MAX_WORKSPACE_SYMBOLS = 1000;
+
+export async function workspaceSymbols(project: Project, query: string): Promise<SymbolInformation[]> {
+  const match = fuzzy(query);
+  const out: SymbolInformation[] = [];
+  for (const f of await project.all()) {
+    const container = f.analysis.header?.title ?? (f.path ? f.path.split(/[\\/]/).pop()! : f.uri);
+    for (const x of entityFacts(f.analysis).values()) {
+      if (!x.mentions.length || !match(x.name)) continue;
+      const kind = x.kinds.has('actor') ? SYMBOL_KINDS.actor : SYMBOL_KINDS.place;
+      out.push({ name: x.name, kind, containerName: container, location: toLocation(f, x.mentions[0]) });
+      if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+    }
+    for (const q of f.analysis.quotes) {
+      const name = openingWords(q.text);
+      if (!match(name) && !(q.speaker && match(q.speaker.name))) continue;
+      out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${speakerLabel(q)} — ${container}`, location: toLocation(f, q) });
+      if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+    }
+  }
+  return out;
+}
+
+/** Case-insensitive subsequence match, as editors filter symbol lists. */
+function fuzzy(query: string): (s: string) => boolean {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  if (!q) return () => true;
+  return (s) => {
+    const t = s.toLowerCase();
+    let i = 0;
+    for (let j = 0; j < t.length && i < q.length; j++) if (t[j] === q[i]) i++;
+    return i === q.length;
+  };
+}

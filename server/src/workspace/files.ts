@@ -1,0 +1,130 @@
+// File-system access of the language server, confined to the workspace folders:
+// every read goes through `readInside`, which refuses paths (after resolving
+// symlinks) outside the folders the client gave us.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+
+/** Sidecar of a seed file: `article.txt` → `article.txt.ann.yaml`. */
+export const SIDECAR_SUFFIX = '.ann.yaml';
+/** Files larger than this are not indexed (a seed file is an article, not a dump). */
+export const MAX_INDEXED_BYTES = 16 * 1024 * 1024;
+/** Upper bound on indexed files per workspace, to keep memory bounded. */
+export const MAX_INDEXED_FILES = 20000;
+
+const HEADER_LINE = /^\uFEFF?\s*date\s+\d{4}-\d{2}-\d{2}\b/;
+
+/** The fs path of a `file:` URI, or null for other schemes (untitled, git...). */
+export function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return path.resolve(fileURLToPath(uri));
+  } catch {
+    return null;
+  }
+}
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+export function isSidecarPath(p: string): boolean {
+  return p.endsWith(SIDECAR_SUFFIX);
+}
+
+/**
+ * Whether a file name may be a seed file. `.seed`/`.seed.txt` always are; other
+ * `.txt` files only inside a `seeds` folder or when their first line is a header
+ * (checked by `looksLikeSeed` once read), as in package.json `contributes.languages`.
+ */
+export function seedCandidate(p: string): 'yes' | 'maybe' | 'no' {
+  const name = path.basename(p).toLowerCase();
+  if (name.endsWith('.seed') || name.endsWith('.seed.txt')) return 'yes';
+  if (!name.endsWith('.txt')) return 'no';
+  return p.split(path.sep).some((part) => part.toLowerCase() === 'seeds') ? 'yes' : 'maybe';
+}
+
+export function looksLikeSeed(p: string, text: string): boolean {
+  const kind = seedCandidate(p);
+  return kind === 'yes' || (kind === 'maybe' && HEADER_LINE.test(text.slice(0, 200)));
+}
+
+export class WorkspaceFolders {
+  private roots: string[] = [];
+
+  set(paths: readonly string[]): void {
+    this.roots = [...new Set(paths.map((p) => path.resolve(p)))];
+  }
+  add(p: string): void {
+    this.set([...this.roots, p]);
+  }
+  remove(p: string): void {
+    const r = path.resolve(p);
+    this.roots = this.roots.filter((x) => x !== r);
+  }
+  get list(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Whether `p` (already resolved) lies inside one of the folders. */
+  contains(p: string): boolean {
+    return this.roots.some((root) => {
+      const rel = path.relative(root, p);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
+  }
+
+  /**
+   * Reads a UTF-8 file inside the workspace folders. Returns null when the file
+   * does not exist, is outside the folders (also via a symlink), is too big or is
+   * binary; other errors are thrown for the caller to log.
+   */
+  async readInside(p: string): Promise<string | null> {
+    if (!this.contains(p)) return null;
+    let real: string;
+    try {
+      real = await fs.realpath(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    if (real !== p && !(await this.containsReal(real))) return null;
+    const st = await fs.stat(real);
+    if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return null;
+    const buf = await fs.readFile(real);
+    if (buf.subarray(0, 8192).includes(0)) return null;
+    return buf.toString('utf8');
+  }
+
+  /** Whether a symlink-resolved path lies inside the (symlink-resolved) folders. */
+  private async containsReal(real: string): Promise<boolean> {
+    const roots = await Promise.all(this.roots.map((r) => fs.realpath(r).catch(() => r)));
+    return roots.some((root) => {
+      const rel = path.relative(root, real);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    });
+  }
+
+  /** Every seed-file candidate under the folders (dot folders and node_modules skipped). */
+  async listCandidates(): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return; // unreadable folder: nothing to index there
+      }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        if (out.length >= MAX_INDEXED_FILES) return;
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.isFile() && seedCandidate(p) !== 'no') out.push(p);
+      }
+    };
+    for (const root of this.roots) await walk(root);
+    return out;
+  }
+}
