@@ -1,6 +1,8 @@
 // `seed-annotate analyze [--json] [--date YYYY-MM-DD] PATH...`
 import { analyze, isValidIsoDate, lineCol } from '../analysis';
 import type { Analysis } from '../analysis';
+import { analyzeWithAnnotations } from '../sidecar/apply';
+import { annotationsOf, readSidecars } from '../sidecar/store';
 import { expandPaths, readSeed } from './files';
 import { UsageError, type Io } from './io';
 
@@ -58,7 +60,10 @@ export function runAnalyze(args: string[], io: Io): number {
   }
   if (!paths.length) throw new UsageError('analyze needs at least one file or folder');
   let failed = false;
-  for (const file of expandPaths(paths)) {
+  const files = expandPaths(paths);
+  // Each file's sidecar is applied (human annotations win), as in check, export and the editor.
+  const { reads, gazetteer } = readSidecars(files);
+  for (const file of files) {
     let text: string;
     try {
       text = readSeed(file);
@@ -67,7 +72,12 @@ export function runAnalyze(args: string[], io: Io): number {
       failed = true;
       continue;
     }
-    const a = analyze(text, { date });
+    const sidecar = reads.get(file);
+    if (sidecar?.kind === 'invalid') {
+      for (const p of sidecar.errors) io.err(`${sidecar.path}:${p.line}:${p.col}: ${p.message} (sidecar ignored)`);
+      failed = true;
+    }
+    const a = analyzeWithAnnotations(text, annotationsOf(sidecar), { date, gazetteer }).analysis;
     io.out(json ? JSON.stringify(toJson(file, a)) : listing(file, text.replace(/^\uFEFF/, ''), a) + '\n');
   }
   return failed ? 1 : 0;

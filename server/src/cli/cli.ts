@@ -1,19 +1,27 @@
 // seed-annotate: the command-line front end of the analysis and the sidecars.
 import { runAnalyze } from './analyzeCommand';
+import { runCheck } from './checkCommand';
+import { runExport } from './exportCommand';
 import { processIo, UsageError, type Io } from './io';
 
 const USAGE = `usage: seed-annotate <command> [options] PATH...
 
 commands:
   analyze [--json] [--date YYYY-MM-DD] PATH...   quotes, speakers, dates, places, actors
-  check [--strict] PATH...                        diagnostics as file:line:col (exit 1 on errors)
-  export --format w3c|jsonl|csv|brat|md [--include-detected] [--out PATH] PATH...
+  check [--strict] [--date YYYY-MM-DD] PATH...    diagnostics as file:line:col (exit 1 on errors,
+                                                  or on warnings with --strict)
+  export --format w3c|jsonl|csv|brat|md [--include-detected] [--date YYYY-MM-DD] [--out PATH] PATH...
+      w3c, jsonl, csv: one stream for all files, to stdout or to the file --out PATH.
+      brat, md: one file per article, --out FOLDER required (paths below each folder argument kept).
+      Human annotations only, unless --include-detected adds machine findings (marked "detected").
 
 PATH is a seed file or a folder of them.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 const commands: Record<string, Command> = {
   analyze: runAnalyze,
+  check: runCheck,
+  export: runExport,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

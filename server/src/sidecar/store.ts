@@ -5,6 +5,8 @@
 import * as nodeFs from 'fs';
 import { basename, dirname, join } from 'path';
 import { MAX_SIDECAR_SIZE, parseSidecar, tooLarge, serializeSidecar, SIDECAR_SUFFIX, SidecarError, type Annotation, type Sidecar, type SidecarProblem } from './format';
+import type { GazetteerEntry } from '../analysis/types';
+import { gazetteerFromAnnotations, mergeGazetteers } from './apply';
 import { mergeAnnotations, type MergeConflict } from './merge';
 
 /** The file-system calls the store makes, so tests can inject faults. Node's `fs` fits. */
@@ -133,4 +135,20 @@ export function writeFileAtomic(path: string, data: string, fs: SidecarFs = node
 
 function invalid(path: string, message: string): SidecarRead {
   return { kind: 'invalid', path, errors: [{ line: 1, col: 1, message }] };
+}
+
+/** The annotations of a read sidecar (none when it is missing or invalid). */
+export function annotationsOf(read: SidecarRead | undefined): Annotation[] {
+  return read?.kind === 'ok' ? read.sidecar.annotations : [];
+}
+
+/**
+ * Reads the sidecars of several seed files at once, and the gazetteer their
+ * places and actors make: one annotation teaches every article of the run.
+ */
+export function readSidecars(files: readonly string[], opts: StoreOptions = {}): { reads: Map<string, SidecarRead>; gazetteer: GazetteerEntry[] } {
+  const reads = new Map<string, SidecarRead>();
+  for (const f of files) reads.set(f, readSidecar(f, opts));
+  const gazetteer = mergeGazetteers(...[...reads.values()].map((r) => gazetteerFromAnnotations(annotationsOf(r))));
+  return { reads, gazetteer };
 }

@@ -1,0 +1,146 @@
+// `seed-annotate export --format F [--include-detected] [--date D] [--out PATH] PATH...`
+// Stream formats (w3c, jsonl, csv) write one text for all articles to stdout or
+// to the file --out. Per-article formats (brat, md) need --out FOLDER: each
+// article's files keep its path below the folder argument it came from (a file
+// argument: its name), so nothing is ever written outside FOLDER.
+import { mkdirSync, writeFileSync } from 'fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
+import { isValidIsoDate } from '../analysis';
+import { collectRecords, FORMATS, type ArticleExport, type FormatName } from '../export';
+import { analyzeWithAnnotations } from '../sidecar/apply';
+import { SIDECAR_SUFFIX } from '../sidecar/format';
+import { annotationsOf, readSidecars } from '../sidecar/store';
+import { expandPaths, readSeed } from './files';
+import { UsageError, type Io } from './io';
+
+interface Options {
+  format: FormatName;
+  includeDetected: boolean;
+  out?: string;
+  date?: string;
+  paths: string[];
+}
+
+function parseArgs(args: string[]): Options {
+  let format: string | undefined;
+  let includeDetected = false;
+  let out: string | undefined;
+  let date: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format') format = args[++i];
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--include-detected') includeDetected = true;
+    else if (a === '--out') out = args[++i];
+    else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a === '--date') {
+      date = args[++i];
+      if (!date || !isValidIsoDate(date)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${date ?? 'nothing'}`);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (!format) throw new UsageError(`export needs --format (${Object.keys(FORMATS).join(', ')})`);
+  if (!(format in FORMATS)) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(FORMATS).join(', ')})`);
+  if (out === '') throw new UsageError('--out needs a path');
+  if (!paths.length) throw new UsageError('export needs at least one file or folder');
+  if (FORMATS[format as FormatName].kind === 'per-article' && !out) {
+    throw new UsageError(`--format ${format} writes one file per article: give the folder with --out FOLDER`);
+  }
+  return { format: format as FormatName, includeDetected, out, date, paths };
+}
+
+/** Each seed file with the name its outputs take below the output folder. */
+function filesWithNames(paths: readonly string[]): Array<{ file: string; name: string }> {
+  const out: Array<{ file: string; name: string }> = [];
+  for (const p of paths) {
+    for (const file of expandPaths([p])) {
+      const rel = file === p ? basename(file) : relative(p, file);
+      out.push({ file, name: rel.split(sep).join('/') });
+    }
+  }
+  return out;
+}
+
+/** The output path of `name` + `ext` inside `folder`; refuses anything that would land outside it. */
+export function safeOutputPath(folder: string, name: string, ext: string): string {
+  const stem = name.replace(/(\.seed\.txt|\.seed|\.txt)$/i, '');
+  const parts = stem.split(/[\\/]/);
+  if (isAbsolute(stem) || parts.some((s) => s === '..' || s === '' || s === '.' || s.includes('\0'))) {
+    throw new Error(`refusing to export "${name}": its name would leave the output folder`);
+  }
+  const target = resolve(folder, ...parts) + ext;
+  const root = resolve(folder);
+  if (!target.startsWith(root + sep)) throw new Error(`refusing to export "${name}": its name would leave the output folder`);
+  return target;
+}
+
+export function runExport(args: string[], io: Io): number {
+  const opt = parseArgs(args);
+  const format = FORMATS[opt.format];
+  const entries = filesWithNames(opt.paths);
+  const protectedPaths = new Set(entries.flatMap(({ file }) => [resolve(file), resolve(file + SIDECAR_SUFFIX)]));
+  const { reads, gazetteer } = readSidecars(entries.map((e) => e.file));
+  let failed = false;
+  const articles: Array<{ article: ArticleExport; name: string }> = [];
+  for (const { file, name } of entries) {
+    let input: string;
+    try {
+      input = readSeed(file);
+    } catch (e) {
+      io.err(`seed-annotate: ${file}: ${(e as Error).message}`);
+      failed = true;
+      continue;
+    }
+    const sidecar = reads.get(file);
+    if (sidecar?.kind === 'invalid') {
+      for (const p of sidecar.errors) io.err(`${sidecar.path}:${p.line}:${p.col}: error: ${p.message} (its annotations are not exported)`);
+      failed = true;
+    }
+    const { analysis, anchoring, text } = analyzeWithAnnotations(input, annotationsOf(sidecar), { date: opt.date, gazetteer });
+    const display = file.split(sep).join('/');
+    const article = collectRecords(display, text, analysis, anchoring, opt.includeDetected);
+    if (article.orphans.length) {
+      io.err(`${display}: ${article.orphans.length} annotation(s) no longer match the text and are not exported: ${article.orphans.map((o) => o.id).join(', ')}`);
+    }
+    articles.push({ article, name });
+  }
+
+  if (format.kind === 'stream') {
+    const content = format.render(articles.map((a) => a.article));
+    if (!opt.out || opt.out === '-') {
+      // io.out ends the text with its own line break.
+      if (content) io.out(content.endsWith('\n') ? content.slice(0, -1) : content);
+    } else {
+      if (protectedPaths.has(resolve(opt.out))) throw new UsageError(`--out ${opt.out} is one of the input files`);
+      mkdirSync(dirname(resolve(opt.out)), { recursive: true });
+      writeFileSync(opt.out, content);
+    }
+    return failed ? 1 : 0;
+  }
+
+  // Per-article: plan every path first, so a bad name or a clash writes nothing.
+  const folder = opt.out!;
+  const plan = new Map<string, string>();
+  for (const { article, name } of articles) {
+    for (const f of format.render(article)) {
+      let target: string;
+      try {
+        target = safeOutputPath(folder, name, f.ext);
+      } catch (e) {
+        io.err(`seed-annotate export: ${(e as Error).message}; nothing written`);
+        return 1;
+      }
+      if (protectedPaths.has(target)) throw new UsageError(`exporting into ${folder} would overwrite the input ${target}; choose another --out folder`);
+      if (plan.has(target)) throw new UsageError(`two articles would export to the same file ${target}`);
+      plan.set(target, f.content);
+    }
+  }
+  for (const [name, content] of Object.entries(format.shared ?? {})) plan.set(join(resolve(folder), name), content);
+  for (const [target, content] of plan) {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  io.err(`${articles.length} article(s) exported to ${folder}`);
+  return failed ? 1 : 0;
+}
