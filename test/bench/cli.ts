@@ -20,6 +20,11 @@ export interface CliCommandResult {
   filesPerSecond?: number;
 }
 
+/** A command still running after this is killed and reported as failed. */
+const TIMEOUT_MS = 480_000;
+/** After a run this slow, no repeat runs. */
+const SLOW_MS = 60_000;
+
 const COMMANDS: { name: string; args: string[] }[] = [
   { name: 'analyze', args: ['analyze', '--json'] },
   { name: 'export', args: ['export', '--format', 'jsonl', '--include-detected'] },
@@ -42,13 +47,15 @@ export async function benchCli(dir: string, files: number, probeFile: string, ru
     const walls: number[] = [], peaks: number[] = [];
     let last;
     for (let r = 0; r < runs; r++) {
-      last = await runMeasured(process.execPath, [CLI, ...args, dir], { timeoutMs: 600_000 });
+      last = await runMeasured(process.execPath, [CLI, ...args, dir], { timeoutMs: TIMEOUT_MS });
       if (last.code !== 0) break;
       walls.push(last.wallMs / 1000);
       if (last.peakRssMb !== null) peaks.push(last.peakRssMb);
+      if (last.wallMs > SLOW_MS) break; // one slow run says enough, and the bench has a time budget
     }
     if (!last || last.code !== 0) {
-      out.push({ command, status: 'failed', note: `exit ${last?.code}: ${last?.stderr.split('\n').slice(0, 3).join(' | ')}` });
+      const why = last?.code === null ? `killed after ${TIMEOUT_MS / 1000} s with ${last.stdoutLines} lines written` : `exit ${last?.code}`;
+      out.push({ command, status: 'failed', note: `${why}: ${last?.stderr.split('\n').slice(0, 3).join(' | ')}` });
       continue;
     }
     const wall = summarize(walls.map((x) => round(x, 3)));

@@ -120,7 +120,10 @@ export interface CorpusOptions {
   perFolder?: number;
 }
 
-/** Writes `files` articles under `dir/seeds/NNN/` and returns their paths and total bytes. */
+/** The unique quote ending every corpus file: a workspace-symbol query that finds exactly one file. */
+export const probeQuote = (i: number): string => `Corpus probe ${String(i).padStart(5, '0')} closes the file`;
+
+/** Writes `files` articles under `dir/seeds/NNN/`, each ending with its probe quote; returns their paths and total bytes. */
 export function writeCorpus(dir: string, opts: CorpusOptions): { paths: string[]; bytes: number } {
   const { files, seed = 7, minBytes = 2_000, maxBytes = 12_000, perFolder = 500 } = opts;
   const seeds = loadSeeds();
@@ -130,7 +133,7 @@ export function writeCorpus(dir: string, opts: CorpusOptions): { paths: string[]
   for (let i = 0; i < files; i++) {
     const folder = join(dir, 'seeds', String(Math.floor(i / perFolder)).padStart(3, '0'));
     if (i % perFolder === 0) mkdirSync(folder, { recursive: true });
-    const text = generateArticle({ bytes: int(rng, minBytes, maxBytes), seed: seed * 100_003 + i, seeds });
+    const text = generateArticle({ bytes: int(rng, minBytes, maxBytes), seed: seed * 100_003 + i, seeds }) + `\n“${probeQuote(i)},” the editor said.\n`;
     const path = join(folder, `article-${String(i).padStart(5, '0')}.txt`);
     writeFileSync(path, text);
     paths.push(path);

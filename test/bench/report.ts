@@ -20,7 +20,7 @@ const sizeRow = (rows: any[] | undefined, label: string) => rows?.find((r) => r.
 
 export function evaluateTargets(r: Results): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const add = (name: string, target: string, value: number | null | undefined, unit: string, ok: (v: number) => boolean, note?: string) =>
+  const add = (name: string, target: string, value: number | null | undefined, unit: string, ok: (v: number) => boolean | null, note?: string) =>
     checks.push({ name, target, value: value ?? null, unit, met: value === null || value === undefined ? null : ok(value), ...(note ? { note } : {}) });
 
   const ours1mb = isOk(r.analysis) ? sizeRow(r.analysis.sizes, '1 MB') : undefined;
@@ -28,9 +28,12 @@ export function evaluateTargets(r: Results): TargetCheck[] {
   const peer1mb = isOk(r.peer) ? sizeRow(r.peer.sizes, '1 MB') : undefined;
   add('speed ratio to the peer, 1 MB article', '≥ 20×', ours1mb && peer1mb ? ours1mb.mbPerSec.median / peer1mb.mbPerSec.median : null, '×', (v) => v >= 20);
   add('time ∝ size^k (10 KB → 10 MB)', 'k ≤ 1.15', isOk(r.analysis) ? r.analysis.scaling?.k : null, '', (v) => v <= 1.15);
+  // The protocol targets are for a 1 MB article; a quick run's smaller article only shows the figure.
   const lsp = isOk(r.lsp) ? r.lsp : undefined;
-  add('hover p99, 1 MB article', '≤ 5 ms', lsp?.hover?.p99, 'ms', (v) => v <= 5);
-  add('edit → fresh diagnostics p99', '≤ 30 ms', lsp?.editToDiagnostics?.p99, 'ms', (v) => v <= 30);
+  const full = (lsp?.articleBytes ?? 0) >= 900_000;
+  const small = full ? undefined : `${lsp?.articleLabel}: not the 1 MB of the target`;
+  add('hover p99, 1 MB article', '≤ 5 ms', lsp?.hover?.p99, 'ms', (v) => (full ? v <= 5 : null), small);
+  add('edit → fresh diagnostics p99, 1 MB article', '≤ 30 ms', lsp?.editToDiagnostics?.p99, 'ms', (v) => (full ? v <= 30 : null), small);
   const ws10k = Array.isArray(r.workspace) ? r.workspace.find((w: any) => w.files === 10_000 && w.status === 'measured') : undefined;
   add('10,000 files: first complete workspace/symbol', '≤ 20 s', ws10k?.firstCompleteSeconds, 's', (v) => v <= 20);
   add('10,000 files: server peak RSS (VmHWM)', '< 300 MB', ws10k?.peakRssMb, 'MB', (v) => v < 300);
@@ -99,8 +102,8 @@ export function formatReport(r: Results): string {
   } else note('extension', r.extension);
 
   lines.push(table(rows), '', 'targets:');
-  const t: string[][] = [['target', 'value', 'met']];
-  for (const c of r.targets as TargetCheck[]) t.push([`${c.name} ${c.target}`, c.value === null ? 'not measured' : `${fmt(c.value)} ${c.unit}`, c.met === null ? '—' : c.met ? 'yes' : 'NO']);
+  const t: string[][] = [['target', 'value', 'met', 'note']];
+  for (const c of r.targets as TargetCheck[]) t.push([`${c.name} ${c.target}`, c.value === null ? 'not measured' : `${fmt(c.value)} ${c.unit}`, c.met === null ? '—' : c.met ? 'yes' : 'NO', c.note ?? '']);
   lines.push(table(t));
   return lines.join('\n');
 }

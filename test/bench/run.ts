@@ -41,8 +41,8 @@ export function plan(mode: Mode): Plan {
   if (mode === 'quick') {
     return {
       mode, sizes: SIZES.slice(0, 2), analysisRuns: () => 3, peerMaxBytes: 20_000, peerRuns: () => 1,
-      lspArticleBytes: 50_000, lspSamples: 20, edits: 10, randomEdits: false,
-      workspaceFiles: [30], cliFiles: 30, cliRuns: 1,
+      lspArticleBytes: 20_000, lspSamples: 20, edits: 10, randomEdits: false,
+      workspaceFiles: [20], cliFiles: 20, cliRuns: 1,
     };
   }
   const soak = mode === 'soak';
