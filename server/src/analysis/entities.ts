@@ -2,13 +2,682 @@
 //  detectEntities(paragraphText, gazetteer): mentions with offsets local to the paragraph text
 //  resolveEntities(text, mentions, gazetteer): document-level pass (short forms to full
 //  names, a country as place or actor by its role) with document offsets.
-import type { Gazetteer } from './gazetteer';
-import type { Entity } from './types';
+//
+// detectEntities tokenises the paragraph once and walks it left to right. Capitalised
+// tokens are grouped into runs ("Ministry of Defense", "Gurgen Simonyan", "Stepanakert-Lisagor")
+// with known names (the gazetteer) as atomic units; each run is classified by its words
+// (institution heads, group nouns, roles) and by its neighbours (speech verbs, "according
+// to", place prepositions, route nouns). Unsure mentions are kept as weak candidates that
+// resolveEntities keeps only when the rest of the document confirms them ("Simonyan" once
+// "Gurgen Simonyan" is known, "the headquarters" once an org with that head was named).
+import {
+  ADVERBS, AGENCY_NOUNS, GIVEN_NAMES, GROUP_MODIFIERS, GROUP_NOUNS, MONTHS, ORG_HEADS, PLACE_SUFFIXES,
+  POLITY_NOUNS, ROLE_COMPLEMENTS, ROLE_WORDS, ROUTE_SUFFIXES, SPEECH_VERBS, STOP_WORDS,
+} from './gazetteer-data';
+import { tokenize } from './gazetteer';
+import type { Gazetteer, GazetteerMatch, Token } from './gazetteer';
+import type { ActorType, Entity } from './types';
 
-export function detectEntities(_paragraphText: string, _gazetteer: Gazetteer): Entity[] {
-  return [];
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+const STOP = words(STOP_WORDS);
+const MONTH = words(MONTHS);
+const ORG_HEAD = words(ORG_HEADS);
+const GROUP = words(GROUP_NOUNS);
+const GROUP_MOD = words(GROUP_MODIFIERS);
+const ROLE = words(ROLE_WORDS);
+const ROLE_COMP = words(ROLE_COMPLEMENTS);
+const SPEECH = words(SPEECH_VERBS);
+const ADVERB = words(ADVERBS);
+const PLACE_SUFFIX = words(PLACE_SUFFIXES);
+const ROUTE_SUFFIX = words(ROUTE_SUFFIXES);
+const POLITY = words(POLITY_NOUNS);
+const AGENCY = words(AGENCY_NOUNS);
+const GIVEN = words(GIVEN_NAMES);
+
+/** Lower-case nouns after a nationality that make an organisation ("the Russian government"). */
+const NATIONAL_ORG = words('government ministry embassy consulate parliament cabinet administration navy presidency intelligence');
+/** Collective nouns that take "of X": "the authorities of the unrecognized republic". */
+const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
+/** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
+const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
+const PLACE_PREPS = words('in near from to through across toward towards into outside inside around at via within throughout');
+const NON_SUBJECT_PREV = words('in near from to through across toward towards into outside inside around at via within throughout of with against by for on over between among the a an');
+const AUX = words("is are was were has have had will would can could must should may might does did do shall cannot won't doesn't didn't isn't wasn't hasn't hadn't wants wanted needs");
+const NOT_VERBS = words('this its his has was is as us thus plus news series bus gas');
+/** Last words of names that are no person or place: holidays, laws, events. */
+const THING_END = words('day days week act law bill treaty agreement accord plan program programme war award prize cup games olympics report index fund summit conference festival forum');
+const CONNECTORS = words('de van von der den bin ibn la le du da di del dos das al el');
+/** Abbreviations whose period does not end a sentence. */
+const ABBREV = words('mr mrs ms dr st gen sen rep gov col lt capt sgt prof rev jr sr no vs fr adm maj cpl mt ft');
+const OPENERS = new Set(['“', '"', '«', '„', '‘', "'", '(', '[', '—', '–', '-', '*']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
+
+// word: one unknown capitalised word; headline: the same in a Title Case line (it confirms
+// nothing); name: an unknown run of words; the-head / the-role: "the ministry", "the analyst".
+type Candidate = 'word' | 'headline' | 'name' | 'the-head' | 'the-role';
+
+/** A mention with what the document-level pass needs; the extra fields never leave this module. */
+interface Mention extends Entity {
+  cand?: Candidate;
+  /** The role word a person was introduced with ("scientist"), or a "the X" reference's noun. */
+  role?: string;
+  /** The head noun of an organisation name ("headquarters"). */
+  head?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Paragraph-level detection
+
+class Detector {
+  readonly out: Mention[] = [];
+  private readonly gm: (GazetteerMatch | null)[];
+  private readonly n: number;
+  /** Per token: it lies on a Title Case line (a headline), where capitals say little. */
+  private readonly title: boolean[];
+
+  constructor(private readonly text: string, private readonly t: Token[], gazetteer: Gazetteer) {
+    this.n = t.length;
+    this.gm = new Array(this.n);
+    for (let i = 0; i < this.n; i++) this.gm[i] = t[i].word ? gazetteer.match(t, i) : null;
+    this.title = titleLines(t);
+  }
+
+  run(): Mention[] {
+    const { t, n } = this;
+    let i = 0;
+    while (i < n) {
+      const tok = t[i];
+      if (!tok.word) { i++; continue; }
+      if (tok.lower === 'the') {
+        const j = this.definite(i);
+        if (j > i) { i = j; continue; }
+      }
+      if (!tok.cap && !this.gm[i]) {
+        const j = this.lowerGroupOf(i);
+        i = j > i ? j : i + 1;
+        continue;
+      }
+      const end = this.runEnd(i);
+      this.classifyRun(i, end);
+      i = end;
+    }
+    return this.out;
+  }
+
+  // --- helpers over tokens ---------------------------------------------------
+
+  private word(i: number): string {
+    return i >= 0 && i < this.n && this.t[i].word ? this.t[i].lower : '';
+  }
+  private lowerWord(i: number): boolean {
+    return i >= 0 && i < this.n && this.t[i].word && !this.t[i].cap;
+  }
+  private emit(s: number, e: number, m: Omit<Mention, 'start' | 'end' | 'text'>): void {
+    const start = this.t[s].start, end = this.t[e - 1].end;
+    this.out.push({ start, end, text: this.text.slice(start, end), ...m });
+  }
+  private spanText(s: number, e: number): string {
+    return this.text.slice(this.t[s].start, this.t[e - 1].end).replace(/\s+/g, ' ');
+  }
+
+  /** Whether token i begins a sentence (or a line). */
+  private sentenceStart(i: number): boolean {
+    let k = i - 1;
+    if (this.t[i].br) return true;
+    while (k >= 0 && OPENERS.has(this.t[k].text)) {
+      if (this.t[k].br) return true;
+      k--;
+    }
+    if (k < 0) return true;
+    const p = this.t[k].text;
+    if (!SENTENCE_END.has(p)) return false;
+    if (p === '.' && k > 0 && this.t[k - 1].word && (ABBREV.has(this.t[k - 1].lower) || this.t[k - 1].text.length === 1)) return false;
+    return true;
+  }
+
+  /** Previous word index, skipping quotes and brackets. */
+  private prevWord(i: number): number {
+    let k = i - 1;
+    while (k >= 0 && OPENERS.has(this.t[k].text)) k--;
+    return k;
+  }
+
+  /** "of [the] [up to two lower-case words] (known place | Capitalised run | republic)": the end index, or -1. */
+  private ofTail(k: number): number {
+    const { t, n } = this;
+    if (this.word(k) !== 'of' || t[k].br) return -1;
+    let j = k + 1;
+    if (this.word(j) === 'the') j++;
+    for (let m = 0; m < 3 && j < n; m++) {
+      const g = this.gm[j];
+      if (g && g.entry.kind === 'place' && g.form !== 'adjective') return j + g.length;
+      if (g && g.form === 'adjective') return -1;
+      if (t[j].cap) return this.runEnd(j);
+      if (!this.lowerWord(j)) return -1;
+      if (POLITY.has(t[j].lower)) return j + 1;
+      if (STOP.has(t[j].lower) || m === 2) return -1;
+      j++;
+    }
+    return -1;
+  }
+
+  /** Skips adverbs and quote marks after a name: the index of the next real word. */
+  private nextVerbIndex(k: number): number {
+    const { t, n } = this;
+    while (k < n && (OPENERS.has(t[k].text) || t[k].text === '”' || t[k].text === '»' || (t[k].word && ADVERB.has(t[k].lower) && !t[k].cap))) k++;
+    return k;
+  }
+
+  private isVerbAt(k: number): boolean {
+    if (!this.lowerWord(k)) return false;
+    const w = this.t[k].lower;
+    if (AUX.has(w) || SPEECH.has(w)) return true;
+    if (NOT_VERBS.has(w) || w.length < 4) return false;
+    return /(?:ed|es|[^su]s)$/.test(w);
+  }
+
+  private speechAfter(e: number): boolean {
+    const k = this.nextVerbIndex(e);
+    return k < this.n && this.lowerWord(k) && SPEECH.has(this.t[k].lower);
+  }
+
+  private speechBefore(s: number): boolean {
+    const k = this.prevWord(s);
+    if (k < 0) return false;
+    const w = this.word(k);
+    if (w === 'to' && this.word(k - 1) === 'according') return true;
+    return SPEECH.has(w) && !ADDRESSEE_VERBS.has(w) && this.lowerWord(k);
+  }
+
+  // --- runs ------------------------------------------------------------------
+
+  /** End (exclusive) of the capitalised run starting at i. */
+  runEnd(i: number): number {
+    const { t, n, gm } = this;
+    let j = i;
+    let hasHead = false;
+    for (;;) {
+      const g = gm[j];
+      if (g) j += g.length;
+      else {
+        if (ORG_HEAD.has(t[j].lower) || ROLE.has(t[j].lower)) hasHead = true;
+        j++;
+        // Initials and abbreviations keep their period: "George W. Bush", "Mr. Smith".
+        if (j < n && t[j].text === '.' && t[j].tight && (t[j - 1].text.length === 1 || ABBREV.has(t[j - 1].lower))) j++;
+      }
+      if (j >= n || t[j].br) return j;
+      const x = t[j];
+      const isUnit = (k: number) => k < n && !t[k].br && (t[k].cap || !!gm[k]) && t[k].word;
+      if (x.text === '-' && x.tight && isUnit(j + 1) && t[j + 1].tight) { j++; continue; }
+      if (x.word && (x.cap || gm[j])) {
+        if (MONTH.has(x.lower) && !gm[j]) return j;
+        // In a headline, "Clinton Was Headed To ER" is no single name.
+        if (this.title[j] && STOP.has(x.lower) && !gm[j]) return j;
+        continue;
+      }
+      if (x.lower === 'of' && hasHead) {
+        if (isUnit(j + 1) && !MONTH.has(t[j + 1].lower)) { j++; continue; }
+        if (this.word(j + 1) === 'the' && isUnit(j + 2)) { j += 2; continue; }
+      }
+      if (CONNECTORS.has(x.lower) && isUnit(j + 1) && !gm[j + 1]) { j++; continue; }
+      return j;
+    }
+  }
+
+  /** Units (atomic name parts) of the run [s, e): token index ranges. */
+  private units(s: number, e: number): { s: number; e: number; g: GazetteerMatch | null }[] {
+    const us: { s: number; e: number; g: GazetteerMatch | null }[] = [];
+    let j = s;
+    while (j < e) {
+      const tok = this.t[j];
+      const g = this.gm[j];
+      if (g && j + g.length <= e) { us.push({ s: j, e: j + g.length, g }); j += g.length; continue; }
+      if (tok.word && tok.cap) {
+        let k = j + 1;
+        if (k < e && this.t[k].text === '.') k++;
+        us.push({ s: j, e: k, g: null });
+        j = k;
+        continue;
+      }
+      j++;
+    }
+    return us;
+  }
+
+  private classifyRun(s: number, e: number): void {
+    const { t } = this;
+    let us = this.units(s, e);
+    // Leading function words and dates are no part of a name ("The", "On", "March").
+    while (us.length && !us[0].g && (STOP.has(t[us[0].s].lower) || MONTH.has(t[us[0].s].lower))) us = us.slice(1);
+    while (us.length && !us[us.length - 1].g && MONTH.has(t[us[us.length - 1].s].lower)) us = us.slice(0, -1);
+    if (!us.length) return;
+    const first = us[0].s;
+    const last = us[us.length - 1].e;
+    const plain = (u: { g: GazetteerMatch | null; s: number }) => !u.g;
+    const lowerOf = (u: { s: number }) => t[u.s].lower;
+
+    // Roads and sections between places: "the Stepanakert-Lisagor dirt road".
+    const route = this.routeSuffix(last);
+    const hyphenated = us.length > 1 && us.every((u, k) => k === 0 || t[u.s - 1].text === '-');
+    if (route > 0 && hyphenated) {
+      for (const u of us) this.place(u.s, u.e, u.g, false);
+      return;
+    }
+
+    // Institutions: a run with a head noun ("Presidential Administration of Azerbaijan").
+    let h = -1;
+    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && ORG_HEAD.has(lowerOf(us[k]))) { h = k; break; }
+    let r = -1;
+    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && ROLE.has(lowerOf(us[k]))) { r = k; break; }
+    if (h >= 0 && r > h) {
+      // "Armenian Foreign Ministry Spokesperson Ani Badalyan": the org, then the person.
+      this.org(first, us[r - 1].e, lowerOf(us[h]), r - 1 > 0 || h > 0);
+      this.personAfterRole(us.slice(r + 1), lowerOf(us[r]));
+      return;
+    }
+    if (h >= 0 && !(this.title[first] && us.length > 4)) {
+      const tail = this.ofTail(last);
+      const end = tail > 0 ? tail : last;
+      if (us.length > 1 || tail > 0) { this.org(first, end, lowerOf(us[h]), true); return; }
+    }
+
+    // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".
+    const lu = us[us.length - 1];
+    if (us.length > 1 && plain(lu) && GROUP.has(lowerOf(lu)) && us.slice(0, -1).some((u) => u.g?.entry.kind === 'place')) {
+      const tail = this.ofTail(last);
+      this.group(first, tail > 0 ? tail : last);
+      return;
+    }
+    if (us.length > 1 && lu.g?.form === 'adjective' && isDemonymPlural(t[lu.s].text) && us[us.length - 2].g?.entry.kind === 'place') {
+      this.group(us[us.length - 2].s, last);
+      us = us.slice(0, -2);
+      if (us.length) this.classifyUnits(us);
+      return;
+    }
+
+    // Roles inside the run: "President Joe Biden", "Mr. Smith", "Foreign Minister Sergei Lavrov".
+    if (r >= 0 && r < us.length - 1) {
+      if (this.personAfterRole(us.slice(r + 1), lowerOf(us[r]))) return;
+    }
+    this.classifyUnits(us);
+  }
+
+  /** The person named by the plain units after a role; false when nothing name-like follows. */
+  private personAfterRole(after: { s: number; e: number; g: GazetteerMatch | null }[], role: string): boolean {
+    const { t } = this;
+    let k = 0;
+    while (k < after.length && !after[k].g && (ROLE_COMP.has(t[after[k].s].lower) || ROLE.has(t[after[k].s].lower))) k++;
+    // "President of Azerbaijan Ilham Aliyev": skip the country in the title.
+    let j = after.length;
+    while (j > k && !after[j - 1].g && !STOP.has(t[after[j - 1].s].lower)) j--;
+    const name = after.slice(j);
+    if (!name.length || name.length > 4) return false;
+    if (this.title[name[0].s] && !GIVEN.has(t[name[0].s].lower)) return false;
+    const s = name[0].s, e = name[name.length - 1].e;
+    const full = this.spanText(s, e);
+    this.emit(s, e, { kind: 'actor', type: 'person', name: stripHonorific(full), role });
+    return true;
+  }
+
+  /** Units left after run-level patterns: known names one by one, unknown words grouped. */
+  private classifyUnits(us: { s: number; e: number; g: GazetteerMatch | null }[]): void {
+    let k = 0;
+    while (k < us.length) {
+      const u = us[k];
+      if (u.g) {
+        this.known(u.s, u.e, u.g);
+        k++;
+        continue;
+      }
+      let m = k + 1;
+      while (m < us.length && !us[m].g) m++;
+      this.unknown(us[k].s, us[m - 1].e, us.slice(k, m).length);
+      k = m;
+    }
+  }
+
+  /** A gazetteer name at [s, e). */
+  private known(s: number, e: number, g: GazetteerMatch): void {
+    const { t } = this;
+    const entry = g.entry;
+    if (entry.kind === 'actor') {
+      this.emit(s, e, { kind: 'actor', type: entry.type ?? 'organization', name: entry.name, head: lastWord(entry.name) });
+      return;
+    }
+    if (g.form === 'adjective') {
+      // "Russian peacekeepers", "the Azerbaijani military", "Russian government".
+      let j = e;
+      let mods = 0;
+      while (this.lowerWord(j) && GROUP_MOD.has(t[j].lower) && mods < 2) { j++; mods++; }
+      if (this.lowerWord(j) && NATIONAL_ORG.has(t[j].lower)) {
+        this.org(s, j + 1, t[j].lower, true);
+        return;
+      }
+      if (this.lowerWord(j) && GROUP.has(t[j].lower)) {
+        const tail = this.ofTail(j + 1);
+        this.group(s, tail > 0 ? tail : j + 1);
+        return;
+      }
+      if (mods > 0 && this.lowerWord(j - 1) && GROUP.has(t[j - 1].lower)) { this.group(s, j); return; }
+      if (isDemonymPlural(t[s].text) && e === s + 1) this.group(s, e);
+      return;
+    }
+    this.place(s, e, g);
+  }
+
+  /** A known place at [s, e): a place, or an actor when the sentence makes it act. */
+  private place(s: number, e: number, g: GazetteerMatch | null, suffix = true): void {
+    const name = g ? g.entry.name : this.spanText(s, e);
+    if (g?.entry.type && this.acts(s, e)) {
+      this.emit(s, e, { kind: 'actor', type: g.entry.type, name });
+      return;
+    }
+    const route = this.routeSuffix(e);
+    if (suffix && route === e + 1) {
+      // "the Lachin corridor": the corridor is the place.
+      this.emit(s, route, { kind: 'place', name: this.spanText(s, route) });
+      return;
+    }
+    this.emit(s, e, { kind: 'place', name });
+  }
+
+  /** Whether the name at [s, e) is the subject of a verb or owns an agent noun. */
+  private acts(s: number, e: number): boolean {
+    const { t, n } = this;
+    const p = this.prevWord(s);
+    const pw = this.word(p);
+    if (pw === 'official') return true;
+    if (pw === 'to' && this.word(p - 1) === 'according') return true;
+    if (p >= 0 && t[p].word && !t[p].cap && NON_SUBJECT_PREV.has(pw)) return false;
+    if (e < n && (t[e].text === '’s' || t[e].text === "'s")) {
+      for (let j = e + 1; j < Math.min(n, e + 4); j++) {
+        if (!this.lowerWord(j)) return false;
+        if (AGENCY.has(t[j].lower)) return true;
+      }
+      return false;
+    }
+    // "Armenia and Azerbaijan agreed": both act.
+    if (this.word(e) === 'and' && e + 1 < n && this.gm[e + 1]?.entry.kind === 'place') return this.acts(e + 1, e + 1 + this.gm[e + 1]!.length);
+    return this.isVerbAt(this.nextVerbIndex(e));
+  }
+
+  /** After a name ending at e: "[up to two lower-case words] road|section|corridor" → index after the noun, or -1. */
+  private routeSuffix(e: number): number {
+    for (let j = e, m = 0; m < 3 && j < this.n; j++, m++) {
+      if (!this.lowerWord(j) || this.t[j].br) return -1;
+      if (ROUTE_SUFFIX.has(this.t[j].lower)) return j + 1;
+      if (STOP.has(this.t[j].lower)) return -1;
+    }
+    return -1;
+  }
+
+  private org(s: number, e: number, head: string, _sure: boolean): void {
+    const name = this.spanText(s, e);
+    this.emit(s, e, { kind: 'actor', type: 'organization', name, head });
+  }
+
+  private group(s: number, e: number): void {
+    this.emit(s, e, { kind: 'actor', type: 'group', name: this.spanText(s, e) });
+  }
+
+  /** A run of unknown capitalised words [s, e) made of `count` units. */
+  private unknown(s: number, e: number, count: number): void {
+    const { t, n } = this;
+    const text = this.spanText(s, e);
+    const firstLower = t[s].lower;
+    const lastLower = t[e - 1].text === '.' ? t[e - 2].lower : t[e - 1].lower;
+    const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || STOP.has(firstLower) || THING_END.has(lastLower);
+    const acronym = count === 1 && /^\p{Lu}{2,6}$/u.test(t[s].text);
+    const p = this.prevWord(s);
+    const startsLine = s === 0 || t[s].br || (p >= 0 && t[p].br && OPENERS.has(t[p].text));
+    if (this.title[s]) {
+      // A headline: only a given name makes a person; other words wait for the body to confirm them.
+      if (count >= 2 && count <= 3 && GIVEN.has(firstLower)) this.person(s, e, null);
+      else for (let j = s; j < e; j++) if (t[j].word && t[j].cap && !STOP.has(t[j].lower)) this.emit(j, j + 1, { kind: 'actor', type: 'person', name: t[j].text, cand: 'headline' });
+      return;
+    }
+
+    // Interview transcripts: "SIMONYAN: ..." at the start of a line.
+    if (startsLine && e < n && t[e].text === ':' && !common && count <= 4) {
+      this.person(s, e, null);
+      return;
+    }
+    // "in Trump company losses", "says Chelsea explosion": a name followed by a noun modifies it.
+    const modifier = this.lowerWord(e) && !STOP.has(t[e].lower) && !this.isVerbAt(e) && !ADVERB.has(t[e].lower);
+    if (!common && ((this.speechBefore(s) && !modifier) || this.speechAfter(e))) {
+      if (acronym) this.emit(s, e, { kind: 'actor', type: 'organization', name: text });
+      else this.person(s, e, null);
+      return;
+    }
+    const pw = this.word(p);
+    if (p >= 0 && t[p].word && !t[p].cap && ROLE.has(pw) && !common) {
+      this.person(s, e, pw);
+      return;
+    }
+    // Apposition: "Jane Doe, a spokeswoman for ..."
+    if (!common && count >= 2 && e + 2 < n && t[e].text === ',' && ['a', 'an', 'the'].includes(this.word(e + 1))) {
+      for (let j = e + 2; j < Math.min(n, e + 6); j++) {
+        if (!this.lowerWord(j)) break;
+        if (ROLE.has(t[j].lower)) { this.person(s, e, t[j].lower); return; }
+      }
+    }
+    // Places by their cue: "in Lisagor", "the city of Baku", "Shusha region".
+    const route = this.routeSuffix(e);
+    if (!common && !acronym && count <= 3 && route > 0 && (ROUTE_SUFFIX.has(t[e].lower))) {
+      this.emit(s, route, { kind: 'place', name: this.spanText(s, route) });
+      return;
+    }
+    if (!common && count <= 3 && this.lowerWord(e) && PLACE_SUFFIX.has(t[e].lower) && !GIVEN.has(firstLower)) {
+      this.emit(s, e, { kind: 'place', name: text });
+      return;
+    }
+    const placeCue = p >= 0 && t[p].word && !t[p].cap && (PLACE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))));
+    if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !this.speechBefore(p) && !modifier) {
+      this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
+      return;
+    }
+    if (count >= 2 && GIVEN.has(firstLower) && count <= 4) {
+      this.person(s, e, null);
+      return;
+    }
+    if (common || acronym) return;
+    // Unsure: kept only if the document confirms it.
+    this.emit(s, e, { kind: 'actor', type: 'person', name: text, cand: count >= 2 ? 'name' : 'word' });
+  }
+
+  private person(s: number, e: number, role: string | null): void {
+    const m: Omit<Mention, 'start' | 'end' | 'text'> = { kind: 'actor', type: 'person', name: stripHonorific(this.spanText(s, e)) };
+    if (role) m.role = role;
+    this.emit(s, e, m);
+  }
+
+  // --- lower-case patterns ---------------------------------------------------
+
+  /** "the headquarters", "the political scientist": references resolved at document level. */
+  private definite(i: number): number {
+    const { t, n } = this;
+    let j = i + 1;
+    let mods = 0;
+    while (j < n && this.lowerWord(j) && !ORG_HEAD.has(t[j].lower) && !ROLE.has(t[j].lower) && mods < 2) { j++; mods++; }
+    if (!this.lowerWord(j) || t[j].br) return -1;
+    const w = t[j].lower;
+    const nextCap = j + 1 < n && t[j + 1].cap && t[j + 1].word;
+    if (nextCap) return -1;
+    if (ORG_HEAD.has(w) && this.word(j + 1) !== 'of') {
+      this.emit(i, j + 1, { kind: 'actor', type: 'organization', name: this.spanText(i, j + 1), cand: 'the-head', role: w });
+      return j + 1;
+    }
+    if (ROLE.has(w) && mods <= 1) {
+      this.emit(i, j + 1, { kind: 'actor', type: 'person', name: this.spanText(i, j + 1), cand: 'the-role', role: w });
+      return j + 1;
+    }
+    const g = this.lowerGroupOf(j);
+    return g > j ? g : -1;
+  }
+
+  /** "the authorities of the unrecognized NKR", "representatives of Azerbaijan". */
+  private lowerGroupOf(i: number): number {
+    const { t } = this;
+    if (!GROUP_OF.has(t[i].lower)) return -1;
+    const tail = this.ofTail(i + 1);
+    if (tail < 0) return -1;
+    // Keep the modifier: "the armed forces of Azerbaijan".
+    const s = this.lowerWord(i - 1) && GROUP_MOD.has(t[i - 1].lower) ? i - 1 : i;
+    if (t[i].lower === 'government') this.org(s, tail, 'government', true);
+    else this.group(s, tail);
+    return tail;
+  }
+}
+
+/** Marks tokens on Title Case lines: most longer words capitalised, at least three of them. */
+function titleLines(t: Token[]): boolean[] {
+  const out = new Array<boolean>(t.length).fill(false);
+  let from = 0;
+  const close = (to: number) => {
+    let words = 0, caps = 0;
+    for (let k = from; k < to; k++) {
+      if (!t[k].word || t[k].text.length < 4 || /^\d/.test(t[k].text)) continue;
+      words++;
+      if (t[k].cap) caps++;
+    }
+    if (words >= 3 && caps / words >= 0.75) for (let k = from; k < to; k++) out[k] = true;
+  };
+  for (let i = 1; i <= t.length; i++) {
+    if (i === t.length || t[i].br) {
+      close(i);
+      from = i;
+    }
+  }
+  return out;
+}
+
+function isDemonymPlural(w: string): boolean {
+  return w.length > 3 && (/s$/.test(w) || /men$/.test(w)) && !/ss$/.test(w) && !/ese$/.test(w);
+}
+
+function lastWord(s: string): string {
+  const m = /(\S+)$/.exec(s);
+  return m ? m[1].toLowerCase() : s.toLowerCase();
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+/;
+function stripHonorific(s: string): string {
+  return s.replace(HONORIFIC, '');
+}
+
+export function detectEntities(paragraphText: string, gazetteer: Gazetteer): Entity[] {
+  const tokens = tokenize(paragraphText);
+  return new Detector(paragraphText, tokens, gazetteer).run();
+}
+
+// ---------------------------------------------------------------------------
+// Document-level resolution
+
+function clean(m: Mention, name = m.name, type: ActorType | undefined = m.type): Entity {
+  const e: Entity = { start: m.start, end: m.end, kind: m.kind, text: m.text, name };
+  if (m.kind === 'actor' && type) e.type = type;
+  return e;
+}
+
+/** Keeps the first of overlapping mentions after sorting by start, longest first. */
+function dropOverlaps(xs: Entity[]): Entity[] {
+  xs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  let end = -1;
+  for (const x of xs) {
+    if (x.start < end) continue;
+    out.push(x);
+    end = x.end;
+  }
+  return out;
 }
 
 export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: Gazetteer): { places: Entity[]; actors: Entity[] } {
-  return { places: mentions.filter((m) => m.kind === 'place'), actors: mentions.filter((m) => m.kind === 'actor') };
+  const ms = (mentions as Mention[]).slice().sort((a, b) => a.start - b.start);
+  const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+  // Single words the document uses on their own: they confirm a full name ending in them.
+  const alone = new Set<string>();
+  for (const m of ms) if (m.type === 'person' && (m.cand === 'word' || (!m.cand && wordsOf(m.name).length === 1))) alone.add(nameKey(m.name));
+
+  // Full names by their endings and given name ("Simonyan", "de Blasio", "Gurgen"); first introduced wins.
+  const byEnding = new Map<string, string>();
+  const byGiven = new Map<string, string>();
+  const persons: Mention[] = [];
+  const isFull = (m: Mention) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(nameKey(wordsOf(m.name).slice(-1)[0]))));
+  for (const m of ms) {
+    if (!isFull(m)) continue;
+    const ws = wordsOf(nameKey(m.name));
+    if (ws.length < 2) continue;
+    for (let k = 1; k < ws.length; k++) {
+      const ending = ws.slice(k).join(' ');
+      if (!byEnding.has(ending)) byEnding.set(ending, m.name);
+    }
+    if (!byGiven.has(ws[0])) byGiven.set(ws[0], m.name);
+  }
+  const fullName = (w: string): string | undefined => {
+    const k = nameKey(w);
+    return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
+  };
+  const placeNames = new Map<string, string>();
+  for (const m of ms) if (m.kind === 'place' && !m.cand) { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
+
+  const places: Entity[] = [];
+  const actors: Entity[] = [];
+  const orgs: Mention[] = [];
+  for (const m of ms) {
+    if (m.kind === 'place') {
+      // A place guessed from its cue ("in X") that the document knows as a person is the person.
+      const full = m.cand === 'word' ? fullName(m.name) : undefined;
+      if (full) actors.push(clean({ ...m, kind: 'actor' }, full, 'person'));
+      else places.push(clean(m));
+      continue;
+    }
+    switch (m.cand) {
+      case undefined: {
+        if (m.type === 'person') {
+          const name = fullName(m.name) ?? m.name;
+          actors.push(clean(m, name));
+          persons.push({ ...m, name });
+        } else {
+          actors.push(clean(m));
+          if (m.type === 'organization') orgs.push(m);
+        }
+        break;
+      }
+      case 'name':
+        if (isFull(m)) { actors.push(clean(m)); persons.push(m); }
+        break;
+      case 'word':
+      case 'headline': {
+        const full = fullName(m.name);
+        if (full) { actors.push(clean(m, full, 'person')); break; }
+        const place = placeNames.get(m.name);
+        if (place) places.push({ start: m.start, end: m.end, kind: 'place', text: m.text, name: place });
+        break;
+      }
+      case 'the-head': {
+        // The most recent organisation with that head noun ("the headquarters").
+        const o = findLast(orgs, (x) => x.head === m.role) ?? ms.find((x) => !x.cand && x.type === 'organization' && x.head === m.role && x.start > m.start);
+        if (o) actors.push(clean(m, o.name, 'organization'));
+        break;
+      }
+      case 'the-role': {
+        const p = findLast(persons, (x) => x.role === m.role);
+        if (p) actors.push(clean(m, p.name, 'person'));
+        break;
+      }
+    }
+  }
+  return { places: dropOverlaps(places), actors: dropOverlaps(actors) };
+}
+
+/** Comparable form of a name: lower case, one kind of apostrophe. */
+function nameKey(s: string): string {
+  return s.toLowerCase().replace(/’/g, "'");
+}
+
+function findLast<T>(xs: T[], f: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return xs[i];
+  return undefined;
 }

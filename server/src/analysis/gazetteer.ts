@@ -1,23 +1,253 @@
 // The gazetteer: known places and actors with their aliases. It is an input to
-// the analysis: the built-in list plus names the user annotated.
-// CONTRACT (owned by the entities work): buildGazetteer(extra) -> Gazetteer with a
-// stable `key` (changes whenever the entries change; used for caching).
+// the analysis: the built-in list plus names the user annotated (a user entry wins
+// over a built-in one with the same surface form).
+// CONTRACT: buildGazetteer(extra) -> Gazetteer with a stable `key` (changes whenever
+// the entries change; used for caching) and a matcher that looks token n-grams up in a
+// Map: the text is tokenised once, no per-entry scan.
+import { COUNTRIES, ORGS, PLACES } from './gazetteer-data';
 import type { GazetteerEntry } from './types';
 
-export class Gazetteer {
-  readonly key: string;
-  private readonly bySurface = new Map<string, GazetteerEntry>();
-  constructor(readonly entries: readonly GazetteerEntry[]) {
-    for (const e of entries) {
-      for (const s of [e.name, ...(e.aliases ?? []), ...(e.adjectives ?? [])]) this.bySurface.set(s.toLowerCase(), e);
+// ---------------------------------------------------------------------------
+// Tokens
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** A word (letters/digits), not punctuation. */
+  word: boolean;
+  /** A line break lies between this token and the one before. */
+  br: boolean;
+  /** No white space between this token and the one before. */
+  tight: boolean;
+}
+
+// A word: letters, marks and digits with inner apostrophes (N'Djamena, O'Brien);
+// a possessive 's is split off below. Anything else non-blank is one token.
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S/gu;
+const UPPER_START = /^\p{Lu}/u;
+
+function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(s);
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128;
+}
+
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+
+function push(out: Token[], text: string, start: number, end: number): void {
+  const t = text.slice(start, end);
+  const c = t.charCodeAt(0);
+  const word = c < 128 ? isWordStart(c) : WORD_START.test(t);
+  const prevEnd = out.length ? out[out.length - 1].end : 0;
+  let br = false;
+  for (let k = prevEnd; k < start; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 10 || ch === 13) {
+      br = true;
+      break;
     }
-    this.key = String(entries.length) + ':' + entries.map((e) => e.name).join('|').length;
   }
+  out.push({ start, end, text: t, lower: t.toLowerCase(), cap: word && isCap(t), word, br, tight: prevEnd === start && out.length > 0 });
+}
+
+/** Splits text into word and punctuation tokens (UTF-16 offsets into `text`). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const s = m.index;
+    const w = m[0];
+    const n = w.length;
+    // Possessive: "Azerbaijan’s" -> "Azerbaijan" + "’s"
+    if (n > 2 && (w[n - 1] === 's' || w[n - 1] === 'S') && (w[n - 2] === '’' || w[n - 2] === "'")) {
+      push(out, text, s, s + n - 2);
+      push(out, text, s + n - 2, s + n);
+    } else push(out, text, s, s + n);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The index
+
+export type SurfaceForm = 'name' | 'alias' | 'adjective';
+
+interface Form {
+  /** Lower-cased tokens of the surface. */
+  tokens: string[];
+  /** Per token: the exact text required (acronyms), '^' for a capital first letter, '' for any. */
+  require: string[];
+  entry: GazetteerEntry;
+  form: SurfaceForm;
+}
+
+export interface GazetteerMatch {
+  entry: GazetteerEntry;
+  form: SurfaceForm;
+  /** Number of tokens matched. */
+  length: number;
+}
+
+function formOf(surface: string, entry: GazetteerEntry, form: SurfaceForm): Form | null {
+  const toks = tokenize(surface);
+  if (!toks.length) return null;
+  const acronym = !/\p{Ll}/u.test(surface);
+  return {
+    tokens: toks.map((t) => t.lower),
+    require: toks.map((t) => (acronym && t.word ? t.text : t.cap ? '^' : '')),
+    entry,
+    form,
+  };
+}
+
+class Index {
+  readonly byFirst = new Map<string, Form[]>();
+  readonly bySurface = new Map<string, { entry: GazetteerEntry; form: SurfaceForm }>();
+  add(entry: GazetteerEntry): void {
+    const add = (s: string, form: SurfaceForm) => {
+      const f = formOf(s, entry, form);
+      if (!f) return;
+      const list = this.byFirst.get(f.tokens[0]);
+      if (list) list.push(f);
+      else this.byFirst.set(f.tokens[0], [f]);
+      this.bySurface.set(s.toLowerCase(), { entry, form });
+    };
+    add(entry.name, 'name');
+    for (const a of entry.aliases ?? []) add(a, 'alias');
+    for (const a of entry.adjectives ?? []) add(a, 'adjective');
+  }
+  /** Longest first, so the first hit is the longest. */
+  seal(): void {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+  match(tokens: readonly Token[], i: number): GazetteerMatch | null {
+    const list = this.byFirst.get(tokens[i].lower);
+    if (!list) return null;
+    outer: for (const f of list) {
+      const n = f.tokens.length;
+      if (i + n > tokens.length) continue;
+      for (let k = 0; k < n; k++) {
+        const t = tokens[i + k];
+        if (t.lower !== f.tokens[k]) continue outer;
+        const r = f.require[k];
+        if (r === '^' ? !t.cap : r !== '' && t.text !== r) continue outer;
+        // A multi-word name does not run across a line break.
+        if (k > 0 && t.br) continue outer;
+      }
+      return { entry: f.entry, form: f.form, length: n };
+    }
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Built-in entries
+
+function splitList(s: string | undefined): string[] {
+  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+}
+
+function parseBuiltins(): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (const line of COUNTRIES.split('\n')) {
+    if (!line.trim()) continue;
+    const [name, adjectives, aliases] = line.split('|');
+    const e: GazetteerEntry = { name, kind: 'place', type: 'country', origin: 'builtin' };
+    const adj = splitList(adjectives), al = splitList(aliases);
+    if (al.length) e.aliases = al;
+    if (adj.length) e.adjectives = adj;
+    out.push(e);
+  }
+  for (const line of PLACES.split('\n')) {
+    if (!line.trim()) continue;
+    const capital = line.startsWith('*');
+    const [name, aliases] = (capital ? line.slice(1) : line).split('|');
+    // A capital can speak for its state ("Moscow said"): it acts as a country.
+    const e: GazetteerEntry = { name, kind: 'place', origin: 'builtin' };
+    if (capital) e.type = 'country';
+    const al = splitList(aliases);
+    if (al.length) e.aliases = al;
+    out.push(e);
+  }
+  for (const line of ORGS.split('\n')) {
+    if (!line.trim()) continue;
+    const [name, aliases] = line.split('|');
+    const e: GazetteerEntry = { name, kind: 'actor', type: 'organization', origin: 'builtin' };
+    const al = splitList(aliases);
+    if (al.length) e.aliases = al;
+    out.push(e);
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bits, as hex: a short stable fingerprint for cache keys. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+let builtin: { entries: GazetteerEntry[]; index: Index; key: string } | null = null;
+
+function builtins(): { entries: GazetteerEntry[]; index: Index; key: string } {
+  if (!builtin) {
+    const entries = parseBuiltins();
+    const index = new Index();
+    for (const e of entries) index.add(e);
+    index.seal();
+    builtin = { entries, index, key: 'b' + fingerprint(COUNTRIES + PLACES + ORGS) };
+  }
+  return builtin;
+}
+
+// ---------------------------------------------------------------------------
+
+export class Gazetteer {
+  /** Changes whenever the entries change (built-in data or user entries). */
+  readonly key: string;
+  readonly entries: readonly GazetteerEntry[];
+  private readonly base: Index;
+  private readonly user: Index | null;
+
+  constructor(extra: readonly GazetteerEntry[] = []) {
+    const b = builtins();
+    this.base = b.index;
+    const users = extra.map((e) => ({ ...e, origin: e.origin ?? 'user' }) as GazetteerEntry).filter((e) => e.name && e.name.trim());
+    if (users.length) {
+      this.user = new Index();
+      for (const e of users) this.user.add(e);
+      this.user.seal();
+    } else this.user = null;
+    this.entries = users.length ? [...users, ...b.entries] : b.entries;
+    this.key = users.length ? `${b.key}+u${fingerprint(JSON.stringify(users))}` : b.key;
+  }
+
+  /** The entry a surface form names (name, alias or adjective), user entries first. */
   lookup(surface: string): GazetteerEntry | undefined {
-    return this.bySurface.get(surface.toLowerCase());
+    const k = surface.trim().toLowerCase();
+    return (this.user?.bySurface.get(k) ?? this.base.bySurface.get(k))?.entry;
+  }
+
+  /** The longest known name starting at token i; on equal length a user entry wins. */
+  match(tokens: readonly Token[], i: number): GazetteerMatch | null {
+    const u = this.user?.match(tokens, i) ?? null;
+    const b = this.base.match(tokens, i);
+    if (u && (!b || u.length >= b.length)) return u;
+    return b;
   }
 }
 
 export function buildGazetteer(extra: readonly GazetteerEntry[] = []): Gazetteer {
-  return new Gazetteer([...extra]);
+  return new Gazetteer(extra);
 }
