@@ -1,8 +1,478 @@
 // Who said each quote. CONTRACT:
 //  attributeSpeakers(text, paragraphs, quotes, actors): the quotes with speaker, cue and
 //  kind set; actors are the document's resolved actor mentions (for canonical names).
-import type { Entity, Paragraph, Quote } from './types';
+//
+// The rules read the quote's own sentence first (a cue after the quote: "…,” X said /
+// said X; a cue before it: X said that “…”, according to X, X warned: “…”), then the
+// paragraph before (a colon at its end), then the previous quote (a quote paragraph
+// continuing the last speaker). Quote texts are masked out first, so a cue word inside
+// a quotation never counts. Every look-around is bounded to the quote's sentence and
+// the paragraph before it: the work is linear in the document.
+import { findCues, IMPERSONAL, isBaseForm, isNounish, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectBefore } from './cues';
+import type { Cue, Phrase } from './cues';
+import { TURN_LABEL } from './quotes';
+import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
-export function attributeSpeakers(_text: string, _paragraphs: Paragraph[], quotes: Quote[], _actors: Entity[]): Quote[] {
-  return quotes;
+/** Stands for a quotation in masked text: neither a word, nor space, nor punctuation. */
+const MASK = '■';
+/** How far the rules look around a quote (characters). */
+const BEFORE_WINDOW = 400;
+const AFTER_WINDOW = 250;
+
+interface Attribution {
+  speaker: Omit<Speaker, 'name'> & { name?: string };
+  cue: string | null;
+  cueSpan: Span | null;
+}
+
+/** A name seen so far, for short forms, "the headquarters" and pronouns. */
+interface Known {
+  pos: number;
+  name: string;
+  /** The whole phrase it was written as ("Political scientist Gurgen Simonyan"). */
+  phrase: string;
+  person: boolean;
+  org: boolean;
+  /** A speaker found by the rules (a subject), not just a capitalised run. */
+  speaker?: boolean;
+}
+
+export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actors: Entity[]): Quote[] {
+  if (!quotes.length) return quotes;
+  const masked = maskQuotes(text, quotes);
+  const known: Known[] = [];
+  const out: Quote[] = [];
+  let pi = 0;
+  let lastNamesParagraph = -1;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
+    while (pi + 1 < paragraphs.length && paragraphs[pi].end < q.start) pi++;
+    // Names written before this quote, paragraph by paragraph (bounded look-back).
+    for (let k = Math.max(lastNamesParagraph + 1, pi - 3); k <= pi; k++) collectNames(masked, paragraphs[k], known);
+    lastNamesParagraph = pi;
+    const para = paragraphs[pi];
+    const prevQuote = out.length ? out[out.length - 1] : null;
+    const a = attribute(text, masked, paragraphs, pi, q, prevQuote, para);
+    let speaker: Speaker | null = null;
+    if (a && a.speaker) {
+      speaker = canonical(a.speaker, q.start, known, actors);
+      if (speaker.via !== 'continuation') remember(known, speaker, a.speaker.text);
+    }
+    const kind = speaker && q.kind === 'term' && a?.speaker.via !== 'continuation' ? q.kind : q.kind;
+    out.push({ ...q, kind, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null });
+  }
+  return out;
+}
+
+/** The text with every quotation (marks included) replaced by MASK, line breaks kept. */
+function maskQuotes(text: string, quotes: Quote[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    if (q.start < at) continue;
+    parts.push(text.slice(at, q.start));
+    parts.push(text.slice(q.start, q.end).replace(/[^\r\n]/g, MASK));
+    at = q.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: number, q: Quote, prev: Quote | null, para: Paragraph): Attribution | null {
+  // 1. A transcript turn: "PENCE: …" inside the quote, or a label right before it.
+  const turn = interviewTurn(text, q, para);
+  if (turn) return turn;
+
+  const unitStart = lineStart(masked, q.start, para.start);
+  const sStart = sentenceStart(masked, text, unitStart, q.start);
+  const before = masked.slice(sStart, q.start);
+  const afterEnd = sentenceEnd(masked, q.end, Math.min(lineEnd(masked, q.end, para.end), q.end + AFTER_WINDOW));
+  const after = masked.slice(q.end, afterEnd);
+
+  // 2. "It was reported that “…”": deliberately no source.
+  if (IMPERSONAL.test(before)) return null;
+
+  // 3. A cue right after the quote: "…,” X said / said X / according to X / ― X.
+  const post = afterQuote(text, masked, q, after);
+  if (post) return post;
+
+  // 4. A cue before the quote in the same sentence.
+  const pre = beforeQuote(masked, sStart, q.start);
+  if (pre) return pre;
+
+  // 5. Earlier quote in the same sentence: same speaker.
+  if (prev?.speaker && prev.end > sStart && prev.start >= para.start) return inherit(prev, 'continuation');
+
+  const opensUnit = !masked.slice(unitStart, q.start).trim();
+  // 6. A quote paragraph after a paragraph (or line) ending in a colon.
+  if (opensUnit) {
+    const prevPara = pi > 0 ? paragraphs[pi - 1] : null;
+    const colonAt = unitStart > para.start ? unitStart : prevPara && !prevPara.heading ? prevPara.end : -1;
+    if (colonAt > 0) {
+      const from = Math.max(colonAt - BEFORE_WINDOW, 0);
+      const head = masked.slice(from, colonAt).trimEnd();
+      if (head.endsWith(':')) {
+        const colon = colonClause(masked, from, from + head.length - 1);
+        if (colon) return colon;
+      }
+    }
+  }
+  // 7. Continuation: a quote opening its sentence, after a quote by a known speaker
+  //    in this paragraph or the one before.
+  if (prev?.speaker && !before.trim()) {
+    const prevPara = pi > 0 ? paragraphs[pi - 1] : null;
+    const near = prev.start >= para.start || (prevPara && prev.end >= prevPara.start && opensUnit);
+    if (near) return inherit(prev, 'continuation');
+  }
+  // 8. A quoted phrase inside a sentence with no verb of saying ("Trump likened the
+  //    refugees to a “vicious snake”"): the words are the sentence subject's.
+  if (before.trim() && !/^[\s(]*$/u.test(before)) {
+    const subject = sentenceSubject(masked, sStart, q.start);
+    if (subject) return make(subject.phrase, 'cue', subject.verb);
+  }
+  return null;
+}
+
+function inherit(prev: Quote, via: AttributionVia): Attribution {
+  const s = prev.speaker!;
+  return { speaker: { ...s, via }, cue: prev.cue, cueSpan: prev.cueSpan };
+}
+
+/** Start of the line holding `at` (paragraphs may be made of single-line-break lines). */
+function lineStart(masked: string, at: number, floor: number): number {
+  const nl = masked.lastIndexOf('\n', at - 1);
+  return nl < floor ? floor : nl + 1;
+}
+function lineEnd(masked: string, at: number, limit: number): number {
+  const nl = masked.indexOf('\n', at);
+  return nl === -1 || nl > limit ? limit : nl;
+}
+
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Rev|Pres|Adm|Gov|Supt)|\b\p{Lu}|\b(?:a\.m|p\.m|U\.S|U\.N|U\.K|D\.C|E\.U))$/u;
+
+/** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
+function sentenceStart(masked: string, text: string, floor: number, at: number): number {
+  const from = Math.max(floor, at - BEFORE_WINDOW);
+  const re = /[.!?]+[’'"”]*\s+(?=[\p{Lu}\d■"“‘(])|■(?=\s+\p{Lu})/gu;
+  re.lastIndex = from;
+  let start = from;
+  const win = masked.slice(0, at + 1);
+  for (let m = re.exec(win); m && m.index < at; m = re.exec(win)) {
+    if (m[0] === MASK) {
+      // A quotation ending a sentence ("… reintegration.” The …).
+      if (/[.!?][”"’»]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index + 1))) start = m.index + 1;
+      continue;
+    }
+    if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
+    start = m.index + m[0].length;
+  }
+  while (start < at && /\s/.test(masked[start])) start++;
+  return start;
+}
+
+/** End of the sentence that starts after `from` (exclusive), no later than `limit`. */
+function sentenceEnd(masked: string, from: number, limit: number): number {
+  const re = /[.!?]+(?=[’'"”]*(?:\s|$))|■/gu;
+  re.lastIndex = from;
+  const win = masked.slice(0, limit);
+  for (let m = re.exec(win); m; m = re.exec(win)) {
+    if (m[0] === MASK) return m.index;
+    if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
+    return m.index + m[0].length;
+  }
+  return limit;
+}
+
+const DASH_NAME = /^\s*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})/u;
+const PASSIVE_BY = /^\s*,?\s*(?:was|were|is|are|has been|had been)\s+(?:\p{Ll}+ly\s+)?(?:written|said|sung|penned|coined|uttered|tweeted|posted|spoken|used|delivered|reported|stated)\s+by\s+/u;
+
+/** "…,” X said. / “…,” said X, the minister. / “…,” according to X. / “…” ― X */
+function afterQuote(text: string, masked: string, q: Quote, after: string): Attribution | null {
+  if (!after.trim()) return null;
+  // A byline dash: “…” ― Sonya Herridge
+  const dash = DASH_NAME.exec(after);
+  if (dash) {
+    const start = q.end + dash[0].length - dash[1].length;
+    const dashAt = q.end + after.search(/[―—–]/u);
+    return make({ start, end: start + dash[1].length, text: dash[1] }, 'cue', { start: dashAt, end: dashAt + 1, text: text[dashAt], accordingTo: false, participle: false });
+  }
+  const passive = PASSIVE_BY.exec(after);
+  if (passive) {
+    const np = phraseAfter(masked.slice(q.end + passive[0].length, q.end + passive[0].length + 120), q.end + passive[0].length);
+    const verb = /(\p{L}+)\s+by\s+$/u.exec(passive[0])!;
+    const vAt = q.end + verb.index;
+    if (np) return make(np, 'cue', { start: vAt, end: vAt + verb[1].length, text: verb[1], accordingTo: false, participle: false });
+  }
+  const inner = text.slice(q.start, q.end).replace(/["”’»“]+$/u, '').trimEnd();
+  const endsSentence = /[.!?]$/u.test(inner);
+  const cues = findCues(after, q.end);
+  const first = cues[0];
+  if (!first) return null;
+  const lead = masked.slice(q.end, first.start);
+  if (lead.split(/\s+/u).filter(Boolean).length > 20 || lead.includes(MASK)) return null;
+  const tail = masked.slice(first.end, q.end + after.length);
+  // After a quote that closed its sentence, only a short attribution follows
+  // ("….” Smith said.), not a new statement ("She says it underscores that …").
+  if (endsSentence && (tail.split(/\s+/u).filter(Boolean).length > 6 || /\b(?:that|if|whether)\b/u.test(tail) || /^\s*,?\s*$/u.test(tail) && masked[q.end + after.length] === MASK)) return null;
+  const bare = /^[\s,\u2014\u2013-]*$/u.test(lead);
+  if (first.accordingTo) {
+    if (!bare && !/,\s*$/u.test(lead)) return null;
+    const np = phraseAfter(masked.slice(first.end, first.end + 120), first.end);
+    return np ? make(np, 'according-to', first) : null;
+  }
+  if (bare) {
+    // Inversion: "…,” said X.
+    if (first.participle) return null;
+    const np = phraseAfter(masked.slice(first.end, Math.min(first.end + 120, q.end + after.length)), first.end);
+    return np ? make(np, 'cue', first) : null;
+  }
+  const leadText = lead.replace(/^[\s,\u2014\u2013-]+/u, '');
+  const leadAt = first.start - lead.length + (lead.length - leadText.length);
+  // "…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said
+  const appositive = /^(\p{Lu}[^,]{0,60}?)\s*(?:\([^()]{1,40}\))?\s*,[^■]{2,200},\s*$/u.exec(leadText);
+  if (appositive && plausibleSubject(appositive[1])) {
+    return make({ start: leadAt, end: leadAt + appositive[1].length, text: appositive[1] }, 'cue', first);
+  }
+  const subject = cueSubject(masked, first.start - lead.length, first, []);
+  if (!subject) return null;
+  if (subject.start === leadAt) return make(subject, 'cue', first);
+  // “…” is held accountable, Warren said. / “…” to drive up the price, she said.
+  if (/,\s*$/u.test(masked.slice(first.start - lead.length, subject.start)) && tail.split(/\s+/u).filter(Boolean).length <= 5 && !/\bthat\b/u.test(tail)) {
+    return make(subject, 'cue', first);
+  }
+  return null;
+}
+
+function plausibleSubject(t: string): boolean {
+  return t.split(/\s+/u).length <= 8 && !/\b(?:is|was|were|are|has|have|had)\b/u.test(t);
+}
+
+/** A cue in the sentence before the quote: X said that “…”, according to X, “…”. */
+function beforeQuote(masked: string, sStart: number, qStart: number): Attribution | null {
+  const window = masked.slice(sStart, qStart);
+  const cues = findCues(window, sStart);
+  if (!cues.length) {
+    // "X: “…”" (a name and a colon, no verb).
+    if (/:\s*$/u.test(window)) return colonClause(masked, sStart, sStart + window.trimEnd().length - 1);
+    return null;
+  }
+  const via: AttributionVia = /:\s*$/u.test(window) ? 'colon' : 'cue';
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    if (c.accordingTo) {
+      const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
+      if (np) return make(np, 'according-to', c);
+      continue;
+    }
+    const subject = cueSubject(masked, sStart, c, cues.slice(0, k));
+    if (subject) return make(subject, via, c);
+    // Inverted before the quote: "…, said X: “…”".
+    if (!c.participle && /(?:^|[,:]\s*)$/u.test(masked.slice(sStart, c.start))) {
+      const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
+      if (np) return make(np, via, c);
+    }
+  }
+  return null;
+}
+
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose|of|[\p{L}]+[’']s|[\p{L}]+-[\p{L}]+|late-night|recent|latest|new|series|flurry)\s*$/iu;
+const PLURAL_SUBJECT = /^(?:they|we|i|you)$|[^’'s]s$/iu;
+
+/** The subject of a cue: the phrase right before it, or for an -ing form the clause's subject. */
+function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phrase | null {
+  const head = masked.slice(sStart, c.start);
+  // "Trump's tweets", "the report": a noun, not a verb.
+  if (isNounish(c.text) && DETERMINER_BEFORE.test(head)) return null;
+  const participle = c.participle && !/\b(?:is|are|was|were|been|be|am)\s+(?:\p{Ll}+ly\s+)?$/u.test(head);
+  let direct = participle ? null : subjectBefore(head, sStart);
+  // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
+  if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
+      !/\b(?:will|would|to|did|does|do|can|could|may|might|should|must|[’']ll|[’']d)\s+(?:\p{Ll}+ly\s+)?$/u.test(head)) direct = null;
+  if (direct) return direct;
+  if (!participle && !/(?:^|,)\s*(?:\p{Ll}+ly\s+)?$/u.test(head)) return null;
+  // "X said …, adding that": the subject of an earlier cue in the sentence.
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const e = earlier[k];
+    if (e.accordingTo) continue;
+    const s = subjectBefore(masked.slice(sStart, e.start), sStart);
+    if (s) return s;
+  }
+  // "The ministry issued a statement stressing …": the sentence's subject.
+  return sentenceSubject(masked, sStart, c.start)?.phrase ?? null;
+}
+
+const LEADING_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|When|While|Since|As|Following|Speaking|Asked|Meanwhile|However|Later|Earlier|Still|Yet|Also|But|And|So|Then|Now|Instead|Last|This|Over|Under|Despite|Throughout|Within|From|With|Without|For|Once|If|Although|Though|Because|Until|Unlike|Like|Amid|Among|Along)\b[^,■]{0,120},\s*|(?:But|And|So|Yet|Still|Meanwhile|Also|Now|Then)\s+)/u;
+
+/** The subject that opens the sentence, and the word after it (its verb): "Trump likened …". */
+function sentenceSubject(masked: string, sStart: number, limit: number): { phrase: Phrase; verb: Cue } | null {
+  let from = sStart;
+  for (let k = 0; k < 2; k++) {
+    const lead = LEADING_ADVERBIAL.exec(masked.slice(from, limit));
+    if (!lead) break;
+    from += lead[0].length;
+  }
+  const window = masked.slice(from, Math.min(limit, from + 160));
+  const np = phraseAfter(window, from);
+  if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
+  if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
+  // The subject must be followed by its verb (a lowercase word), not more of the sentence's start.
+  const v = /^\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u.exec(masked.slice(np.end, limit));
+  if (!v) return null;
+  const vAt = np.end + v[0].length - v[2].length;
+  if (!/\p{Lu}/u.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
+  return { phrase: np, verb: { start: vAt, end: vAt + v[2].length, text: v[2], accordingTo: false, participle: false } };
+}
+
+/** The clause ending in a colon at `colon`: "The headquarters warned that …:", "Caddell continued:". */
+function colonClause(masked: string, floor: number, colon: number): Attribution | null {
+  const sStart = sentenceStart(masked, masked, lineStart(masked, colon, floor), colon);
+  const window = masked.slice(sStart, colon);
+  const cues = findCues(window, sStart);
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    if (c.accordingTo) {
+      const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, colon)), c.end);
+      if (np) return make(np, 'colon', c);
+      continue;
+    }
+    const subject = cueSubject(masked, sStart, c, cues.slice(0, k));
+    if (subject) return make(subject, 'colon', c);
+  }
+  const colonCue: Cue = { start: colon, end: colon + 1, text: ':', accordingTo: false, participle: false };
+  // No verb: a short name before the colon ("Rush Limbaugh:", "Trump on Twitter:").
+  const words = window.trim().split(/\s+/u);
+  if (words.length && words.length <= 6) {
+    const np = phraseAfter(window, sStart);
+    if (np && /\p{Lu}/u.test(np.text)) return make(np, 'colon', colonCue);
+  }
+  // "The piece used one of her quotes as its headline:": the sentence's subject.
+  const subject = sentenceSubject(masked, sStart, colon);
+  return subject ? make(subject.phrase, 'colon', colonCue) : null;
+}
+
+/** "“PENCE: …" or "PENCE: “…”", and unquoted transcript lines. */
+function interviewTurn(text: string, q: Quote, para: Paragraph): Attribution | null {
+  const open = /^["“„«'‘`]{1,2}/u.exec(q.text)?.[0].length ?? 0;
+  const inside = TURN_LABEL.exec(q.text.slice(open, open + 40));
+  if (inside) {
+    const start = q.start + open;
+    const label = inside[0].replace(/:\s*$/u, '');
+    return turn(label, start, start + label.length);
+  }
+  const lineBegin = Math.max(para.start, text.lastIndexOf('\n', q.start - 1) + 1);
+  const head = text.slice(lineBegin, q.start);
+  const m = TURN_LABEL.exec(head);
+  if (m && m[0].length === head.length) {
+    const label = m[0].replace(/:\s*$/u, '');
+    return turn(label, lineBegin, lineBegin + label.length);
+  }
+  return null;
+}
+
+function turn(label: string, start: number, end: number): Attribution {
+  return {
+    speaker: { start, end, text: label, via: 'interview' },
+    cue: ':',
+    cueSpan: { start: end, end: end + 1 },
+  };
+}
+
+function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
+  const pronoun = PERSONAL_PRONOUN.test(p.text);
+  return {
+    speaker: { start: p.start, end: p.end, text: p.text, via: pronoun ? 'pronoun' : via, ...(p.name ? { name: nameOf(p.name) } : {}) },
+    cue: c.text,
+    cueSpan: { start: c.start, end: c.end },
+  };
+}
+
+// ---------------------------------------------------------------------------------
+// Canonical names: actors first, then names written earlier in the document.
+
+const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\b\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
+const MAX_KNOWN = 400;
+/** How far back a pronoun looks for a speaker before settling for any name (characters). */
+const PRONOUN_REACH = 1500;
+
+/** Capitalised runs of two words or more in a paragraph: candidate full names. */
+function collectNames(masked: string, p: Paragraph, known: Known[]): void {
+  const body = masked.slice(p.start, p.end);
+  NAME_RUN.lastIndex = 0;
+  for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
+    const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
+    if (!/\s/u.test(name)) continue;
+    push(known, { pos: p.start + m.index, name: nameOf(name), phrase: name, person: personLike(name), org: orgLike(name) });
+  }
+}
+
+function push(known: Known[], k: Known): void {
+  known.push(k);
+  if (known.length > MAX_KNOWN * 2) known.splice(0, known.length - MAX_KNOWN);
+}
+
+function remember(known: Known[], s: Speaker, phrase: string): void {
+  if (PERSONAL_PRONOUN.test(s.text)) return;
+  push(known, { pos: s.start, name: s.name, phrase, person: personLike(s.name), org: orgLike(s.name) || orgLike(phrase), speaker: true });
+}
+
+function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: Entity[]): Speaker {
+  if (s.name) return s as Speaker;
+  const at = Math.min(s.start, quoteStart);
+  // An actor mention the phrase covers ("political scientist Gurgen Simonyan").
+  const actor = actorIn(actors, s.start, s.end);
+  if (PERSONAL_PRONOUN.test(s.text)) {
+    return { ...s, name: resolvePronoun(s.text, at, known, actors) ?? s.text, via: 'pronoun' };
+  }
+  if (actor) return { ...s, name: actor.name } as Speaker;
+  const name = nameOf(s.text);
+  return { ...s, name: expand(name, s.text, at, known) } as Speaker;
+}
+
+function actorIn(actors: Entity[], start: number, end: number): Entity | null {
+  let best: Entity | null = null;
+  for (const a of actors) if (a.start < end && a.end > start && (!best || a.end > best.end)) best = a;
+  return best;
+}
+
+/** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
+function expand(name: string, phrase: string, at: number, known: Known[]): string {
+  const single = /^\p{Lu}[\p{L}’'-]+$/u.test(name);
+  const definite = /^the\s+(?:[\p{Ll}-]+\s+)*([\p{Ll}-]+)$/u.exec(phrase.trim());
+  if (!single && !definite) return name;
+  const head = single ? name : definite![1];
+  const headRe = new RegExp(`(?:^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`, single ? 'u' : 'iu');
+  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = known[k];
+    if (c.pos >= at) continue;
+    if (c.name === name) continue;
+    if (single ? headRe.test(c.name) : headRe.test(c.phrase)) return c.name;
+  }
+  return name;
+}
+
+/** He/she: the most recent person; it: the most recent organisation; they: either. */
+function resolvePronoun(pronoun: string, at: number, known: Known[], actors: Entity[]): string | null {
+  const p = pronoun.toLowerCase();
+  const fits = (person: boolean, org: boolean) => (p === 'he' || p === 'she' ? person : p === 'it' ? org : p === 'they' ? true : person);
+  let bestActor: Entity | null = null;
+  for (const a of actors) {
+    if (a.end > at) break;
+    const person = a.type ? a.type === 'person' : personLike(a.name);
+    const org = a.type ? a.type !== 'person' : orgLike(a.name);
+    if (fits(person, org)) bestActor = a;
+  }
+  // A recent speaker (a subject) first: pronouns mostly continue the topic.
+  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = known[k];
+    if (c.pos >= at || !c.speaker) continue;
+    if (c.pos < at - PRONOUN_REACH) break;
+    if (fits(c.person, c.org)) return c.name;
+  }
+  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = known[k];
+    if (c.pos >= at) continue;
+    if (bestActor && bestActor.start > c.pos) return bestActor.name;
+    if (fits(c.person, c.org)) return c.name;
+  }
+  return bestActor?.name ?? null;
 }

@@ -1,0 +1,326 @@
+// The words that introduce reported speech, and the small noun-phrase helpers the
+// speaker rules share. Everything here works on a bounded window of text.
+
+/** Verbs of saying (and of stating a view), every inflection spelled out. */
+const VERBS = [
+  'say says said saying',
+  'tell tells told telling',
+  'report reports reported reporting',
+  'warn warns warned warning',
+  'state states stated stating',
+  'note notes noted noting',
+  'add adds added adding',
+  'emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising',
+  'reply replies replied replying',
+  'believe believes believed',
+  'write writes wrote writing written',
+  'ask asks asked asking',
+  'explain explains explained explaining',
+  'insist insists insisted insisting',
+  'argue argues argued arguing',
+  'claim claims claimed claiming',
+  'continue continues continued',
+  'declare declares declared declaring',
+  'announce announces announced announcing',
+  'respond responds responded responding',
+  'recall recalls recalled recalling',
+  'acknowledge acknowledges acknowledged acknowledging',
+  'admit admits admitted admitting',
+  'suggest suggests suggested suggesting',
+  'predict predicts predicted predicting',
+  'tweet tweets tweeted tweeting',
+  'post posts posted',
+  'remark remarks remarked',
+  'comment comments commented commenting',
+  'conclude concludes concluded concluding',
+  'stress stresses stressed stressing',
+  'urge urges urged urging',
+  'promise promises promised promising',
+  'vow vows vowed vowing',
+  'quip quips quipped',
+  'joke jokes joked joking',
+  'testify testifies testified testifying',
+  'contend contends contended',
+  'counter counters countered',
+  'maintain maintains maintained',
+  'observe observes observed',
+  'think thinks thought',
+  'wonder wonders wondered',
+  'complain complains complained complaining',
+  'allege alleges alleged',
+  'caution cautions cautioned',
+  'concede concedes conceded',
+  'confirm confirms confirmed',
+  'deny denies denied',
+  'call calls called calling',
+  'describe describes described describing',
+  'label labels labeled labelled',
+  'dub dubs dubbed',
+  'brand brands branded',
+  'accuse accuses accused accusing',
+  'boast boasts boasted',
+  'lament laments lamented',
+  'mention mentions mentioned',
+  'reveal reveals revealed',
+  'assert asserts asserted',
+  'tout touts touted',
+  'exclaim exclaims exclaimed',
+  'shout shouts shouted',
+  'yell yells yelled',
+  'reiterate reiterates reiterated',
+  'pledge pledges pledged',
+  'retort retorts retorted',
+  'indicate indicates indicated',
+  'characterize characterizes characterized characterise characterises characterised',
+  'criticize criticizes criticized criticise criticises criticised',
+  'blast blasts blasted',
+  'slam slams slammed',
+  'mock mocks mocked',
+  'dismiss dismisses dismissed',
+  'proclaim proclaims proclaimed',
+  'recount recounts recounted',
+  'agree agrees agreed',
+  'expect expects expected',
+  'hope hopes hoped',
+  'fear fears feared',
+  'point points pointed',
+  'read reads',
+  'sing sings sang',
+  'chant chants chanted chanting',
+  'cite cites cited citing',
+  'rule rules ruled',
+  'liken likens likened',
+  'condemn condemns condemned condemning',
+  'denounce denounces denounced denouncing',
+  'hail hails hailed',
+  'praise praises praised praising',
+  'exhort exhorts exhorted',
+  'deem deems deemed',
+  'scold scolds scolded',
+  'plead pleads pleaded pled',
+  'whisper whispers whispered',
+  'muse muses mused',
+  'greet greets greeted',
+  'refer refers referred referring',
+  'tease teases teased',
+  'question questions questioned',
+  'chime chimed',
+  'went go goes',
+  'put puts',
+  'promised',
+].join(' ').split(' ');
+
+/** Phrasal cues: their verb alone is not enough ("pointed out", "went on"). */
+const PHRASAL: Record<string, string> = { point: 'out', points: 'out', pointed: 'out', chime: 'in', chimed: 'in', went: 'on', go: 'on', goes: 'on', put: 'it', puts: 'it' };
+
+/** One regex over every cue: "according to" or a verb of saying. */
+// Case-sensitive on purpose: "States" in "the United States" is no verb.
+export const CUE_RE = new RegExp(
+  `\\b(?:[Aa]ccording to|${[...new Set(VERBS)].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+(?:out|in|on|it)\\b)?`,
+  'gu',
+);
+
+/** Cue words that are also nouns ("Trump's tweets", "the report"): checked before use. */
+const NOUNISH = new Set(('tweet tweets post posts comment comments report reports claim claims call calls note notes remark remarks ' +
+  'promise promises pledge pledges vow vows fear fears hope hopes joke jokes quip quips state states statement read reads ' +
+  'question questions rule rules praise chant chants refer blast blasts slam slams counter counters label labels brand brands ' +
+  'point points post').split(' '));
+/** Irregular past forms (no -ed) that are unambiguous verbs. */
+const IRREGULAR_PAST = new Set('said told wrote thought sang pled went put'.split(' '));
+
+/** Whether a cue word reads as a base form ("they say"), which needs a plural or first/second-person subject. */
+export function isBaseForm(word: string): boolean {
+  const w = word.toLowerCase();
+  return !/(?:s|ed|ing)$/u.test(w) && !IRREGULAR_PAST.has(w) && w !== 'according';
+}
+export function isNounish(word: string): boolean {
+  return NOUNISH.has(word.toLowerCase());
+}
+
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+  /** "according to" (the speaker follows) rather than a verb. */
+  accordingTo: boolean;
+  /** An -ing form ("adding"): its subject is the clause's, found further back. */
+  participle: boolean;
+}
+
+/** The cues of a window of (masked) text, offsets added to `base`. */
+export function findCues(window: string, base: number): Cue[] {
+  const out: Cue[] = [];
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(window); m; m = CUE_RE.exec(window)) {
+    const words = m[0].toLowerCase().split(/\s+/);
+    const need = PHRASAL[words[0]];
+    let text = m[0];
+    if (need) {
+      if (words[1] !== need) continue;
+    } else if (words.length > 1 && words[0] !== 'according') text = m[0].split(/\s+/)[0];
+    out.push({
+      start: base + m.index,
+      end: base + m.index + text.length,
+      text,
+      accordingTo: words[0] === 'according',
+      participle: /ing$/.test(words[0]) && words[0] !== 'according',
+    });
+  }
+  return out;
+}
+
+/** "It was reported that", "it is said": the source is deliberately left out. */
+export const IMPERSONAL = /\b(?:it|this)\s+(?:is|was|has been|had been|is being|was being)\s+(?:widely\s+|also\s+|now\s+)?(?:reported|said|believed|claimed|known|thought|alleged|understood|expected|rumou?red|stated|noted|announced|suggested|argued)\b/iu;
+
+export const PERSONAL_PRONOUN = /^(?:he|she|they|it|we|i)$/iu;
+
+/** Words that end a noun phrase read backwards from a cue (clause openers, verbs). */
+const BACK_STOP = new Set(
+  ('that and but because while when as after before since which who whom whose where if so although though whether than ' +
+    'is was were are be been being has have had will would could should can may might must do does did not also then ' +
+    'to for with from by into about against what how why said says told added according also').split(' '),
+);
+/** Words a noun phrase read forwards after a cue stops at (prepositions, time words). */
+const FORWARD_STOP = new Set(
+  ('in on at during when after before who which that as to adding while from last this yesterday today tonight earlier later ' +
+    'monday tuesday wednesday thursday friday saturday sunday referring speaking and but said told of via through for with about ' +
+    'told noting saying explaining warning describing calling').split(' '),
+);
+/** Connectors allowed inside a forward noun phrase ("Ministry of Defense of the NKR"). */
+const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'van', 'von', 'der', 'al', 'bin', 'and', '&']);
+
+/** Trailing auxiliaries, adverbs and time phrases between a subject and its verb. */
+const TRAILING_ADVERBS = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|previously|once|again|recently|further|repeatedly|reportedly|publicly|privately|only|first|quickly|simply|flatly|never|earlier|often|frequently|already|even|still|did|does|do|not|has\s+long|angrily|bluntly|confidently|openly|directly|specifically|explicitly|proudly|sharply|clearly|subsequently|ultimately|finally|recently|immediately|loudly)|\s+(?:didn[’']t|doesn[’']t|don[’']t|won[’']t|wouldn[’']t|hasn[’']t|haven[’']t|can[’']t|isn[’']t|wasn[’']t|had\s+already|has\s+also|had\s+also)|\s+(?:on|last|this|early|late|earlier)\s+(?:\p{Lu}\p{Ll}+|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?|\s+in\s+(?:a|an|his|her|their|its)\s+[\p{L} -]{1,30}?(?:statement|interview|tweet|post|letter|speech|email|e-mail|release|op-ed|column|video|message|report|memo|radio)|\s*\([^()]{1,60}\))$/iu;
+
+export interface Phrase {
+  start: number;
+  end: number;
+  text: string;
+  /** What the phrase stands for when it is not its own text (a relative pronoun's antecedent). */
+  name?: string;
+}
+
+/**
+ * The noun phrase that ends where a verb of saying begins: "Political scientist Gurgen
+ * Simonyan" in "Political scientist Gurgen Simonyan believes". `window` is the text of
+ * the clause before the cue (starting at `base`); null when no plausible subject is there.
+ */
+export function subjectBefore(window: string, base: number): Phrase | null {
+  let s = window;
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\s+$/u, '').replace(TRAILING_ADVERBS, '');
+  }
+  // "X, who said" / "the police, which reported": the mention is the relative pronoun,
+  // the name is its antecedent.
+  const rel = /(,?\s*)\b(who|which)$/iu.exec(s);
+  if (rel) {
+    const antecedent = subjectBefore(s.slice(0, rel.index), base);
+    if (!antecedent) return null;
+    const at = rel.index + rel[1].length;
+    return { start: base + at, end: base + at + rel[2].length, text: rel[2], name: antecedent.text };
+  }
+  // Apposition: "X, the minister," → X.
+  if (/,$/.test(s)) {
+    const inner = s.slice(0, -1);
+    const k = inner.search(/,[^,]{1,120}$/u);
+    if (k < 0) return null;
+    s = inner.slice(0, k);
+  }
+  s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
+  // Read words backwards to a stop.
+  const words = [...s.matchAll(/[^\s,;:()\u2014\u2013■"“”]+/gu)];
+  let first = words.length;
+  for (let k = words.length - 1; k >= 0 && words.length - k <= 9; k--) {
+    const w = words[k];
+    const gapEnd = k + 1 < words.length ? words[k + 1].index! : s.length;
+    // Punctuation or a quote between two words ends the phrase.
+    if (/[,;:()\u2014\u2013■"“”]/u.test(s.slice(w.index! + w[0].length, gapEnd))) break;
+    if (BACK_STOP.has(w[0].toLowerCase())) break;
+    first = k;
+  }
+  if (first === words.length) return null;
+  const start = words[first].index!;
+  const last = words[words.length - 1];
+  const end = last.index! + last[0].length;
+  const text = s.slice(start, end);
+  if (!plausibleSpeaker(text)) return null;
+  return { start: base + start, end: base + end, text };
+}
+
+/** The noun phrase after "according to" or an inverted cue ("said Smith, the minister"). */
+export function phraseAfter(window: string, base: number): Phrase | null {
+  const lead = /^[\s,]*/u.exec(window)![0].length;
+  const words = [...window.slice(lead).matchAll(/(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu)];
+  let end = -1;
+  let count = 0;
+  for (const w of words) {
+    const at = lead + w.index!;
+    const gap = window.slice(end === -1 ? lead : end, at);
+    if (end !== -1 && /[,;:.!?()\u2014\u2013■"“”\n]/u.test(gap)) break;
+    const lower = w[0].toLowerCase();
+    if (FORWARD_STOP.has(lower) && !(CONNECTORS.has(lower) && count > 0 && lower !== 'and')) break;
+    if (++count > 8) break;
+    end = at + w[0].length;
+  }
+  if (end === -1) return null;
+  let text = window.slice(lead, end);
+  // Connectors do not end a phrase ("the Ministry of").
+  text = text.replace(/(?:\s+(?:of|the|for|and))+$/iu, '');
+  if (!plausibleSpeaker(text)) return null;
+  return { start: base + lead, end: base + lead + text.length, text };
+}
+
+const DETERMINER = /^(?:the|a|an|another|one|some|many|several|two|three|four|his|her|their|its|our|other|most|both|these|those|this|that|each|every|no|senior|top|former|local)\b/iu;
+const NOT_SPEAKERS = /^(?:this|that|there|which|what|who|it's|its|his|her|their|our|my|your|here|now|then|so|thus|also|yet|still|because|however|meanwhile)$/iu;
+
+/** A speaker is a name, a pronoun or a determined noun phrase ("a source", "the agency"). */
+export function plausibleSpeaker(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 120) return false;
+  if (NOT_SPEAKERS.test(t)) return false;
+  if (PERSONAL_PRONOUN.test(t) || /^you$/iu.test(t)) return true;
+  if (/\p{Lu}/u.test(t[0]) || /\s\p{Lu}/u.test(t)) return true;
+  if (DETERMINER.test(t) && t.split(/\s+/).length >= 2) return true;
+  // Bare plurals: "officials", "sources", "critics".
+  return /^[\p{Ll}-]+s$/u.test(t) && t.length > 4;
+}
+
+const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Adm|Cmdr|Amb|Supt|Insp)\.?|President|Vice President|Senator|Governor|Secretary|Minister|Prime Minister|Judge|Justice|General|Colonel|Ambassador|Mayor|Chairman|Chairwoman|Director|Sheriff|Chief|Professor|Pope|King|Queen|Prince|Princess|Representative|Congressman|Congresswoman|Speaker|Attorney General|Commissioner|Lord|Lady|Sir|Dame)\s+/u;
+
+/**
+ * The name a phrase stands for: "political scientist Gurgen Simonyan" → "Gurgen
+ * Simonyan", "Rep. Gwen Moore" → "Gwen Moore", "the Ministry of Defense" →
+ * "Ministry of Defense"; a phrase without a name stays as written ("a source").
+ */
+export function nameOf(phrase: string): string {
+  let t = phrase.trim().replace(/[’']s$/u, '');
+  // Role words before a capitalised name: keep the name.
+  const m = /^(?:[\p{Ll}][\p{L}-]*\s+)+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*)$/u.exec(t);
+  if (m && !/^(?:the|a|an)\s/iu.test(t)) t = m[1];
+  else if (/^(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Ll}+\s+(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u.test(t) && !/\s(?:of|for|de)\s/u.test(t)) {
+    // "Democratic pollster Pat Caddell", "Secret Service spokesman John Doe"
+    t = /(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u.exec(t)![0].trim();
+  }
+  t = t.replace(/^the\s+/iu, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    const r = t.replace(TITLES, '');
+    if (/\p{Lu}/u.test(r[0] ?? '')) t = r;
+  }
+  return t;
+}
+
+/** A name that reads like a person's (for he/she), not an organisation's or a place's. */
+export function personLike(name: string): boolean {
+  if (PERSONAL_PRONOUN.test(name)) return /^(?:he|she)$/iu.test(name);
+  if (!/^\p{Lu}/u.test(name)) return /^(?:a|an|the|another)\s+(?:\S+\s+)?(?:source|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|man|woman|doctor|lawyer|witness|resident|senator|lawmaker|reporter|candidate|president|analyst|expert|scientist|professor|minister|leader|director|officer)$/iu.test(name);
+  if (ORG_WORDS.test(name)) return false;
+  return true;
+}
+
+const ORG_WORDS = /\b(?:Ministry|Department|Headquarters|Office|Agency|Committee|Commission|Council|Party|Times|Post|News|Journal|Press|Service|Services|Forces|Army|Government|Administration|Court|Congress|Senate|House|Campaign|Association|Union|Institute|University|Bureau|Board|Center|Centre|Foundation|Corporation|Company|Inc|Corp|Group|Organization|Organisation|Network|Reuters|Bulletin|Authority|Authorities|Police|Republic|Kingdom|States|Nations|Federation|Coalition|Alliance|Fund|Bank|Tribune|Herald|Guardian|Telegraph|Daily|Weekly|Magazine|Radio|TV|Television|Channel|CNN|BBC|AP|AFP)\b/u;
+
+export function orgLike(name: string): boolean {
+  return ORG_WORDS.test(name) || /^(?:the\s+)?\p{Ll}/u.test(name);
+}
