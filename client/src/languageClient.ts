@@ -16,7 +16,7 @@ export interface StartedClient {
 }
 
 /** Starts the language server; never throws: a failure is shown to the user and returned. */
-export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<StartedClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<StartedClient> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   if (!fs.existsSync(serverModule)) {
     return fail(output, `The Seed language server was not found at ${serverModule}. Build the extension (node scripts/build.mjs) and reload the window.`);
@@ -44,7 +44,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   }
 }
 
-function fail(output: vscode.OutputChannel, message: string): StartedClient {
+function fail(output: vscode.LogOutputChannel, message: string): StartedClient {
   output.appendLine(message);
   void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
     if (choice) output.show(true);

@@ -242,3 +242,14 @@ export function toView(a: SidecarRecord, span: SpanLike | null): AnnotationView 
   else if (a.status === 'rejected') view.note = 'rejected';
   return view;
 }
+
+/** A TIMEX3-style date value as annotations store it: 2023, 2023-03, 2023-03-25, 2023-W14. */
+export function isDateValue(v: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$/.exec(v);
+  if (!m) return false;
+  const [, y, mo, d, w] = m;
+  if (w) return +w >= 1 && +w <= 53;
+  if (mo && (+mo < 1 || +mo > 12)) return false;
+  if (d) return +d >= 1 && +d <= new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
+  return true;
+}

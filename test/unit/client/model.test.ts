@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  buildTree, codeLensTitle, countQuotes, excerpt, mergeNames, nextAnnotation, spanAt, statusText, statusTooltip,
+  buildTree, codeLensTitle, countQuotes, excerpt, isDateValue, mergeNames, nextAnnotation, spanAt, statusText, statusTooltip,
   toView, trimSpan, type AnnotationView, type TreeNode,
 } from '../../../client/src/annotations/model';
 
@@ -123,5 +123,12 @@ describe('client model: navigation and lookup', () => {
   it('shortens long excerpts on one line', () => {
     assert.strictEqual(excerpt('a\n b', 10), 'a b');
     assert.strictEqual(excerpt('abcdefghijk', 5), 'abcd…');
+  });
+});
+
+describe('client model: date values', () => {
+  it('accepts the TIMEX3 forms annotations store and rejects impossible dates', () => {
+    for (const ok of ['2023', '2023-03', '2023-03-25', '2024-02-29', '2023-W14']) assert.ok(isDateValue(ok), ok);
+    for (const bad of ['2023-13', '2023-02-29', '2023-W54', '23-03-25', '2023-3-5', 'March 2023', '']) assert.ok(!isDateValue(bad), bad);
   });
 });

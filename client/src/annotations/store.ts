@@ -1,0 +1,233 @@
+// The in-editor annotation store: one entry per seed file, holding its sidecar's
+// annotations anchored to the text the editor shows. Reading, validating, anchoring,
+// shifting and writing all go through the shared sidecar module (server/src/sidecar);
+// this class only decides *when*: load on demand, shift on every edit, write on
+// annotation changes and when the source is saved, reload when the sidecar changes on disk.
+import * as vscode from 'vscode';
+import { anchor, retarget, shiftAnnotations, type TextEdit } from '../../../server/src/sidecar/anchor';
+import { SIDECAR_SUFFIX, SidecarError, type Annotation, type SidecarProblem } from '../../../server/src/sidecar/format';
+import type { MergeConflict } from '../../../server/src/sidecar/merge';
+import { readSidecar, writeSidecar, type SidecarRead } from '../../../server/src/sidecar/store';
+import { toView, type AnnotationView } from './model';
+
+export interface FileEntry {
+  source: vscode.Uri;
+  sidecar: vscode.Uri;
+  /** Annotations in sidecar order; targets follow the text the editor shows. */
+  annotations: Annotation[];
+  /** Ids that could not be anchored in the current text. */
+  orphans: Set<string>;
+  /** Where each anchored annotation sits now (UTF-16 offsets). */
+  spans: Map<string, { start: number; end: number }>;
+  /** The sidecar as last read or written: the base for merging with outside changes. */
+  base: SidecarRead;
+  /** The sidecar exists but does not parse or validate: read-only until fixed. */
+  error?: SidecarError;
+  /** Edits moved the annotations; the sidecar is written when the source is saved. */
+  pendingSave: boolean;
+}
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly entries = new Map<string, FileEntry>();
+  private readonly loading = new Map<string, Promise<FileEntry>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fired with the source URI whose annotations changed (undefined: many may have). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly reportBroken: (entry: FileEntry) => void,
+    private readonly reportConflicts: (entry: FileEntry, conflicts: MergeConflict[]) => void,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  static sidecarUri(source: vscode.Uri): vscode.Uri {
+    return vscode.Uri.file(source.fsPath + SIDECAR_SUFFIX);
+  }
+
+  static isSidecar(uri: vscode.Uri): boolean {
+    return uri.path.endsWith(SIDECAR_SUFFIX);
+  }
+
+  static sourceOfSidecar(sidecar: vscode.Uri): vscode.Uri {
+    return vscode.Uri.file(sidecar.fsPath.slice(0, -SIDECAR_SUFFIX.length));
+  }
+
+  /** The entry if loaded already (no I/O). */
+  peek(source: vscode.Uri): FileEntry | undefined {
+    return this.entries.get(source.toString());
+  }
+
+  loaded(): FileEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Loads (once) and returns the entry of a seed file. */
+  async get(source: vscode.Uri): Promise<FileEntry> {
+    const key = source.toString();
+    const have = this.entries.get(key);
+    if (have) return have;
+    let p = this.loading.get(key);
+    if (!p) {
+      p = this.load(source).finally(() => this.loading.delete(key));
+      this.loading.set(key, p);
+    }
+    return p;
+  }
+
+  /** Annotations as the UI shows them. */
+  views(entry: FileEntry): AnnotationView[] {
+    return entry.annotations.map((a) => toView(a, entry.orphans.has(a.id) ? null : entry.spans.get(a.id) ?? null));
+  }
+
+  /**
+   * Changes a file's annotations and writes its sidecar at once (atomically), so the
+   * language server sees the change. Refused when the sidecar on disk is broken.
+   * `change` gets the current list (anchored to the editor's text) and returns the new one.
+   */
+  async update(source: vscode.Uri, change: (list: Annotation[], text: string) => Annotation[]): Promise<FileEntry> {
+    if (source.scheme !== 'file') throw new Error('Save the article to a file first: annotations live in a sidecar file next to it.');
+    let entry = await this.get(source);
+    if (entry.error) entry = await this.reload(source); // perhaps fixed by hand since
+    if (entry.error) throw entry.error;
+    const text = await sourceText(source);
+    this.place(entry, change(entry.annotations, text), text);
+    try {
+      this.write(entry, text);
+    } finally {
+      this.changed.fire(source);
+    }
+    return entry;
+  }
+
+  /** Drops a file's entry and loads it again from disk (after an outside change). */
+  async reload(source: vscode.Uri): Promise<FileEntry> {
+    this.entries.delete(source.toString());
+    const entry = await this.get(source);
+    this.changed.fire(source);
+    return entry;
+  }
+
+  /** The sidecar changed on disk: reload unless it is what this store wrote last. */
+  async onSidecarChanged(sidecar: vscode.Uri): Promise<void> {
+    const source = AnnotationStore.sourceOfSidecar(sidecar);
+    const entry = this.peek(source);
+    if (entry && sameSnapshot(readSidecar(source.fsPath), entry.base)) return;
+    if (entry || vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await this.reload(source);
+    else this.changed.fire(source);
+  }
+
+  /** Forgets a source (renamed or deleted). */
+  forget(source: vscode.Uri): void {
+    if (this.entries.delete(source.toString())) this.changed.fire(source);
+  }
+
+  private async load(source: vscode.Uri): Promise<FileEntry> {
+    const sidecar = AnnotationStore.sidecarUri(source);
+    const text = source.scheme === 'file' ? await sourceText(source) : '';
+    const base: SidecarRead = source.scheme === 'file' ? readSidecar(source.fsPath) : { kind: 'missing', path: sidecar.fsPath };
+    const entry: FileEntry = { source, sidecar, annotations: [], orphans: new Set(), spans: new Map(), base, pendingSave: false };
+    if (base.kind === 'ok') this.place(entry, base.sidecar.annotations, text);
+    else if (base.kind === 'invalid') {
+      entry.error = new SidecarError(base.path, base.errors);
+      this.reportBroken(entry);
+    }
+    this.entries.set(source.toString(), entry);
+    return entry;
+  }
+
+  /** Anchors `annotations` in `text`: anchored ones get fresh targets, orphans stay as they were. */
+  private place(entry: FileEntry, annotations: readonly Annotation[], text: string): void {
+    const { anchored, orphans } = anchor(text, annotations);
+    const byId = new Map(anchored.map((a) => [a.annotation.id, a]));
+    entry.orphans = new Set(orphans.map((o) => o.id));
+    entry.spans = new Map(anchored.map((a) => [a.annotation.id, { start: a.start, end: a.end }]));
+    entry.annotations = annotations.map((a) => {
+      const at = byId.get(a.id);
+      return at ? retarget(text, at) : a;
+    });
+  }
+
+  /**
+   * Writes the entry's annotations (shared store: atomic, merged with what another
+   * writer saved meanwhile, never over an invalid file). A broken file on disk makes
+   * the entry read-only and throws the SidecarError.
+   */
+  private write(entry: FileEntry, text: string): void {
+    let result;
+    try {
+      result = writeSidecar(entry.source.fsPath, entry.annotations, entry.base);
+    } catch (err) {
+      if (err instanceof SidecarError) {
+        entry.error = err;
+        entry.base = { kind: 'invalid', path: err.file, errors: err.problems };
+      }
+      throw err;
+    }
+    entry.base = result.snapshot;
+    entry.pendingSave = false;
+    if (result.merged) {
+      this.place(entry, result.snapshot.sidecar.annotations, text);
+      if (result.conflicts.length) this.reportConflicts(entry, result.conflicts);
+    }
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const entry = this.peek(e.document.uri);
+    if (!entry || entry.error || e.contentChanges.length === 0 || entry.annotations.length === 0) return;
+    // VS Code reports the changes of one event so that applying them in order is right.
+    const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    const text = e.document.getText();
+    this.place(entry, shiftAnnotations(entry.annotations, edits, text), text);
+    entry.pendingSave = true;
+    this.changed.fire(e.document.uri);
+  }
+
+  private async onSave(doc: vscode.TextDocument): Promise<void> {
+    const entry = this.peek(doc.uri);
+    if (!entry?.pendingSave || entry.error) return;
+    try {
+      this.write(entry, doc.getText());
+      this.changed.fire(doc.uri);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(entry.sidecar)}: ${message(err)}`);
+    }
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const entry = this.peek(doc.uri);
+    // Unsaved edits are gone with the document: forget the shifted annotations, re-read from disk next time.
+    if (entry?.pendingSave) this.forget(doc.uri);
+  }
+}
+
+/** The text the editor shows for a source (open document, else the file without BOM). */
+export async function sourceText(source: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+  if (open) return open.getText();
+  const bytes = await vscode.workspace.fs.readFile(source);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function sameSnapshot(a: SidecarRead, b: SidecarRead): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'ok' && b.kind === 'ok' ? a.text === b.text : a.kind === 'missing';
+}
+
+export function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function firstProblem(err: SidecarError): SidecarProblem {
+  return err.problems[0] ?? { line: 1, col: 1, message: err.message };
+}

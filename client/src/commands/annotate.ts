@@ -1,0 +1,185 @@
+// The annotation commands: attribute a quote's speaker, mark a quote as term or speech,
+// annotate a selection as quote, place, actor or date, add a note. Each takes optional
+// arguments (a span, and the value it would otherwise ask for) so code actions, CodeLenses
+// and tests run it without prompts, and returns the saved annotation (AnnotationResult).
+import type { ActorType } from '../../../server/src/analysis/types';
+import { targetAt } from '../../../server/src/sidecar/anchor';
+import { newAnnotationId, nowIso, type Annotation, type AnnotationKind } from '../../../server/src/sidecar/format';
+import type { AnnotateSpeakerArgs } from '../../../server/src/shared/protocol';
+import { isDateValue, mergeNames, spanAt } from '../annotations/model';
+import { ACTOR_TYPES, inputDate, inputNote, pickActorType, pickName } from './pickers';
+import { resultOf, type AnnotationResult, type CommandContext } from './context';
+import * as vscode from 'vscode';
+import { hasSpan, resolveSpan, toUri, UserError, type ResolvedSpan, type SpanInput } from './target';
+
+type Fields = Partial<Pick<Annotation, 'speaker' | 'speech' | 'name' | 'type' | 'value' | 'note'>>;
+
+/**
+ * Saves an annotation of `kind` on `span`: updates the one already there (same kind; for
+ * quotes any overlapping quote annotation, a quote being one unit), else adds one.
+ * A field set to undefined is removed.
+ */
+export async function saveAnnotation(ctx: CommandContext, span: ResolvedSpan, kind: AnnotationKind, fields: Fields): Promise<AnnotationResult> {
+  let savedId = '';
+  const before = await ctx.store.get(span.uri);
+  const orphans = before.orphans;
+  const entry = await ctx.store.update(span.uri, (list, text) => {
+    const placed = list.filter((a) => !orphans.has(a.id) && a.target.start !== undefined);
+    const existing = placed.find((a) => a.kind === kind && (kind === 'quote'
+      ? a.target.start! < span.end && span.start < a.target.end!
+      : a.target.start === span.start && a.target.end === span.end));
+    const now = nowIso();
+    if (existing) {
+      savedId = existing.id;
+      return list.map((a) => (a === existing ? withFields({ ...a, updated: now }, fields) : a));
+    }
+    const taken = new Set(list.map((a) => a.id));
+    savedId = newAnnotationId(taken);
+    const fresh: Annotation = withFields({ id: savedId, kind, target: targetAt(text, span.start, span.end), created: now }, fields);
+    return [...list, fresh];
+  });
+  return resultOf(entry, savedId)!;
+}
+
+function withFields(a: Annotation, fields: Fields): Annotation {
+  const out = { ...a } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined || v === '') delete out[k];
+    else out[k] = v;
+  }
+  return out as unknown as Annotation;
+}
+
+/** Names to offer as speakers: the code action's candidates, actors near the quote, then names annotated anywhere. */
+async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidates: string[] | undefined): Promise<string[]> {
+  const analysis = await ctx.analyses.analysis(span.doc);
+  const near = [...analysis.actors].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
+  const annotated = ctx.store.loaded().flatMap((e) => e.annotations.flatMap((a) => [a.speaker ?? '', a.kind === 'actor' ? a.name ?? '' : '']));
+  return mergeNames(candidates, near, annotated);
+}
+
+function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.end < b.start ? b.start - a.end : a.start > b.end ? a.start - b.end : 0;
+}
+
+export function annotateSpeaker(ctx: CommandContext) {
+  return async (args?: Partial<AnnotateSpeakerArgs>): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'quote', ctx.analyses);
+    let speaker = args?.speaker?.trim();
+    if (!speaker) {
+      const current = spanAt((await ctx.analyses.analysis(span.doc)).quotes, span.start, span.end)?.speaker?.name;
+      speaker = (await pickName('Who said this?', await speakerChoices(ctx, span, args?.candidates), ''))?.trim();
+      if (!speaker) return undefined;
+      if (speaker === current) ctx.output.appendLine(`Confirmed speaker ${speaker} for "${span.exact.slice(0, 40)}"`);
+    }
+    return saveAnnotation(ctx, span, 'quote', { speaker, speech: true });
+  };
+}
+
+export function markTerm(ctx: CommandContext) {
+  return async (args?: SpanInput): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'quote', ctx.analyses);
+    return saveAnnotation(ctx, span, 'quote', { speech: false, speaker: undefined });
+  };
+}
+
+export function markSpeech(ctx: CommandContext) {
+  return async (args?: SpanInput): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'quote', ctx.analyses);
+    return saveAnnotation(ctx, span, 'quote', { speech: true });
+  };
+}
+
+export function annotateQuote(ctx: CommandContext) {
+  return async (args?: SpanInput & { speaker?: string }): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'selection', ctx.analyses);
+    return saveAnnotation(ctx, span, 'quote', { speech: true, ...(args?.speaker ? { speaker: args.speaker.trim() } : {}) });
+  };
+}
+
+export function annotatePlace(ctx: CommandContext) {
+  return async (args?: SpanInput & { name?: string }): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'selection-or-word', ctx.analyses);
+    let name = args?.name?.trim();
+    if (!name && !hasSpan(args)) {
+      const known = (await ctx.analyses.analysis(span.doc)).places.map((p) => p.name);
+      name = (await pickName('Place: canonical name', mergeNames([span.exact], known), span.exact))?.trim();
+      if (!name) return undefined;
+    }
+    return saveAnnotation(ctx, span, 'place', { name: name || span.exact });
+  };
+}
+
+export function annotateActor(ctx: CommandContext) {
+  return async (args?: SpanInput & { name?: string; type?: ActorType }): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'selection-or-word', ctx.analyses);
+    if (args?.type !== undefined && !ACTOR_TYPES.includes(args.type)) throw new UserError(`Actor type must be one of ${ACTOR_TYPES.join(', ')}.`);
+    let name = args?.name?.trim();
+    let type: ActorType | undefined = args?.type;
+    if (!name && !hasSpan(args)) {
+      name = (await pickName('Actor: canonical name', await speakerChoices(ctx, span, [span.exact]), span.exact))?.trim();
+      if (!name) return undefined;
+      const picked = await pickActorType();
+      if (picked === undefined) return undefined;
+      type = picked ?? undefined;
+    }
+    return saveAnnotation(ctx, span, 'actor', { name: name || span.exact, type });
+  };
+}
+
+export function annotateDate(ctx: CommandContext) {
+  return async (args?: SpanInput & { value?: string }): Promise<AnnotationResult | undefined> => {
+    const span = await resolveSpan(args, 'selection', ctx.analyses);
+    const found = spanAt((await ctx.analyses.analysis(span.doc)).dates, span.start, span.end)?.value;
+    let value = args?.value?.trim();
+    const prompt = !hasSpan(args);
+    if (!value) {
+      if (prompt) value = (await inputDate(found))?.trim();
+      else value = found;
+      if (!value) {
+        if (prompt) return undefined;
+        throw new UserError(`No date value given for "${span.exact}", and none could be worked out.`);
+      }
+    }
+    if (!isDateValue(value)) throw new UserError(`"${value}" is not a date value: write 2023-03-25, 2023-03, 2023 or 2023-W14.`);
+    return saveAnnotation(ctx, span, 'date', { value });
+  };
+}
+
+/**
+ * A note: on the annotation `id` (or the one under the cursor when nothing is selected),
+ * else as a note annotation on the span. An empty note removes the note from an annotation.
+ */
+export function addNote(ctx: CommandContext) {
+  return async (args?: SpanInput & { note?: string; id?: string }): Promise<AnnotationResult | undefined> => {
+    const prompt = args?.note === undefined;
+    let targetId = args?.id;
+    let span: ResolvedSpan | undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (!targetId && !hasSpan(args) && editor?.selection.isEmpty) {
+      // A bare cursor inside an annotation: the note goes on that annotation.
+      const entry = await ctx.store.get(editor.document.uri);
+      targetId = spanAt(ctx.store.views(entry), editor.document.offsetAt(editor.selection.active))?.id;
+      if (targetId) span = undefined;
+    }
+    if (!targetId) {
+      span = await resolveSpan(args, 'selection-or-word', ctx.analyses);
+      const entry = await ctx.store.get(span.uri);
+      // Exactly an existing annotation's span: note that annotation.
+      targetId = ctx.store.views(entry).find((v) => !v.orphan && v.start === span!.start && v.end === span!.end)?.id;
+    }
+    const uri = span?.uri ?? (args?.uri ? toUri(args.uri) : targetId && editor ? editor.document.uri : undefined);
+    if (!uri) throw new UserError('Which article? Give a uri with the annotation id.');
+    const entry = await ctx.store.get(uri);
+    const current = targetId ? entry.annotations.find((a) => a.id === targetId) : undefined;
+    if (targetId && !current) throw new UserError(`No annotation ${targetId} in ${uri.fsPath}.`);
+    const note = prompt ? await inputNote(current?.note) : args?.note;
+    if (note === undefined) return undefined;
+    if (current) {
+      await ctx.store.update(uri, (list) => list.map((a) => (a.id === current.id ? withFields({ ...a, updated: nowIso() }, { note: note.trim() || undefined }) : a)));
+      return resultOf((await ctx.store.get(uri)), current.id);
+    }
+    if (!note.trim()) return undefined;
+    return saveAnnotation(ctx, span!, 'note', { note: note.trim() });
+  };
+}

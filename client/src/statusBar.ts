@@ -1,0 +1,52 @@
+// Status-bar item: attributed / total speech quotes of the article in the active editor.
+import * as vscode from 'vscode';
+import { SEED_LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { countQuotes, statusText, statusTooltip, type QuoteCounts } from './annotations/model';
+import type { AnnotationStore } from './annotations/store';
+import { quoteViews, type AnalysisService } from './analysisService';
+
+export interface StatusBar extends vscode.Disposable {
+  /** What the item shows now (undefined when hidden): for tests. */
+  current(): { text: string; tooltip: string; counts: QuoteCounts } | undefined;
+}
+
+export function createStatusBar(store: AnnotationStore, analyses: AnalysisService): StatusBar {
+  const item = vscode.window.createStatusBarItem('seedAnnotator.quotes', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Seed: attributed quotes';
+  item.command = 'seed.nextUnattributed';
+  let state: { text: string; tooltip: string; counts: QuoteCounts } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const update = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== SEED_LANGUAGE_ID) {
+      item.hide();
+      state = undefined;
+      return;
+    }
+    const counts = countQuotes(quoteViews(await analyses.analysis(editor.document)));
+    state = { text: statusText(counts), tooltip: statusTooltip(counts), counts };
+    item.text = state.text;
+    item.tooltip = `${state.tooltip}\nClick: next quote without a speaker`;
+    item.show();
+  };
+  // Typing fires many changes: recount once the burst is over.
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void update(), 250);
+  };
+  void update();
+  const subs = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && soon()),
+    store.onDidChange(() => void update()),
+  );
+  return {
+    current: () => state,
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      subs.dispose();
+    },
+  };
+}
