@@ -26,7 +26,7 @@ let configurationSupported = false;
 const project = new Project({
   getConfiguration: (scopeUri) => (configurationSupported
     ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
-    : Promise.resolve(undefined)),
+    : undefined),
   log: (m) => connection.console.log(m),
   error: (m) => connection.console.error(m),
   diagnosticsDue: (uri) => void publishDiagnostics(project, connection, uri),

@@ -87,9 +87,9 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
-    child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => void client.logs.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
-    connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
+    connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map((item) => {
       client.configurationRequests.push(item.scopeUri);
       return options.settings ? options.settings(item.scopeUri) : null;

@@ -11,8 +11,11 @@ import { defaultSettings, sanitizeSettings, type Settings } from './settings';
 
 /** What the project needs from the connection (kept small so it is easy to fake). */
 export interface Host {
-  /** `workspace/configuration` for one resource and the `seedAnnotator` section. */
-  getConfiguration?(scopeUri: string): Promise<unknown>;
+  /**
+   * `workspace/configuration` for one resource and the `seedAnnotator` section;
+   * undefined when the client cannot answer it (then pushed settings or defaults apply).
+   */
+  getConfiguration(scopeUri: string): Promise<unknown> | undefined;
   log(message: string): void;
   error(message: string): void;
   /** Called when a document's diagnostics should be (re)computed and published. */
@@ -139,9 +142,10 @@ export class Project {
 
   private async fetchSettings(uri: string): Promise<Settings> {
     let raw: unknown = this.pushedSettings;
-    if (this.host.getConfiguration) {
+    const asked = this.host.getConfiguration(uri);
+    if (asked) {
       try {
-        raw = await this.host.getConfiguration(uri);
+        raw = await asked;
       } catch (e) {
         this.host.error(`Could not read the settings for ${uri}: ${(e as Error).message}; using defaults.`);
         return defaultSettings();
