@@ -45,7 +45,7 @@ const NON_SUBJECT_PREV = words('in near from to through across toward towards in
 const AUX = words("is are was were has have had will would can could must should may might does did do shall cannot won't doesn't didn't isn't wasn't hasn't hadn't wants wanted needs");
 const NOT_VERBS = words('this its his has was is as us thus plus news series bus gas');
 /** Last words of names that are no person or place: holidays, laws, events. */
-const THING_END = words('day days week act law bill treaty agreement accord plan program programme war award prize cup games olympics report index fund summit conference festival forum');
+const THING_END = words('day days week act law bill treaty agreement accord plan war award prize cup games olympics report index fund summit conference festival forum');
 const CONNECTORS = words('de van von der den bin ibn la le du da di del dos das al el');
 /** Abbreviations whose period does not end a sentence. */
 const ABBREV = words('mr mrs ms dr st gen sen rep gov col lt capt sgt prof rev jr sr no vs fr adm maj cpl mt ft');
@@ -96,6 +96,11 @@ class Detector {
         const j = this.lowerGroupOf(i);
         i = j > i ? j : i + 1;
         continue;
+      }
+      if (GROUP_OF.has(tok.lower) && this.sentenceStart(i)) {
+        // "Representatives of Azerbaijan met them."
+        const j = this.lowerGroupOf(i);
+        if (j > i) { i = j; continue; }
       }
       const end = this.runEnd(i);
       this.classifyRun(i, end);
@@ -200,7 +205,7 @@ class Detector {
       const g = gm[j];
       if (g) j += g.length;
       else {
-        if (ORG_HEAD.has(t[j].lower) || ROLE.has(t[j].lower)) hasHead = true;
+        if (ORG_HEAD.has(t[j].lower) || isRole(t[j].lower)) hasHead = true;
         j++;
         // Initials and abbreviations keep their period: "George W. Bush", "Mr. Smith".
         if (j < n && t[j].text === '.' && t[j].tight && (t[j - 1].text.length === 1 || ABBREV.has(t[j - 1].lower))) j++;
@@ -220,6 +225,8 @@ class Detector {
         if (this.word(j + 1) === 'the' && isUnit(j + 2)) { j += 2; continue; }
       }
       if (CONNECTORS.has(x.lower) && isUnit(j + 1) && !gm[j + 1]) { j++; continue; }
+      // "Institute of Meteorology and Water Management": "and" inside an institution's name.
+      if (x.lower === 'and' && hasHead && isUnit(j + 1) && isUnit(j + 2) && !gm[j + 1] && !gm[j + 2] && t[j + 2].start - t[j + 1].end === 1) { j++; continue; }
       return j;
     }
   }
@@ -256,6 +263,21 @@ class Detector {
     const plain = (u: { g: GazetteerMatch | null; s: number }) => !u.g;
     const lowerOf = (u: { s: number }) => t[u.s].lower;
 
+    // Named by the word before: "manager Sofia Lindqvist", "the union FNV Havens", "governor, Azamat Tokoev".
+    let p = this.prevWord(first);
+    if (p > 0 && t[p].text === ',' && this.lowerWord(p - 1) && isRole(t[p - 1].lower)) p--;
+    if (p >= 0 && this.lowerWord(p) && us.length <= 4 && !(us.length === 1 && us[0].g) && !us.some((u) => !u.g && ORG_HEAD.has(lowerOf(u)))) {
+      const pw = t[p].lower;
+      if (isRole(pw) && !us[0].g?.entry.kind.startsWith('a') && us[0].g?.form !== 'adjective') {
+        this.person(first, last, pw);
+        return;
+      }
+      if (ORG_HEAD.has(pw) && !NATIONAL_ORG.has(pw) && !us[0].g && !MONTH.has(lowerOf(us[0]))) {
+        this.org(first, last, pw, true);
+        return;
+      }
+    }
+
     // Roads and sections between places: "the Stepanakert-Lisagor dirt road".
     const route = this.routeSuffix(last);
     const hyphenated = us.length > 1 && us.every((u, k) => k === 0 || t[u.s - 1].text === '-');
@@ -268,7 +290,7 @@ class Detector {
     let h = -1;
     for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && ORG_HEAD.has(lowerOf(us[k]))) { h = k; break; }
     let r = -1;
-    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && ROLE.has(lowerOf(us[k]))) { r = k; break; }
+    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && isRole(lowerOf(us[k]))) { r = k; break; }
     if (h >= 0 && r > h) {
       // "Armenian Foreign Ministry Spokesperson Ani Badalyan": the org, then the person.
       this.org(first, us[r - 1].e, lowerOf(us[h]), r - 1 > 0 || h > 0);
@@ -297,23 +319,25 @@ class Detector {
 
     // Roles inside the run: "President Joe Biden", "Mr. Smith", "Foreign Minister Sergei Lavrov".
     if (r >= 0 && r < us.length - 1) {
-      if (this.personAfterRole(us.slice(r + 1), lowerOf(us[r]))) return;
+      if (this.personAfterRole(us.slice(r + 1), lowerOf(us[r]), us[r].s)) return;
     }
     this.classifyUnits(us);
   }
 
   /** The person named by the plain units after a role; false when nothing name-like follows. */
-  private personAfterRole(after: { s: number; e: number; g: GazetteerMatch | null }[], role: string): boolean {
+  private personAfterRole(after: { s: number; e: number; g: GazetteerMatch | null }[], role: string, roleStart = -1): boolean {
     const { t } = this;
     let k = 0;
-    while (k < after.length && !after[k].g && (ROLE_COMP.has(t[after[k].s].lower) || ROLE.has(t[after[k].s].lower))) k++;
+    while (k < after.length && !after[k].g && (ROLE_COMP.has(t[after[k].s].lower) || isRole(t[after[k].s].lower))) k++;
     // "President of Azerbaijan Ilham Aliyev": skip the country in the title.
     let j = after.length;
     while (j > k && !after[j - 1].g && !STOP.has(t[after[j - 1].s].lower)) j--;
     const name = after.slice(j);
     if (!name.length || name.length > 4) return false;
     if (this.title[name[0].s] && !GIVEN.has(t[name[0].s].lower)) return false;
-    const s = name[0].s, e = name[name.length - 1].e;
+    // An honorific belongs to the mention as written ("Mr. Smith"); a role does not.
+    const s = j === 0 && roleStart >= 0 && HONORIFIC_WORD.has(role) ? roleStart : name[0].s;
+    const e = name[name.length - 1].e;
     const full = this.spanText(s, e);
     this.emit(s, e, { kind: 'actor', type: 'person', name: stripHonorific(full), role });
     return true;
@@ -345,20 +369,23 @@ class Detector {
       return;
     }
     if (g.form === 'adjective') {
-      // "Russian peacekeepers", "the Azerbaijani military", "Russian government".
-      let j = e;
-      let mods = 0;
-      while (this.lowerWord(j) && GROUP_MOD.has(t[j].lower) && mods < 2) { j++; mods++; }
-      if (this.lowerWord(j) && NATIONAL_ORG.has(t[j].lower)) {
-        this.org(s, j + 1, t[j].lower, true);
+      // "Russian peacekeepers", "the Azerbaijani military", "Norwegian football officials", "Russian government".
+      let best = -1;
+      let org = false;
+      for (let j = e, m = 0; m < 3 && this.lowerWord(j) && !this.t[j].br; j++, m++) {
+        const w = t[j].lower;
+        if (NATIONAL_ORG.has(w)) { best = j; org = true; }
+        else if (isPeoplePlural(w) || GROUP.has(w)) { best = j; org = false; }
+        // Go on over modifiers only (one free word first: "football officials").
+        if (!(GROUP_MOD.has(w) || (m === 0 && !STOP.has(w) && !this.isVerbAt(j)))) break;
+      }
+      if (best >= 0) {
+        const tail = this.ofTail(best + 1);
+        const end = tail > 0 ? tail : best + 1;
+        if (org) this.org(s, end, t[best].lower, true);
+        else this.group(s, end);
         return;
       }
-      if (this.lowerWord(j) && GROUP.has(t[j].lower)) {
-        const tail = this.ofTail(j + 1);
-        this.group(s, tail > 0 ? tail : j + 1);
-        return;
-      }
-      if (mods > 0 && this.lowerWord(j - 1) && GROUP.has(t[j - 1].lower)) { this.group(s, j); return; }
       if (isDemonymPlural(t[s].text) && e === s + 1) this.group(s, e);
       return;
     }
@@ -529,18 +556,40 @@ class Detector {
   }
 }
 
-/** Marks tokens on Title Case lines: most longer words capitalised, at least three of them. */
+/** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */
+function isRole(w: string): boolean {
+  return ROLE.has(w) || (w.length > 5 && /(?:ist|ician)$/.test(w) && !STOP.has(w));
+}
+
+const NOT_PEOPLE = words('others numbers papers orders borders centers centres matters letters waters layers towers headquarters powers members-only computers containers barriers quarters chambers');
+const PEOPLE_ANTS = words('residents students agents parents opponents migrants immigrants emigrants participants inhabitants tenants merchants servants assistants defendants');
+/** A plural noun for people ("importers", "hydrologists", "residents"): a group after a nationality. */
+function isPeoplePlural(w: string): boolean {
+  if (GROUP.has(w) || PEOPLE_ANTS.has(w)) return true;
+  return w.length >= 5 && /(?:ers|ors|ists|ians|men)$/.test(w) && !NOT_PEOPLE.has(w);
+}
+
+const TITLE_FUNCTION_WORDS = words('the of in to and for on at an is was are were with by from as over after into about says said but be has have will not');
+
+/**
+ * Marks tokens on Title Case lines (headlines). Most longer words are capitalised, and
+ * a function word is capitalised in mid-line ("Talks Were Stalled Over ..."), or nearly
+ * every word is.
+ */
 function titleLines(t: Token[]): boolean[] {
   const out = new Array<boolean>(t.length).fill(false);
   let from = 0;
   const close = (to: number) => {
-    let words = 0, caps = 0;
+    let words = 0, caps = 0, capFunction = false;
     for (let k = from; k < to; k++) {
-      if (!t[k].word || t[k].text.length < 4 || /^\d/.test(t[k].text)) continue;
+      if (!t[k].word || /^\d/.test(t[k].text)) continue;
+      if (k > from && t[k].cap && TITLE_FUNCTION_WORDS.has(t[k].lower) && !SENTENCE_END.has(t[k - 1].text) && !OPENERS.has(t[k - 1].text)) capFunction = true;
+      if (t[k].text.length < 4) continue;
       words++;
       if (t[k].cap) caps++;
     }
-    if (words >= 3 && caps / words >= 0.75) for (let k = from; k < to; k++) out[k] = true;
+    const ratio = words ? caps / words : 0;
+    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 5 && ratio >= 0.85))) for (let k = from; k < to; k++) out[k] = true;
   };
   for (let i = 1; i <= t.length; i++) {
     if (i === t.length || t[i].br) {
@@ -560,6 +609,7 @@ function lastWord(s: string): string {
   return m ? m[1].toLowerCase() : s.toLowerCase();
 }
 
+const HONORIFIC_WORD = words('mr mrs ms miss dr prof sir dame lord lady rev');
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+/;
 function stripHonorific(s: string): string {
   return s.replace(HONORIFIC, '');

@@ -641,7 +641,7 @@ throughout beyond near outside inside unlike like whether unless whereas otherwi
 certainly clearly yes well oh ok okay please thanks thank speaking asked answering citing read see click sign share
 photo photos video watch update updated breaking exclusive opinion analysis note source sources editor comment
 related advertisement subscribe follow listen more contact copyright reporting additional writing editing q
-mr mrs ms dr st jr sr`;
+`;
 
 export const MONTHS = `january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
@@ -654,7 +654,7 @@ university institute institution center centre organization organisation corpora
 foundation association federation league network bureau directorate authority board tribunal guard senate
 congress duma knesset rada majlis secretariat embassy consulate mission movement front coalition alliance campaign
 news times post journal press television tv radio channel group council chamber prosecutor's procuracy
-inspectorate commissariat staff command`;
+inspectorate commissariat staff command programme program united rovers fc club`;
 
 /** Collective nouns for people: "Russian peacekeepers", "the Azerbaijani side", "Armed Forces". */
 export const GROUP_NOUNS = `forces force troops army armies military militaries soldiers servicemen peacekeepers
@@ -748,5 +748,5 @@ mitchell molly monica morgan nadia naomi nathan neil nelson nora norman oliver o
 paula peggy penny phil phyllis preston priscilla rachel randy raymond rebecca reggie rex rhonda rita robin rodney
 roger ronnie rose roy russell ruth sally samantha sandra sandy sean seth shane shannon sharon sheila shirley sophie
 stacy stanley stella stuart sue sylvia tammy tanya terry theresa tina todd tracy travis troy tyler vanessa vera
-vernon vicki victoria vincent virginia wade wanda warren wayne wendy wesley whitney willie yvonne zach zachary
+vernon vicki victoria vincent virginia wade wanda warren wayne wendy wesley whitney willie yvonne zach zachary sofia
 mitt marco rand jeb newt hunter kamala mike kellyanne reince chris huma`;

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildGazetteer, tokenize } from '../../../server/src/analysis/gazetteer';
+
+describe('gazetteer', () => {
+  const g = buildGazetteer();
+
+  it('knows countries with their adjectives and demonyms, capitals and organisations', () => {
+    assert.strictEqual(g.lookup('Azerbaijan')?.kind, 'place');
+    assert.strictEqual(g.lookup('Azerbaijani')?.name, 'Azerbaijan');
+    assert.strictEqual(g.lookup('Azerbaijanis')?.name, 'Azerbaijan');
+    assert.strictEqual(g.lookup('Baku')?.type, 'country', 'a capital can act for its state');
+    assert.strictEqual(g.lookup('Lyon')?.type, undefined, 'another city cannot');
+    assert.strictEqual(g.lookup('UN Security Council')?.type, 'organization');
+    assert.strictEqual(g.lookup('NKR')?.name, 'Nagorno-Karabakh');
+    assert.ok(g.entries.length > 500, String(g.entries.length));
+  });
+
+  it('matches the longest name at a token', () => {
+    const t = tokenize('the UN Security Council met');
+    const m = g.match(t, 1);
+    assert.strictEqual(m?.entry.name, 'UN Security Council');
+    assert.strictEqual(m?.length, 3);
+  });
+
+  it('matches acronyms only in their exact case and names only capitalised', () => {
+    const t = tokenize('let us go to the US and china and China');
+    const hits = t.map((_, i) => g.match(t, i)?.entry.name ?? null).filter(Boolean);
+    assert.deepStrictEqual(hits, ['United States', 'China']);
+  });
+
+  it('matches names across hyphens and periods as written', () => {
+    const t = tokenize('In Nagorno-Karabakh and the U.S. today');
+    assert.strictEqual(g.match(t, 1)?.entry.name, 'Nagorno-Karabakh');
+    assert.strictEqual(g.match(t, 1)?.length, 3);
+    const us = t.findIndex((x) => x.text === 'U');
+    assert.strictEqual(g.match(t, us)?.entry.name, 'United States');
+  });
+
+  it('does not match a multi-word name across a line break', () => {
+    const t = tokenize('New\nZealand');
+    assert.strictEqual(g.match(t, 0), null);
+  });
+
+  it('splits a possessive off its name', () => {
+    assert.deepStrictEqual(tokenize('Azerbaijan’s policy').map((x) => x.text), ['Azerbaijan', '’s', 'policy']);
+    assert.deepStrictEqual(tokenize("N'Djamena").map((x) => x.text), ["N'Djamena"]);
+  });
+
+  it('has a key that is stable for equal entries and changes when they change', () => {
+    const a = buildGazetteer([{ name: 'Blue Harbor Trust', kind: 'actor', type: 'organization' }]);
+    const b = buildGazetteer([{ name: 'Blue Harbor Trust', kind: 'actor', type: 'organization' }]);
+    const c = buildGazetteer([{ name: 'Blue Harbor Trust', kind: 'actor', type: 'organization', aliases: ['BHT'] }]);
+    assert.strictEqual(a.key, b.key);
+    assert.notStrictEqual(a.key, c.key);
+    assert.notStrictEqual(a.key, g.key);
+    assert.strictEqual(buildGazetteer().key, g.key);
+  });
+
+  it('merges user entries over the built-ins: a user entry wins on the same surface', () => {
+    const u = buildGazetteer([{ name: 'Sofia Lindqvist', kind: 'actor', type: 'person', aliases: ['Sofia'] }]);
+    assert.strictEqual(u.lookup('Sofia')?.name, 'Sofia Lindqvist');
+    assert.strictEqual(u.lookup('Sofia')?.origin, 'user');
+    assert.strictEqual(g.lookup('Sofia')?.kind, 'place');
+    const t = tokenize('Sofia');
+    assert.strictEqual(u.match(t, 0)?.entry.name, 'Sofia Lindqvist');
+  });
+
+  it('ignores user entries without a name instead of failing', () => {
+    const u = buildGazetteer([{ name: '  ', kind: 'place' }]);
+    assert.strictEqual(u.key, g.key);
+  });
+
+  it('keeps its built-in data compact', () => {
+    const file = path.join(__dirname, '../../../server/src/analysis/gazetteer-data.ts');
+    const size = fs.statSync(file).size;
+    assert.ok(size < 60 * 1024, `${size} bytes`);
+  });
+});
