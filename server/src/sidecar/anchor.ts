@@ -74,7 +74,15 @@ function anchorOne(text: string, t: AnnotationTarget, budget: { left: number }, 
     return { start: hint, end: hint + exact.length, how: 'exact' };
   }
   const occ = bestOccurrence(text, t, hint);
-  if (occ !== null) return { start: occ, end: occ + exact.length, how: occ === hint ? 'exact' : 'moved' };
+  if (occ !== null) {
+    const found: Found = { start: occ, end: occ + exact.length, how: occ === hint ? 'exact' : 'moved' };
+    // The same words elsewhere with none of their context, while the old place
+    // still has its context and a near-copy of the words: the quote was edited
+    // in place (a repeated phrase must not pull it away).
+    if (full === 0 || contextScore(text, found.start, found.end, t) >= full / 4 || hint === undefined || exact.length > LONG_QUOTE) return found;
+    const near = fuzzyFind(text, t, hint, budget, minSim);
+    return near && contextScore(text, near.start, near.end, t) >= full / 2 ? { ...near, how: 'fuzzy' } : found;
+  }
   const fuzzy = exact.length > LONG_QUOTE ? fuzzyLong(text, t, hint, budget, minSim) : fuzzyFind(text, t, hint, budget, minSim);
   return fuzzy ? { ...fuzzy, how: 'fuzzy' } : null;
 }

@@ -263,6 +263,12 @@ function validateTarget(raw: unknown, err: (path: string[], message: string) => 
  * new ones appended.
  */
 export function serializeSidecar(sidecar: Sidecar, previousText?: string): string {
+  if (previousText !== undefined) {
+    // Same content: the file stays byte for byte as it is (its spacing included).
+    const before = parseSidecar(previousText);
+    const canon = (s: Sidecar) => JSON.stringify([s.version, s.source, s.annotations.map(toPlain)]);
+    if (before.ok && canon(before.sidecar) === canon(sidecar)) return previousText;
+  }
   const doc = previousText !== undefined ? parseDocument(stripBom(previousText), PARSE_OPTIONS) : null;
   if (!doc || doc.errors.length || !isMap(doc.contents)) return freshDocument(sidecar).toString(TO_STRING);
   const root = doc.contents as YAMLMap;
