@@ -271,6 +271,40 @@ export function phraseAfter(window: string, base: number): Phrase | null {
   return { start: base + lead, end: base + lead + text.length, text };
 }
 
+const VERB_WORDS = new Set(('said told wrote thought went took gave made put came got saw knew felt began spoke sang became left brought kept ' +
+  'held stood ran met sent won lost paid heard is was were are has have had will would can could may might should must does did do ' +
+  'says tells wants sees gets goes takes makes').split(' '));
+const DETERMINERS = new Set('the a an his her its their our my your this that these those two three four several many some other another each every'.split(' '));
+
+/**
+ * The noun phrase opening a clause, read forwards to the first word that looks like its
+ * verb: "The authorities of the unrecognized republic" in "… republic regarded …".
+ */
+export function subjectAfter(window: string, base: number): Phrase | null {
+  const lead = /^[\s,]*/u.exec(window)![0].length;
+  const words = [...window.slice(lead).matchAll(/(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu)];
+  let end = -1;
+  let prev = '';
+  for (let k = 0; k < words.length && k < 10; k++) {
+    const w = words[k];
+    const at = lead + w.index!;
+    if (end !== -1 && /[,;:.!?()\u2014\u2013■"“”\n]/u.test(window.slice(end, at))) break;
+    const lower = w[0].toLowerCase();
+    const isLower = /^\p{Ll}/u.test(w[0]);
+    if (k > 0 && isLower) {
+      if (VERB_WORDS.has(lower)) break;
+      if (/(?:ed|s|ing|ly)$/u.test(lower) && !DETERMINERS.has(prev) && !CONNECTORS.has(prev)) break;
+      if (FORWARD_STOP.has(lower) && !CONNECTORS.has(lower)) break;
+    }
+    end = at + w[0].length;
+    prev = lower;
+  }
+  if (end === -1) return null;
+  const text = window.slice(lead, end).replace(/(?:\s+(?:of|the|for|and))+$/iu, '');
+  if (!plausibleSpeaker(text)) return null;
+  return { start: base + lead, end: base + lead + text.length, text };
+}
+
 const DETERMINER = /^(?:the|a|an|another|one|some|many|several|two|three|four|his|her|their|its|our|other|most|both|these|those|this|that|each|every|no|senior|top|former|local)\b/iu;
 const NOT_SPEAKERS = /^(?:this|that|there|which|what|who|it's|its|his|her|their|our|my|your|here|now|then|so|thus|also|yet|still|because|however|meanwhile)$/iu;
 

@@ -185,9 +185,12 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     }
   }
   found.sort((a, b) => a.start - b.start);
+  const headings = paragraphs.filter((p) => p.heading);
   return found.map((r) => {
     const t = text.slice(r.start, r.end);
-    return { start: r.start, end: r.end, text: t, kind: guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
+    // A quoted heading is a title, not speech waiting for a speaker.
+    const heading = headings.some((h) => h.start <= r.start && r.end <= h.end);
+    return { start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
   });
 }
 

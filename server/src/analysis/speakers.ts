@@ -8,7 +8,7 @@
 // continuing the last speaker). Quote texts are masked out first, so a cue word inside
 // a quotation never counts. Every look-around is bounded to the quote's sentence and
 // the paragraph before it: the work is linear in the document.
-import { findCues, IMPERSONAL, isBaseForm, isNounish, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectBefore } from './cues';
+import { findCues, IMPERSONAL, isBaseForm, isNounish, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
 import type { Cue, Phrase } from './cues';
 import { TURN_LABEL } from './quotes';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
@@ -48,7 +48,7 @@ export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes:
     const q = quotes[qi];
     while (pi + 1 < paragraphs.length && paragraphs[pi].end < q.start) pi++;
     // Names written before this quote, paragraph by paragraph (bounded look-back).
-    for (let k = Math.max(lastNamesParagraph + 1, pi - 3); k <= pi; k++) collectNames(masked, paragraphs[k], known);
+    for (let k = Math.max(lastNamesParagraph + 1, pi - 3); k <= pi; k++) collectNames(text, masked, paragraphs[k], known, actors);
     lastNamesParagraph = pi;
     const para = paragraphs[pi];
     const prevQuote = out.length ? out[out.length - 1] : null;
@@ -56,10 +56,9 @@ export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes:
     let speaker: Speaker | null = null;
     if (a && a.speaker) {
       speaker = canonical(a.speaker, q.start, known, actors);
-      if (speaker.via !== 'continuation') remember(known, speaker, a.speaker.text);
+      if (speaker.via !== 'continuation') remember(known, speaker, a.speaker.text, actors);
     }
-    const kind = speaker && q.kind === 'term' && a?.speaker.via !== 'continuation' ? q.kind : q.kind;
-    out.push({ ...q, kind, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null });
+    out.push({ ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null });
   }
   return out;
 }
@@ -312,7 +311,7 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
     from += lead[0].length;
   }
   const window = masked.slice(from, Math.min(limit, from + 160));
-  const np = phraseAfter(window, from);
+  const np = subjectAfter(window, from);
   if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
   if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
   // The subject must be followed by its verb (a lowercase word), not more of the sentence's start.
@@ -394,14 +393,27 @@ const MAX_KNOWN = 400;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;
 
-/** Capitalised runs of two words or more in a paragraph: candidate full names. */
-function collectNames(masked: string, p: Paragraph, known: Known[]): void {
+/**
+ * What a paragraph tells about who is who: capitalised runs of two words or more
+ * (candidate full names) and the subjects of its verbs of saying (candidate speakers
+ * for later pronouns: "Political scientist Gurgen Simonyan believes …" then "he told").
+ */
+function collectNames(text: string, masked: string, p: Paragraph, known: Known[], actors: Entity[]): void {
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
     if (!/\s/u.test(name)) continue;
     push(known, { pos: p.start + m.index, name: nameOf(name), phrase: name, person: personLike(name), org: orgLike(name) });
+  }
+  for (const c of findCues(body, p.start)) {
+    const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
+    let phrase: Phrase | null;
+    if (c.accordingTo) phrase = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, p.end)), c.end);
+    else phrase = cueSubject(masked, sStart, c, []);
+    if (!phrase || PERSONAL_PRONOUN.test(phrase.text)) continue;
+    const s = canonical({ start: phrase.start, end: phrase.end, text: phrase.text, via: 'cue', ...(phrase.name ? { name: nameOf(phrase.name) } : {}) }, phrase.start, known, actors);
+    remember(known, s, phrase.text, actors);
   }
 }
 
@@ -410,9 +422,12 @@ function push(known: Known[], k: Known): void {
   if (known.length > MAX_KNOWN * 2) known.splice(0, known.length - MAX_KNOWN);
 }
 
-function remember(known: Known[], s: Speaker, phrase: string): void {
+function remember(known: Known[], s: Speaker, phrase: string, actors: Entity[]): void {
   if (PERSONAL_PRONOUN.test(s.text)) return;
-  push(known, { pos: s.start, name: s.name, phrase, person: personLike(s.name), org: orgLike(s.name) || orgLike(phrase), speaker: true });
+  const actor = actorIn(actors, s.start, s.end);
+  const person = actor?.type ? actor.type === 'person' : personLike(s.name);
+  const org = actor?.type ? actor.type !== 'person' : orgLike(s.name) || orgLike(phrase);
+  push(known, { pos: s.start, name: s.name, phrase, person, org, speaker: true });
 }
 
 function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: Entity[]): Speaker {
@@ -462,17 +477,16 @@ function resolvePronoun(pronoun: string, at: number, known: Known[], actors: Ent
     if (fits(person, org)) bestActor = a;
   }
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
+  let best: Known | null = null;
+  let any: Known | null = null;
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
     const c = known[k];
-    if (c.pos >= at || !c.speaker) continue;
-    if (c.pos < at - PRONOUN_REACH) break;
-    if (fits(c.person, c.org)) return c.name;
+    if (c.pos >= at || !fits(c.person, c.org)) continue;
+    if (c.speaker && c.pos >= at - PRONOUN_REACH && (!best || c.pos > best.pos)) best = c;
+    if (!any || c.pos > any.pos) any = c;
   }
-  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
-    const c = known[k];
-    if (c.pos >= at) continue;
-    if (bestActor && bestActor.start > c.pos) return bestActor.name;
-    if (fits(c.person, c.org)) return c.name;
-  }
+  if (best) return best.name;
+  if (bestActor && (!any || bestActor.start > any.pos)) return bestActor.name;
+  if (any) return any.name;
   return bestActor?.name ?? null;
 }
