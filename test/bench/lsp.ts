@@ -1,6 +1,7 @@
 // The language server over the protocol: a long article in the editor (open,
 // hover, outline, semantic tokens, typing) and a large workspace (indexing,
-// workspace symbols, references, peak memory).
+// workspace symbols, references, peak memory), through the protocol tests' client
+// (test/lsp/client.ts), which spawns `node dist/server.js --stdio`.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -11,10 +12,45 @@ import { generateArticle, probeQuote } from './generate';
 import { int, mulberry32, pick } from './prng';
 import { peakRssMb } from './proc';
 import type { Plan } from './run';
-import { Session } from './session';
+import { LspClient } from '../lsp/client';
 import { percentiles, round, summarize, type Percentiles, type Summary } from './stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Rejects when `p` has not settled within `ms` (the test client itself never times out). */
+async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms / 1000} s`)), ms); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stops the server, killing it when it does not leave within 5 s. */
+async function stop(c: LspClient): Promise<void> {
+  try {
+    await within(c.stop(), 5_000, 'shutdown');
+  } catch {
+    c.child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Resolves with the arrival time of the first diagnostics for `uri` published
+ * after index `since` for `version` or later (any, if the server sends no
+ * version); null after `ms`.
+ */
+async function diagnosticsAt(c: LspClient, uri: string, version: number, since: number, ms: number): Promise<number | null> {
+  const arrived = c.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === null || p.version >= version, since)
+    .then(() => performance.now());
+  try {
+    return await within(arrived, ms, 'diagnostics');
+  } catch {
+    if (!c.alive) throw new Error(`the server exited: ${c.logs.join('').slice(-500)}`);
+    return null;
+  }
+}
 
 /** Times sequential requests; returns the latencies in ms. */
 async function timeRequests(n: number, send: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -50,33 +86,35 @@ export interface EditorResult {
 const TYPING_MS = 60;
 /** Soak edits come faster, to push the server's queueing. */
 const SOAK_MS = 15;
+const REQUEST_MS = 30_000;
 
 export async function benchEditor(p: Plan): Promise<EditorResult> {
   const dir = mkdtempSync(join(tmpdir(), 'seed-bench-lsp-'));
-  const s = await Session.start(null);
+  const c = await LspClient.start(); // no workspace folder: only the article is analysed
+  const req = <T>(method: string, params: unknown) => within(c.request<T>(method, params), REQUEST_MS, method);
   const notes: string[] = [];
   try {
     const text = generateArticle({ bytes: p.lspArticleBytes, seed: 4242 });
     const bytes = Buffer.byteLength(text);
-    const sync = s.capabilities.textDocumentSync;
-    const changeKind = typeof sync === 'number' ? sync : sync?.change;
-    const incremental = changeKind === 2;
+    const caps = c.initializeResult.capabilities;
+    const sync = caps.textDocumentSync;
+    const incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
 
     // open → first diagnostics, each run on a new URI (a fresh cache in the server).
     const opens: number[] = [];
-    const openRuns = p.mode === 'quick' ? 2 : 5;
     let uri = '';
-    for (let r = 0; r < openRuns; r++) {
-      if (uri) s.notify('textDocument/didClose', { textDocument: { uri } });
+    mkdirSync(join(dir, 'seeds'), { recursive: true });
+    for (let r = 0; r < (p.mode === 'quick' ? 2 : 5); r++) {
+      if (uri) await c.close(uri);
       const path = join(dir, 'seeds', `article-${r}.txt`);
-      mkdirSync(join(dir, 'seeds'), { recursive: true });
       writeFileSync(path, text);
       uri = pathToFileURL(path).href;
+      const since = c.diagnostics.length;
       const t0 = performance.now();
-      s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text } });
-      const ev = await s.waitDiagnostics(uri, t0, 1, 60_000);
-      if (!ev) throw new Error('no diagnostics within 60 s of opening the article');
-      opens.push(ev.at - t0);
+      await c.open(uri, text, 1);
+      const at = await diagnosticsAt(c, uri, 1, since, 60_000);
+      if (at === null) throw new Error('no diagnostics within 60 s of opening the article');
+      opens.push(at - t0);
     }
     let doc = TextDocument.create(uri, 'seed', 1, text);
 
@@ -85,19 +123,19 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
     const spans = [...a.quotes, ...a.actors, ...a.places, ...a.dates];
     const rng = mulberry32(99);
     const hoverAt = () => doc.positionAt(spans.length && rng() < 0.7 ? (({ start, end }) => (start + end) >> 1)(pick(rng, spans)) : int(rng, 0, text.length - 1));
-    const hover = () => s.request('textDocument/hover', { textDocument: { uri }, position: hoverAt() }, 10_000);
+    const hover = () => req('textDocument/hover', { textDocument: { uri }, position: hoverAt() });
     await timeRequests(5, hover); // warm-up
     const hovers = await timeRequests(p.lspSamples, hover);
-    const symbolsRuns = Math.max(5, Math.round(p.lspSamples / 10));
-    const symbols = await timeRequests(symbolsRuns, () => s.request('textDocument/documentSymbol', { textDocument: { uri } }));
+    const symbols = await timeRequests(Math.max(5, Math.round(p.lspSamples / 10)), () => req('textDocument/documentSymbol', { textDocument: { uri } }));
     let tokens: number[] | null = null;
-    if (s.capabilities.semanticTokensProvider) {
-      tokens = await timeRequests(Math.max(3, Math.round(p.lspSamples / 20)), () => s.request('textDocument/semanticTokens/full', { textDocument: { uri } }));
+    if (caps.semanticTokensProvider) {
+      tokens = await timeRequests(Math.max(3, Math.round(p.lspSamples / 20)), () => req('textDocument/semanticTokens/full', { textDocument: { uri } }));
     } else notes.push('no semanticTokensProvider');
 
     // Typing: one character per key at a steady cadence into a paragraph in the
-    // middle of the article (soak: random inserts and deletes anywhere). Each
-    // edit's latency runs until diagnostics for its version (or a later one).
+    // middle of the article (soak: random inserts and deletes anywhere). Keys land
+    // on the cadence whatever the server is doing; each edit's latency runs until
+    // diagnostics for its version (or a later one) arrive.
     const editRng = mulberry32(7);
     const mid = a.paragraphs[a.paragraphs.length >> 1] ?? { start: 0, end: 0 };
     let cursor = mid.end;
@@ -128,23 +166,24 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       }
       doc = TextDocument.update(doc, [{ range, text: newText }], version);
       const change = incremental ? { range, text: newText } : { text: doc.getText() };
-      // Keys land on the cadence, whatever the server is doing.
       const due = start + i * cadence;
       if (due > performance.now()) await sleep(due - performance.now());
+      const since = c.diagnostics.length;
       const t0 = performance.now();
-      s.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      pending.push(s.waitDiagnostics(uri, t0, version, 15_000).then((ev) => {
-        if (ev) latencies.push(ev.at - t0);
-        else timeouts++;
+      await c.change(uri, version, [change]);
+      pending.push(diagnosticsAt(c, uri, version, since, 15_000).then((at) => {
+        if (at === null) timeouts++;
+        else latencies.push(at - t0);
       }));
     }
     await Promise.all(pending);
-    const versioned = (s.diagnostics.get(uri) ?? []).some((e) => e.version !== null);
-    if (!versioned) notes.push('publishDiagnostics carries no version: latency runs to the next diagnostics after each edit');
+    const mine = c.diagnostics.filter((d) => d.uri === uri);
+    if (!mine.some((d) => typeof d.version === 'number')) notes.push('publishDiagnostics carries no version: latency runs to the next diagnostics after each edit');
     if (timeouts) notes.push(`${timeouts} edits got no fresh diagnostics within 15 s`);
-    if (!s.alive) throw new Error(`the server died during the edits: ${s.stderr.slice(-300)}`);
-    // The server's view must still be the client's: the outline of the final text answers.
-    await s.request('textDocument/documentSymbol', { textDocument: { uri } });
+    if (!c.alive) throw new Error(`the server died during the edits: ${c.logs.join('').slice(-300)}`);
+    // The server's view must still be the client's: the last diagnostics are for the last version.
+    const last = mine[mine.length - 1];
+    if (last?.version !== undefined && last.version !== doc.version) notes.push(`last diagnostics for version ${last.version}, document at ${doc.version}`);
 
     return {
       status: 'measured',
@@ -156,11 +195,11 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       documentSymbol: pct(symbols),
       semanticTokens: tokens ? pct(tokens) : null,
       editToDiagnostics: { ...pct(latencies.length ? latencies : [NaN]), edits: p.edits, timeouts, cadenceMs: cadence, kind: p.randomEdits ? 'random inserts/deletes' : 'typing one character' },
-      serverPeakRssMb: round(peakRssMb(s.pid) ?? NaN, 1),
+      serverPeakRssMb: round(peakRssMb(c.child.pid!) ?? NaN, 1),
       notes,
     };
   } finally {
-    await s.stop();
+    await stop(c);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -169,7 +208,7 @@ export interface WorkspaceResult {
   files: number;
   status: 'measured' | 'failed';
   note?: string;
-  /** From `initialized` to the first workspace/symbol answer that finds every probe file. */
+  /** From spawning the server to the first workspace/symbol answer that finds every probe file. */
   firstCompleteSeconds?: number;
   /** Whether the very first answer was already complete (the server waits for its index). */
   firstAnswerComplete?: boolean;
@@ -185,18 +224,20 @@ interface SymbolInformation { name: string; location: { uri: string } }
 export async function benchWorkspace(dir: string, files: number, timeoutMs = 300_000): Promise<WorkspaceResult> {
   const rng = mulberry32(files);
   const probes = [...new Set([0, files - 1, files >> 1, ...Array.from({ length: 5 }, () => int(rng, 0, files - 1))])];
-  const s = await Session.start(dir);
-  const t0 = performance.now(); // `initialized` was sent by start()
+  const t0 = performance.now();
+  const c = await LspClient.start({ folder: dir });
+  const req = <T>(method: string, params: unknown, ms = REQUEST_MS) => within(c.request<T>(method, params), ms, method);
   try {
     let firstAnswerComplete: boolean | null = null;
     let complete = false;
     let answers = 0;
     while (!complete) {
-      if (performance.now() - t0 > timeoutMs) throw new Error(`index incomplete after ${timeoutMs / 1000} s (${answers} answers)`);
+      const left = timeoutMs - (performance.now() - t0);
+      if (left <= 0) throw new Error(`index incomplete after ${timeoutMs / 1000} s (${answers} answers)`);
       complete = true;
       for (const id of probes) {
         const want = probeQuote(id);
-        const res = await s.request<SymbolInformation[] | null>('workspace/symbol', { query: want }, timeoutMs);
+        const res = await req<SymbolInformation[] | null>('workspace/symbol', { query: want }, left);
         answers++;
         if (!res?.some((x) => x.name.includes(want))) { complete = false; break; }
       }
@@ -204,15 +245,15 @@ export async function benchWorkspace(dir: string, files: number, timeoutMs = 300
       if (!complete) await sleep(100);
     }
     const firstCompleteSeconds = (performance.now() - t0) / 1000;
-    const all = await s.request<SymbolInformation[] | null>('workspace/symbol', { query: '' });
+    const all = await req<SymbolInformation[] | null>('workspace/symbol', { query: '' });
     const queries = ['azer', 'Baku', 'minister', 'road', 'talks'];
-    const after = await timeRequests(10, (i) => s.request('workspace/symbol', { query: queries[i % queries.length] }));
+    const after = await timeRequests(10, (i) => req('workspace/symbol', { query: queries[i % queries.length] }));
 
     // References of a place named in the first file, across the whole workspace.
     const first = join(dir, 'seeds', '000', 'article-00000.txt');
     const text = readFileSync(first, 'utf8');
     const uri = pathToFileURL(first).href;
-    s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text } });
+    await c.open(uri, text, 1);
     const a = analyze(text);
     const target = a.places[0] ?? a.actors[0];
     let references: WorkspaceResult['references'];
@@ -220,7 +261,7 @@ export async function benchWorkspace(dir: string, files: number, timeoutMs = 300
       const position = TextDocument.create(uri, 'seed', 1, text).positionAt(target.start);
       let locations = 0;
       const times = await timeRequests(5, async () => {
-        const r = await s.request<unknown[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }, timeoutMs);
+        const r = await req<unknown[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
         locations = r?.length ?? 0;
       });
       references = { ...pct(times), locations };
@@ -232,12 +273,12 @@ export async function benchWorkspace(dir: string, files: number, timeoutMs = 300
       symbols: all?.length ?? 0,
       workspaceSymbolAfterIndex: pct(after),
       references,
-      peakRssMb: round(peakRssMb(s.pid) ?? NaN, 1),
+      peakRssMb: round(peakRssMb(c.child.pid!) ?? NaN, 1),
       ...(target ? {} : { note: 'no place or actor in the first file: references not measured' }),
     };
   } catch (e) {
-    return { files, status: 'failed', note: (e as Error).message, peakRssMb: s.alive ? round(peakRssMb(s.pid) ?? NaN, 1) : null };
+    return { files, status: 'failed', note: (e as Error).message, peakRssMb: c.alive ? round(peakRssMb(c.child.pid!) ?? NaN, 1) : null };
   } finally {
-    await s.stop();
+    await stop(c);
   }
 }
