@@ -103,7 +103,8 @@ async function runSuite({ browser, server, ws, testsMain }) {
   const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsMain)],
     ['skipWelcome', 'true']];
   say('opening the workbench; the suite runs inside the extension host');
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    { waitUntil: 'domcontentloaded', timeout: 120_000 });
   const timeoutMs = Number(process.env.SEED_E2E_TIMEOUT_MS) || 300_000;
   let timer;
   const code = await Promise.race([exited,

@@ -33,7 +33,7 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A poll, not a sleep: it returns as soon as the condition holds and fails with `what` on timeout.
  */
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 20_000): Promise<T> {
+  timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -99,7 +99,7 @@ export interface CliAnalysis {
   sections: { start: number; end: number; title: string }[];
   quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string } | null }[];
   dates: { start: number; end: number; text: string; value: string }[];
-  actors: { start: number; end: number; text: string; name: string }[];
+  actors: { start: number; end: number; text: string; name: string; type: string | null }[];
   diagnostics: { start: number; end: number; severity: string; code: string; message: string }[];
 }
 
