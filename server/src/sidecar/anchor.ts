@@ -36,13 +36,22 @@ const LONG_QUOTE = 400;
 /** The target (quote, context and offsets) of text[start, end). */
 export function targetAt(text: string, start: number, end: number): AnnotationTarget {
   const t: AnnotationTarget = { exact: text.slice(start, end) };
-  const prefix = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
-  const suffix = text.slice(end, end + CONTEXT_CHARS);
+  // Never cut an emoji (a surrogate pair) in half: a lone half cannot be saved as UTF-8.
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  if (isLowSurrogate(text.charCodeAt(from)) && from > 0 && from < start) from++;
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  if (isLowSurrogate(text.charCodeAt(to)) && to > end) to--;
+  const prefix = text.slice(from, start);
+  const suffix = text.slice(end, to);
   if (prefix) t.prefix = prefix;
   if (suffix) t.suffix = suffix;
   t.start = start;
   t.end = end;
   return t;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The annotation with its target refreshed to where it was anchored (what a writer saves). */

@@ -155,13 +155,18 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Index of the finding overlapping `a` the most, or -1. */
+/**
+ * Index of the finding that is the same passage as `a` (overlapping it by at
+ * least half of their union: corrected boundaries still match, a phrase inside
+ * a longer quote does not), or -1.
+ */
 function bestOverlap(spans: readonly Span[], a: Anchored): number {
   let best = -1;
-  let bestLen = 0;
+  let bestRatio = 0.5;
   spans.forEach((s, i) => {
-    const len = Math.min(s.end, a.end) - Math.max(s.start, a.start);
-    if (len > bestLen) { best = i; bestLen = len; }
+    const inter = Math.min(s.end, a.end) - Math.max(s.start, a.start);
+    const ratio = inter / (Math.max(s.end, a.end) - Math.min(s.start, a.start));
+    if (inter > 0 && ratio >= bestRatio) { best = i; bestRatio = ratio; }
   });
   return best;
 }
