@@ -582,7 +582,9 @@ function titleLines(t: Token[]): boolean[] {
   const close = (to: number) => {
     let words = 0, caps = 0, capFunction = false;
     for (let k = from; k < to; k++) {
-      if (!t[k].word || /^\d/.test(t[k].text)) continue;
+      if (!t[k].word) continue;
+      const c = t[k].text.charCodeAt(0);
+      if (c >= 48 && c <= 57) continue;
       if (k > from && t[k].cap && TITLE_FUNCTION_WORDS.has(t[k].lower) && !SENTENCE_END.has(t[k - 1].text) && !OPENERS.has(t[k - 1].text)) capFunction = true;
       if (t[k].text.length < 4) continue;
       words++;
@@ -653,7 +655,6 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
   // Full names by their endings and given name ("Simonyan", "de Blasio", "Gurgen"); first introduced wins.
   const byEnding = new Map<string, string>();
   const byGiven = new Map<string, string>();
-  const persons: Mention[] = [];
   const isFull = (m: Mention) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(nameKey(wordsOf(m.name).slice(-1)[0]))));
   for (const m of ms) {
     if (!isFull(m)) continue;
@@ -674,7 +675,12 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
 
   const places: Entity[] = [];
   const actors: Entity[] = [];
-  const orgs: Mention[] = [];
+  // The latest organisation per head noun and person per role, as the walk goes on; and the
+  // first organisation per head for a reference that comes before the name.
+  const lastOrg = new Map<string, Mention>();
+  const firstOrg = new Map<string, Mention>();
+  for (const m of ms) if (!m.cand && m.type === 'organization' && m.head && !firstOrg.has(m.head)) firstOrg.set(m.head, m);
+  const lastPerson = new Map<string, string>();
   for (const m of ms) {
     if (m.kind === 'place') {
       // A place guessed from its cue ("in X") that the document knows as a person is the person.
@@ -688,15 +694,15 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
         if (m.type === 'person') {
           const name = fullName(m.name) ?? m.name;
           actors.push(clean(m, name));
-          persons.push({ ...m, name });
+          if (m.role) lastPerson.set(m.role, name);
         } else {
           actors.push(clean(m));
-          if (m.type === 'organization') orgs.push(m);
+          if (m.type === 'organization' && m.head) lastOrg.set(m.head, m);
         }
         break;
       }
       case 'name':
-        if (isFull(m)) { actors.push(clean(m)); persons.push(m); }
+        if (isFull(m)) actors.push(clean(m));
         break;
       case 'word':
       case 'headline': {
@@ -708,13 +714,13 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
       }
       case 'the-head': {
         // The most recent organisation with that head noun ("the headquarters").
-        const o = findLast(orgs, (x) => x.head === m.role) ?? ms.find((x) => !x.cand && x.type === 'organization' && x.head === m.role && x.start > m.start);
+        const o = lastOrg.get(m.role!) ?? firstOrg.get(m.role!);
         if (o) actors.push(clean(m, o.name, 'organization'));
         break;
       }
       case 'the-role': {
-        const p = findLast(persons, (x) => x.role === m.role);
-        if (p) actors.push(clean(m, p.name, 'person'));
+        const p = lastPerson.get(m.role!);
+        if (p) actors.push(clean(m, p, 'person'));
         break;
       }
     }
@@ -727,7 +733,3 @@ function nameKey(s: string): string {
   return s.toLowerCase().replace(/’/g, "'");
 }
 
-function findLast<T>(xs: T[], f: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return xs[i];
-  return undefined;
-}

@@ -25,52 +25,79 @@ export interface Token {
   tight: boolean;
 }
 
-// A word: letters, marks and digits with inner apostrophes (N'Djamena, O'Brien);
-// a possessive 's is split off below. Anything else non-blank is one token.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S/gu;
-const UPPER_START = /^\p{Lu}/u;
+// A word: letters, marks and digits with inner apostrophes (N'Djamena, O'Brien); a
+// possessive 's is split off. Anything else non-blank is one token. A hand-written scanner:
+// this runs over every paragraph, and a Unicode regex costs several times more.
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const SPACE = /\s/;
 
-function isCap(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_START.test(s);
+function wordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]);
 }
 
-function isWordStart(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128;
-}
-
-const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
-
-function push(out: Token[], text: string, start: number, end: number): void {
-  const t = text.slice(start, end);
-  const c = t.charCodeAt(0);
-  const word = c < 128 ? isWordStart(c) : WORD_START.test(t);
-  const prevEnd = out.length ? out[out.length - 1].end : 0;
-  let br = false;
-  for (let k = prevEnd; k < start; k++) {
-    const ch = text.charCodeAt(k);
-    if (ch === 10 || ch === 13) {
-      br = true;
-      break;
-    }
-  }
-  out.push({ start, end, text: t, lower: t.toLowerCase(), cap: word && isCap(t), word, br, tight: prevEnd === start && out.length > 0 });
+function isSpace(c: number, text: string, i: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || SPACE.test(text[i]);
 }
 
 /** Splits text into word and punctuation tokens (UTF-16 offsets into `text`). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const s = m.index;
-    const w = m[0];
-    const n = w.length;
-    // Possessive: "Azerbaijan’s" -> "Azerbaijan" + "’s"
-    if (n > 2 && (w[n - 1] === 's' || w[n - 1] === 'S') && (w[n - 2] === '’' || w[n - 2] === "'")) {
-      push(out, text, s, s + n - 2);
-      push(out, text, s + n - 2, s + n);
-    } else push(out, text, s, s + n);
+  const n = text.length;
+  let i = 0;
+  let prevEnd = 0;
+  let br = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c, text, i)) {
+      if (c === 10 || c === 13) br = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = false;
+    let upper = false;
+    if (wordChar(text, i)) {
+      word = true;
+      i++;
+      for (;;) {
+        for (; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d >= 97 && d <= 122) continue;
+          if (d >= 65 && d <= 90) upper = true;
+          else if (d >= 128 ? !wordChar(text, i) : !(d >= 48 && d <= 57)) break;
+          else if (d >= 128) upper = true; // may have a case: lower-case it below
+        }
+        // An inner apostrophe followed by a letter continues the word.
+        const a = text.charCodeAt(i);
+        if ((a === 39 || a === 0x2019) && i + 1 < n && wordChar(text, i + 1)) i++;
+        else break;
+      }
+    } else {
+      // A surrogate pair (an emoji) stays one token.
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    }
+    let end = i;
+    let possessive = false;
+    if (word && end - start > 2) {
+      const l = text.charCodeAt(end - 1), a = text.charCodeAt(end - 2);
+      if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) { end -= 2; possessive = true; }
+    }
+    const t = text.slice(start, end);
+    const f = t.charCodeAt(0);
+    const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(t[0]));
+    const lower = upper || cap || !word ? t.toLowerCase() : t;
+    out.push({ start, end, text: t, lower, cap, word, br, tight: out.length > 0 && prevEnd === start });
+    br = false;
+    if (possessive) {
+      const ps = text.slice(end, end + 2);
+      out.push({ start: end, end: end + 2, text: ps, lower: ps.toLowerCase(), cap: false, word: false, br: false, tight: true });
+      end += 2;
+    }
+    prevEnd = end;
   }
   return out;
 }
