@@ -116,7 +116,7 @@ const PHRASAL: Record<string, string> = { point: 'out', points: 'out', pointed: 
 /** One regex over every cue: "according to" or a verb of saying. */
 // Case-sensitive on purpose: "States" in "the United States" is no verb.
 export const CUE_RE = new RegExp(
-  `\\b(?:[Aa]ccording to|${[...new Set(VERBS)].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+(?:out|in|on|it)\\b)?`,
+  `\\b(?:[Aa]ccording to|Said|Says|Added|Asked|Wrote|Continued|Replied|Explained|${[...new Set(VERBS)].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+(?:out|in|on|it)\\b)?`,
   'gu',
 );
 
@@ -205,7 +205,7 @@ export interface Phrase {
  * Simonyan" in "Political scientist Gurgen Simonyan believes". `window` is the text of
  * the clause before the cue (starting at `base`); null when no plausible subject is there.
  */
-export function subjectBefore(window: string, base: number): Phrase | null {
+export function subjectBefore(window: string, base: number, depth = 0): Phrase | null {
   let s = window;
   for (let prev = ''; prev !== s; ) {
     prev = s;
@@ -244,6 +244,12 @@ export function subjectBefore(window: string, base: number): Phrase | null {
   const last = words[words.length - 1];
   const end = last.index! + last[0].length;
   const text = s.slice(start, end);
+  // "Michael Mulgrew, president of the union, which …, said": the role phrase was an
+  // appositive too; the name before it is the subject.
+  if (/^\p{Ll}/u.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
+    const outer = subjectBefore(s.slice(0, start).replace(/,\s*$/u, ''), base, depth + 1);
+    if (outer && /^\p{Lu}/u.test(outer.text)) return outer;
+  }
   if (!plausibleSpeaker(text)) return null;
   return { start: base + start, end: base + end, text };
 }

@@ -116,18 +116,40 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
       }
     }
   }
-  // 7. Continuation: a quote opening its sentence, after a quote by a known speaker
-  //    in this paragraph or the one before.
-  if (prev?.speaker && !before.trim()) {
+  // 7. A quote opening its sentence continues the nearest attribution before it: the
+  //    previous quote's speaker, or the subject of a verb of saying in the sentences
+  //    just before ("Schiff said. “The other factor …”"), in this paragraph or, for a
+  //    quote opening its paragraph, the one before.
+  if (!before.trim()) {
     const prevPara = pi > 0 ? paragraphs[pi - 1] : null;
-    const near = prev.start >= para.start || (prevPara && prev.end >= prevPara.start && opensUnit);
-    if (near) return inherit(prev, 'continuation');
+    const floor = opensUnit && prevPara && !prevPara.heading ? prevPara.start : unitStart;
+    const from = Math.max(floor, q.start - BEFORE_WINDOW);
+    const near = prev?.speaker && prev.end >= from ? prev : null;
+    const cue = lastAttribution(text, masked, Math.max(from, near ? near.end : from), sStart);
+    if (cue) return { ...cue, speaker: { ...cue.speaker, via: cue.speaker.via === 'pronoun' ? 'pronoun' : 'continuation' } };
+    if (near) return inherit(near, 'continuation');
   }
   // 8. A quoted phrase inside a sentence with no verb of saying ("Trump likened the
   //    refugees to a “vicious snake”"): the words are the sentence subject's.
   if (before.trim() && !/^[\s(]*$/u.test(before)) {
     const subject = sentenceSubject(masked, sStart, q.start);
     if (subject) return make(subject.phrase, 'cue', subject.verb);
+  }
+  return null;
+}
+
+/** The last verb of saying with a subject in [from, to): "… Schiff said." */
+function lastAttribution(text: string, masked: string, from: number, to: number): Attribution | null {
+  if (to <= from) return null;
+  const cues = findCues(masked.slice(from, to), from);
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    const sStart = sentenceStart(masked, text, lineStart(masked, c.start, from), c.start);
+    const floor = Math.max(sStart, from);
+    let phrase: Phrase | null;
+    if (c.accordingTo) phrase = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, to)), c.end);
+    else phrase = cueSubject(masked, floor, c, cues.slice(0, k).filter((e) => e.start >= floor));
+    if (phrase) return make(phrase, c.accordingTo ? 'according-to' : 'cue', c);
   }
   return null;
 }
@@ -212,7 +234,8 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const tail = masked.slice(first.end, q.end + after.length);
   // After a quote that closed its sentence, only a short attribution follows
   // ("….” Smith said.), not a new statement ("She says it underscores that …").
-  if (endsSentence && (tail.split(/\s+/u).filter(Boolean).length > 6 || /\b(?:that|if|whether)\b/u.test(tail) || /^\s*,?\s*$/u.test(tail) && masked[q.end + after.length] === MASK)) return null;
+  const newSentence = endsSentence && /^\s*\p{Lu}/u.test(after);
+  if (newSentence && (tail.split(/\s+/u).filter(Boolean).length > 6 || /\b(?:that|if|whether)\b/u.test(tail) || /^\s*,?\s*$/u.test(tail) && masked[q.end + after.length] === MASK)) return null;
   const bare = /^[\s,\u2014\u2013-]*$/u.test(lead);
   if (first.accordingTo) {
     if (!bare && !/,\s*$/u.test(lead)) return null;
@@ -235,6 +258,8 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const subject = cueSubject(masked, first.start - lead.length, first, []);
   if (!subject) return null;
   if (subject.start === leadAt) return make(subject, 'cue', first);
+  // “…” as a Homeland Security memo put it.
+  if (/^[\s,]*as\s+$/u.test(masked.slice(first.start - lead.length, subject.start))) return make(subject, 'cue', first);
   // “…” is held accountable, Warren said. / “…” to drive up the price, she said.
   if (/,\s*$/u.test(masked.slice(first.start - lead.length, subject.start)) && tail.split(/\s+/u).filter(Boolean).length <= 5 && !/\bthat\b/u.test(tail)) {
     return make(subject, 'cue', first);
@@ -283,6 +308,14 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   // "Trump's tweets", "the report": a noun, not a verb.
   if (isNounish(c.text) && DETERMINER_BEFORE.test(head)) return null;
   const participle = c.participle && !/\b(?:is|are|was|were|been|be|am)\s+(?:\p{Ll}+ly\s+)?$/u.test(head);
+  if (participle) {
+    // "footage of Hillary Clinton asking": the name right before the -ing form.
+    const run = /(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*\s+$/u.exec(head);
+    if (run && run.index > 0 && !/[,;:■]\s*$/u.test(head.slice(0, run.index)) && /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u.test(head.slice(0, run.index))) {
+      const t = run[0].trimEnd();
+      return { start: sStart + run.index, end: sStart + run.index + t.length, text: t };
+    }
+  }
   let direct = participle ? null : subjectBefore(head, sStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
   if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
@@ -314,8 +347,9 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
   const np = subjectAfter(window, from);
   if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
   if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
-  // The subject must be followed by its verb (a lowercase word), not more of the sentence's start.
-  const v = /^\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u.exec(masked.slice(np.end, limit));
+  // The subject must be followed by its verb (a lowercase word), not more of the sentence's start;
+  // an appositive may come between ("Dean, a medical doctor, then appeared").
+  const v = /^(?:\s*,[^,■]{1,120},)?\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u.exec(masked.slice(np.end, limit));
   if (!v) return null;
   const vAt = np.end + v[0].length - v[2].length;
   if (!/\p{Lu}/u.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
