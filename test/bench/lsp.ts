@@ -79,6 +79,8 @@ export interface EditorResult {
   semanticTokens: Percentiles | null;
   editToDiagnostics: Percentiles & { edits: number; timeouts: number; cadenceMs: number; kind: string };
   serverPeakRssMb: number | null;
+  /** Diagnostics count of the last publish vs analyze() of the final text (settings may filter). */
+  finalDiagnostics: { server: number | null; local: number };
   notes: string[];
 }
 
@@ -184,6 +186,10 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
     // The server's view must still be the client's: the last diagnostics are for the last version.
     const last = mine[mine.length - 1];
     if (last?.version !== undefined && last.version !== doc.version) notes.push(`last diagnostics for version ${last.version}, document at ${doc.version}`);
+    // After random edits (soak), the server must still answer on the final text,
+    // and its diagnostics should match a local analysis of that text.
+    await req('textDocument/documentSymbol', { textDocument: { uri } });
+    const finalDiagnostics = { server: last?.diagnostics.length ?? null, local: analyze(doc.getText()).diagnostics.length };
 
     return {
       status: 'measured',
@@ -196,6 +202,7 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       semanticTokens: tokens ? pct(tokens) : null,
       editToDiagnostics: { ...pct(latencies.length ? latencies : [NaN]), edits: p.edits, timeouts, cadenceMs: cadence, kind: p.randomEdits ? 'random inserts/deletes' : 'typing one character' },
       serverPeakRssMb: round(peakRssMb(c.child.pid!) ?? NaN, 1),
+      finalDiagnostics,
       notes,
     };
   } finally {

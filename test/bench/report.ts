@@ -73,18 +73,23 @@ export function formatReport(r: Results): string {
   if (isOk(r.lsp)) {
     const l = r.lsp;
     const p = (name: string, x: any) => x && rows.push([`${name} (ms)`, fmt(x.p50), `p99 ${fmt(x.p99)}, max ${fmt(x.max)}`, `n=${x.n}`]);
-    rows.push([`open → first diagnostics (ms)`, fmt(l.openToDiagnostics?.median, 1), spread(l.openToDiagnostics, 1), `${l.articleLabel}`]);
+    rows.push([`open → first diagnostics (ms)`, fmt(l.openToDiagnostics?.median, 1), spread(l.openToDiagnostics, 1), `${l.articleLabel}; server peak RSS ${fmt(l.serverPeakRssMb, 0)} MB`]);
     p('hover p50', l.hover);
     p('documentSymbol p50', l.documentSymbol);
     p('semanticTokens/full p50', l.semanticTokens);
     p('edit → diagnostics p50', l.editToDiagnostics);
+    if (l.editToDiagnostics) rows.push(['edits', '', '', `${l.editToDiagnostics.edits} × ${l.editToDiagnostics.kind}, one per ${l.editToDiagnostics.cadenceMs} ms, ${l.sync} sync, ${l.editToDiagnostics.timeouts} without fresh diagnostics`]);
     if (l.notes?.length) rows.push(['lsp notes', '', '', l.notes.join('; ')]);
   } else note('lsp', r.lsp);
 
   if (Array.isArray(r.workspace)) {
     for (const w of r.workspace) {
       if (w.status !== 'measured') rows.push([`workspace ${w.files} files`, '—', '', `${w.status}: ${w.note ?? ''}`]);
-      else rows.push([`workspace ${w.files} files: first complete symbols (s)`, fmt(w.firstCompleteSeconds), '', `peak RSS ${fmt(w.peakRssMb, 0)} MB; ${w.symbols} symbols${w.note ? `; ${w.note}` : ''}`]);
+      else {
+        rows.push([`workspace ${w.files} files: first complete symbols (s)`, fmt(w.firstCompleteSeconds), '', `server peak RSS ${fmt(w.peakRssMb, 0)} MB; first answer ${w.firstAnswerComplete ? 'complete' : 'incomplete'}${w.note ? `; ${w.note}` : ''}`]);
+        if (w.workspaceSymbolAfterIndex) rows.push([`  workspace/symbol after indexing p50 (ms)`, fmt(w.workspaceSymbolAfterIndex.p50), `p99 ${fmt(w.workspaceSymbolAfterIndex.p99)}`, `${w.symbols} symbols for ""`]);
+        if (w.references) rows.push([`  references across the workspace p50 (ms)`, fmt(w.references.p50), `p99 ${fmt(w.references.p99)}`, `${w.references.locations} locations`]);
+      }
     }
   } else note('workspace', r.workspace);
 

@@ -50,7 +50,7 @@ describe('bench article generator', () => {
 });
 
 describe('npm run bench -- --quick (smoke run)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000); // seconds on an idle machine; the shared one can be 10× slower
   it('measures every section or says why not, and writes the JSON with the targets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seed-bench-test-'));
     try {
