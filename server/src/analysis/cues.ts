@@ -246,7 +246,7 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   const text = s.slice(start, end);
   // "Michael Mulgrew, president of the union, which …, said": the role phrase was an
   // appositive too; the name before it is the subject.
-  if (/^\p{Ll}/u.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
+  if (/^\p{Ll}/u.test(text) && /\s/u.test(text) && !PERSONAL_PRONOUN.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
     const outer = subjectBefore(s.slice(0, start).replace(/,\s*$/u, ''), base, depth + 1);
     if (outer && /^\p{Lu}/u.test(outer.text)) return outer;
   }

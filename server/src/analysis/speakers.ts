@@ -99,6 +99,9 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
   const pre = beforeQuote(masked, sStart, q.start);
   if (pre) return pre;
 
+  // A quoted heading is a title: only its own line can attribute it.
+  if (para.heading) return null;
+
   // 5. Earlier quote in the same sentence: same speaker.
   if (prev?.speaker && prev.end > sStart && prev.start >= para.start) return inherit(prev, 'continuation');
 
