@@ -113,8 +113,13 @@ export function runExport(args: string[], io: Io): number {
       if (content) io.out(content.endsWith('\n') ? content.slice(0, -1) : content);
     } else {
       if (protectedPaths.has(resolve(opt.out))) throw new UsageError(`--out ${opt.out} is one of the input files`);
-      mkdirSync(dirname(resolve(opt.out)), { recursive: true });
-      writeFileSync(opt.out, content);
+      try {
+        mkdirSync(dirname(resolve(opt.out)), { recursive: true });
+        writeFileSync(opt.out, content);
+      } catch (e) {
+        io.err(`seed-annotate export: cannot write ${opt.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        return 1;
+      }
     }
     return failed ? 1 : 0;
   }
@@ -138,8 +143,13 @@ export function runExport(args: string[], io: Io): number {
   }
   for (const [name, content] of Object.entries(format.shared ?? {})) plan.set(join(resolve(folder), name), content);
   for (const [target, content] of plan) {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    } catch (e) {
+      io.err(`seed-annotate export: cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 1;
+    }
   }
   io.err(`${articles.length} article(s) exported to ${folder}`);
   return failed ? 1 : 0;

@@ -204,6 +204,11 @@ describe('re-anchoring property (fast-check): random edits to an annotated artic
         });
         // The editor's path: shifting through the same edits must land exactly on every surviving text.
         const shifted = shiftAnnotations(annotations, edits, edited);
+        // Without the new text, exact is rebuilt from the edits alone: it must still be the text at the new offsets.
+        for (const s of shiftAnnotations(annotations, edits)) {
+          if (s.target.start === s.target.end) continue; // its whole text was deleted: kept, to be reported
+          assert.strictEqual(edited.slice(s.target.start, s.target.end), s.target.exact);
+        }
         shifted.forEach((s, i) => {
           const t = truth[i];
           if (!t) return;
