@@ -8,6 +8,7 @@ import { anchor, retarget, shiftAnnotations, type TextEdit } from '../../../serv
 import { SIDECAR_SUFFIX, SidecarError, type Annotation, type SidecarProblem } from '../../../server/src/sidecar/format';
 import type { MergeConflict } from '../../../server/src/sidecar/merge';
 import { readSidecar, writeSidecar, type SidecarRead } from '../../../server/src/sidecar/store';
+import { UserError } from '../errors';
 import { toView, type AnnotationView } from './model';
 
 export interface FileEntry {
@@ -30,6 +31,7 @@ export interface FileEntry {
 export class AnnotationStore implements vscode.Disposable {
   private readonly entries = new Map<string, FileEntry>();
   private readonly loading = new Map<string, Promise<FileEntry>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fired with the source URI whose annotations changed (undefined: many may have). */
@@ -47,6 +49,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.idleTimers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -95,7 +98,7 @@ export class AnnotationStore implements vscode.Disposable {
    * `change` gets the current list (anchored to the editor's text) and returns the new one.
    */
   async update(source: vscode.Uri, change: (list: Annotation[], text: string) => Annotation[]): Promise<FileEntry> {
-    if (source.scheme !== 'file') throw new Error('Save the article to a file first: annotations live in a sidecar file next to it.');
+    if (source.scheme !== 'file') throw new UserError('Save the article to a file first: annotations live in a sidecar file next to it.');
     let entry = await this.get(source);
     if (entry.error) entry = await this.reload(source); // perhaps fixed by hand since
     if (entry.error) throw entry.error;
@@ -145,11 +148,16 @@ export class AnnotationStore implements vscode.Disposable {
     return entry;
   }
 
-  /** Anchors `annotations` in `text`: anchored ones get fresh targets, orphans stay as they were. */
-  private place(entry: FileEntry, annotations: readonly Annotation[], text: string): void {
-    const { anchored, orphans } = anchor(text, annotations);
+  /**
+   * Anchors `annotations` in `text`: anchored ones get fresh targets, orphans stay as they
+   * were. With `keepOrphans` (while typing) known orphans are not searched for again:
+   * an approximate search on every keystroke would cost too much.
+   */
+  private place(entry: FileEntry, annotations: readonly Annotation[], text: string, keepOrphans = false): void {
+    const skip = keepOrphans ? entry.orphans : new Set<string>();
+    const { anchored, orphans } = anchor(text, annotations.filter((a) => !skip.has(a.id)));
     const byId = new Map(anchored.map((a) => [a.annotation.id, a]));
-    entry.orphans = new Set(orphans.map((o) => o.id));
+    entry.orphans = new Set([...orphans.map((o) => o.id), ...[...skip].filter((id) => annotations.some((a) => a.id === id))]);
     entry.spans = new Map(anchored.map((a) => [a.annotation.id, { start: a.start, end: a.end }]));
     entry.annotations = annotations.map((a) => {
       const at = byId.get(a.id);
@@ -187,15 +195,33 @@ export class AnnotationStore implements vscode.Disposable {
     // VS Code reports the changes of one event so that applying them in order is right.
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const text = e.document.getText();
-    this.place(entry, shiftAnnotations(entry.annotations, edits, text), text);
+    this.place(entry, shiftAnnotations(entry.annotations, edits, text), text, true);
     entry.pendingSave = true;
     this.changed.fire(e.document.uri);
+    if (entry.orphans.size) this.reanchorWhenIdle(entry, e.document);
+  }
+
+  /** Once typing pauses, looks for orphans again (an undo may have brought their text back). */
+  private reanchorWhenIdle(entry: FileEntry, doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.idleTimers.get(key));
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(key);
+      if (this.peek(doc.uri) !== entry || doc.isClosed) return;
+      const before = entry.orphans.size;
+      this.place(entry, entry.annotations, doc.getText());
+      if (entry.orphans.size !== before) this.changed.fire(doc.uri);
+    }, 500);
+    timer.unref?.();
+    this.idleTimers.set(key, timer);
   }
 
   private async onSave(doc: vscode.TextDocument): Promise<void> {
     const entry = this.peek(doc.uri);
     if (!entry?.pendingSave || entry.error) return;
     try {
+      // Saved text is what the sidecar describes: a full anchoring first (orphans included).
+      this.place(entry, entry.annotations, doc.getText());
       this.write(entry, doc.getText());
       this.changed.fire(doc.uri);
     } catch (err) {

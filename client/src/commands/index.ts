@@ -30,6 +30,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable {
     'seed.export': exportCommand(ctx, 'file'),
     'seed.exportWorkspace': exportCommand(ctx, 'workspace'),
     'seed.inspect': inspect(ctx),
+    // The Annotations view's nodes as data (file → kind → group → annotation), for tests.
+    'seed.inspectTree': async () => (ctx.tree ? ctx.tree.getChildren() : []),
     'seed.refreshAnnotations': async () => {
       for (const e of ctx.store.loaded()) await ctx.store.reload(e.source);
       ctx.tree?.refresh(true);

@@ -25,8 +25,9 @@ export interface ResolvedSpan {
   exact: string;
 }
 
-/** Thrown for a wrong or impossible request: shown to the user as is. */
-export class UserError extends Error {}
+import { UserError } from '../errors';
+
+export { UserError };
 
 export function toUri(u: string | vscode.Uri): vscode.Uri {
   return typeof u === 'string' ? (/^[a-z][a-z0-9+.-]+:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u)) : u;
