@@ -108,7 +108,11 @@ export function gazetteerFromAnnotations(annotations: readonly Annotation[]): Ga
     const key = `${a.kind}\u0000${name.toLowerCase()}`;
     const entry = byKey.get(key) ?? { name, kind: a.kind, origin: 'user' as const };
     const aliases = new Set(entry.aliases ?? []);
-    for (const s of [...(a.aliases ?? []), a.target.exact.trim()]) if (s && s.toLowerCase() !== name.toLowerCase()) aliases.add(s);
+    const mention = a.target.exact.trim().replace(/\s+/g, ' ');
+    // The annotated words teach other articles only when they look like a name:
+    // "he" or "the mayor" mean someone else elsewhere.
+    const taught = isNameLike(mention) ? [mention] : [];
+    for (const s of [...(a.aliases ?? []), ...taught]) if (s && s.toLowerCase() !== name.toLowerCase()) aliases.add(s);
     if (aliases.size) entry.aliases = [...aliases];
     if (a.kind === 'actor' && a.type && !entry.type) entry.type = a.type;
     byKey.set(key, entry);
@@ -133,6 +137,12 @@ export function analyzeWithAnnotations(
   const machine = analyze(text, { ...options, gazetteer: gazetteer.length ? gazetteer : undefined }, cache);
   const anchoring = anchor(text, annotations);
   return { analysis: applyAnnotations(machine, anchoring, text.length), anchoring, text };
+}
+
+const NOT_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'who', 'one']);
+
+function isNameLike(s: string): boolean {
+  return s.length >= 2 && s.length <= 80 && /^[\p{Lu}\p{Nd}]/u.test(s) && !NOT_NAMES.has(s.toLowerCase()) && !/[\n“”"«»]/.test(s);
 }
 
 /** Gazetteer entries with duplicates (same kind and name) merged. */

@@ -98,7 +98,8 @@ describe('gazetteerFromAnnotations', () => {
     ]);
     assert.deepStrictEqual(g, [
       { name: 'Porto', kind: 'place', origin: 'user', aliases: ['Oporto'] },
-      { name: 'Ana Lopes', kind: 'actor', origin: 'user', aliases: ['the mayor', 'Lopes', 'Critics'], type: 'person' },
+      // "the mayor" is not taught to other articles (it is not a name); "Critics" looks like one.
+      { name: 'Ana Lopes', kind: 'actor', origin: 'user', aliases: ['Lopes', 'Critics'], type: 'person' },
     ]);
   });
   it('is used by analyzeWithAnnotations, whatever the recognisers find', () => {
