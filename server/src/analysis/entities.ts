@@ -19,6 +19,8 @@ import type { Gazetteer, GazetteerMatch, Token } from './gazetteer';
 import type { ActorType, Entity } from './types';
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+/** "I’m", "It's": a contraction is its first word. */
+const isStop = (w: string) => STOP.has(w) || STOP.has(w.replace(/['’].*$/, ''));
 const STOP = words(STOP_WORDS);
 const MONTH = words(MONTHS);
 const ORG_HEAD = words(ORG_HEADS);
@@ -36,12 +38,16 @@ const GIVEN = words(GIVEN_NAMES);
 
 /** Lower-case nouns after a nationality that make an organisation ("the Russian government"). */
 const NATIONAL_ORG = words('government ministry embassy consulate parliament cabinet administration navy presidency intelligence');
+/** Nouns that introduce an organisation's name: "the union FNV Havens", "the fan group Northbridge Together". */
+const ORG_INTRO = words('union party group company firm agency organization organisation movement coalition alliance network channel newspaper club bank fund foundation association institute charity broadcaster outlet website magazine daily ngo');
 /** Collective nouns that take "of X": "the authorities of the unrecognized republic". */
 const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
 /** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
 const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
 const PLACE_PREPS = words('in near from to through across toward towards into outside inside around at via within throughout');
 const NON_SUBJECT_PREV = words('in near from to through across toward towards into outside inside around at via within throughout of with against by for on over between among the a an');
+/** Words after which a clause (and so a subject) begins. */
+const CLAUSE_WORDS = words('and but that which while when as because if since after before though although where whereas so then now also said says yet or nor whether how why what once until unless today yesterday year week month day night morning evening');
 const AUX = words("is are was were has have had will would can could must should may might does did do shall cannot won't doesn't didn't isn't wasn't hasn't hadn't wants wanted needs");
 const NOT_VERBS = words('this its his has was is as us thus plus news series bus gas');
 /** Last words of names that are no person or place: holidays, laws, events. */
@@ -255,7 +261,7 @@ class Detector {
     const { t } = this;
     let us = this.units(s, e);
     // Leading function words and dates are no part of a name ("The", "On", "March").
-    while (us.length && !us[0].g && (STOP.has(t[us[0].s].lower) || MONTH.has(t[us[0].s].lower))) us = us.slice(1);
+    while (us.length && !us[0].g && (isStop(t[us[0].s].lower) || MONTH.has(t[us[0].s].lower))) us = us.slice(1);
     while (us.length && !us[us.length - 1].g && MONTH.has(t[us[us.length - 1].s].lower)) us = us.slice(0, -1);
     if (!us.length) return;
     const first = us[0].s;
@@ -272,7 +278,7 @@ class Detector {
         this.person(first, last, pw);
         return;
       }
-      if (ORG_HEAD.has(pw) && !NATIONAL_ORG.has(pw) && !us[0].g && !MONTH.has(lowerOf(us[0]))) {
+      if (ORG_INTRO.has(pw) && !us[0].g && !isRole(lowerOf(us[0])) && !MONTH.has(lowerOf(us[0])) && !this.title[first]) {
         this.org(first, last, pw, true);
         return;
       }
@@ -297,10 +303,17 @@ class Detector {
       this.personAfterRole(us.slice(r + 1), lowerOf(us[r]));
       return;
     }
-    if (h >= 0 && !(this.title[first] && us.length > 4)) {
-      const tail = this.ofTail(last);
-      const end = tail > 0 ? tail : last;
-      if (us.length > 1 || tail > 0) { this.org(first, end, lowerOf(us[h]), true); return; }
+    if (h >= 0 && !this.title[first]) {
+      // The name ends at its head unless "of ..." follows: "Visa Program Up For ..." is no org.
+      const ofFollows = h < us.length - 1 && t[us[h].e].lower === 'of';
+      const endUnit = ofFollows ? us.length - 1 : h;
+      const tail = endUnit === us.length - 1 ? this.ofTail(last) : -1;
+      const end = tail > 0 ? tail : us[endUnit].e;
+      if (endUnit > 0 || tail > 0) {
+        this.org(first, end, lowerOf(us[h]), true);
+        if (endUnit < us.length - 1) this.classifyUnits(us.slice(endUnit + 1));
+        return;
+      }
     }
 
     // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".
@@ -329,9 +342,9 @@ class Detector {
     const { t } = this;
     let k = 0;
     while (k < after.length && !after[k].g && (ROLE_COMP.has(t[after[k].s].lower) || isRole(t[after[k].s].lower))) k++;
-    // "President of Azerbaijan Ilham Aliyev": skip the country in the title.
-    let j = after.length;
-    while (j > k && !after[j - 1].g && !STOP.has(t[after[j - 1].s].lower)) j--;
+    // "President of Azerbaijan Ilham Aliyev": skip the country in the title ("Chief Chuck Jordan" keeps his).
+    let j = k;
+    while (j < after.length && (after[j].g || STOP.has(t[after[j].s].lower))) j++;
     const name = after.slice(j);
     if (!name.length || name.length > 4) return false;
     if (this.title[name[0].s] && !GIVEN.has(t[name[0].s].lower)) return false;
@@ -348,6 +361,17 @@ class Detector {
     let k = 0;
     while (k < us.length) {
       const u = us[k];
+      const next = us[k + 1];
+      // "Chicago Tribune", "Sofia Lindqvist": a known place glued to an unknown word names something else.
+      const glued = !!u.g && u.g.entry.kind === 'place' && u.g.form !== 'adjective' && !!next && !next.g &&
+        next.s === u.e && !isRole(this.t[next.s].lower) && !ORG_HEAD.has(this.t[next.s].lower);
+      if (glued) {
+        let m = k + 1;
+        while (m < us.length && !us[m].g) m++;
+        this.unknown(u.s, us[m - 1].e, m - k);
+        k = m;
+        continue;
+      }
       if (u.g) {
         this.known(u.s, u.e, u.g);
         k++;
@@ -416,6 +440,8 @@ class Detector {
     if (pw === 'official') return true;
     if (pw === 'to' && this.word(p - 1) === 'according') return true;
     if (p >= 0 && t[p].word && !t[p].cap && NON_SUBJECT_PREV.has(pw)) return false;
+    // "from Sweden and Finland were ...": a conjunct shares the role of the name before it.
+    if ((pw === 'and' || pw === 'or') && this.coordinatedAfterPreposition(p)) return false;
     if (e < n && (t[e].text === '’s' || t[e].text === "'s")) {
       for (let j = e + 1; j < Math.min(n, e + 4); j++) {
         if (!this.lowerWord(j)) return false;
@@ -425,7 +451,23 @@ class Detector {
     }
     // "Armenia and Azerbaijan agreed": both act.
     if (this.word(e) === 'and' && e + 1 < n && this.gm[e + 1]?.entry.kind === 'place') return this.acts(e + 1, e + 1 + this.gm[e + 1]!.length);
-    return this.isVerbAt(this.nextVerbIndex(e));
+    const v = this.nextVerbIndex(e);
+    if (!this.isVerbAt(v)) return false;
+    // "will", "said", "invited" make a subject of nearly anything before them; a bare -s
+    // form ("solemn U.S. commitments") only after a clause boundary.
+    const w = t[v].lower;
+    if (AUX.has(w) || SPEECH.has(w) || w.endsWith('ed')) return true;
+    return p < 0 || !t[p].word || t[p].cap || CLAUSE_WORDS.has(pw) || MONTH.has(pw);
+  }
+
+  /** Whether the conjunction at p joins names that follow a place preposition ("in Wisconsin, Ohio and X"). */
+  private coordinatedAfterPreposition(p: number): boolean {
+    for (let k = p - 1, steps = 0; k >= 0 && steps < 8; k--, steps++) {
+      const x = this.t[k];
+      if (x.text === ',' || x.cap || this.gm[k] || x.lower === 'the') continue;
+      return x.word && NON_SUBJECT_PREV.has(x.lower);
+    }
+    return false;
   }
 
   /** After a name ending at e: "[up to two lower-case words] road|section|corridor" → index after the noun, or -1. */
@@ -453,13 +495,14 @@ class Detector {
     const text = this.spanText(s, e);
     const firstLower = t[s].lower;
     const lastLower = t[e - 1].text === '.' ? t[e - 2].lower : t[e - 1].lower;
-    const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || STOP.has(firstLower) || THING_END.has(lastLower);
-    const acronym = count === 1 && /^\p{Lu}{2,6}$/u.test(t[s].text);
+    const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || isStop(firstLower) || THING_END.has(lastLower);
+    const acronym = /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
     const startsLine = s === 0 || t[s].br || (p >= 0 && t[p].br && OPENERS.has(t[p].text));
     if (this.title[s]) {
       // A headline: only a given name makes a person; other words wait for the body to confirm them.
-      if (count >= 2 && count <= 3 && GIVEN.has(firstLower)) this.person(s, e, null);
+      // "Hillary Clinton Speaks ...": a given name and one more word.
+      if (count >= 2 && GIVEN.has(firstLower)) this.person(s, nextUnitEnd(t, nextUnitEnd(t, s)), null);
       else for (let j = s; j < e; j++) if (t[j].word && t[j].cap && !STOP.has(t[j].lower)) this.emit(j, j + 1, { kind: 'actor', type: 'person', name: t[j].text, cand: 'headline' });
       return;
     }
@@ -525,7 +568,7 @@ class Detector {
     const { t, n } = this;
     let j = i + 1;
     let mods = 0;
-    while (j < n && this.lowerWord(j) && !ORG_HEAD.has(t[j].lower) && !ROLE.has(t[j].lower) && mods < 2) { j++; mods++; }
+    while (j < n && this.lowerWord(j) && !ORG_HEAD.has(t[j].lower) && !ROLE.has(t[j].lower) && !STOP.has(t[j].lower) && mods < 2) { j++; mods++; }
     if (!this.lowerWord(j) || t[j].br) return -1;
     const w = t[j].lower;
     const nextCap = j + 1 < n && t[j + 1].cap && t[j + 1].word;
@@ -558,7 +601,10 @@ class Detector {
 
 /** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */
 function isRole(w: string): boolean {
-  return ROLE.has(w) || (w.length > 5 && /(?:ist|ician)$/.test(w) && !STOP.has(w));
+  if (ROLE.has(w)) return true;
+  // "Senators Charles E. Grassley and ...", "hydrologist", "physician"
+  if (w.length > 4 && w.endsWith('s') && ROLE.has(w.slice(0, -1))) return true;
+  return w.length > 5 && /(?:ist|ician)$/.test(w) && !STOP.has(w);
 }
 
 const NOT_PEOPLE = words('others numbers papers orders borders centers centres matters letters waters layers towers headquarters powers members-only computers containers barriers quarters chambers');
@@ -600,6 +646,16 @@ function titleLines(t: Token[]): boolean[] {
     }
   }
   return out;
+}
+
+/** End of the name unit starting at token s (a word, with its period when it is an initial). */
+function nextUnitEnd(t: Token[], s: number): number {
+  let k = s + 1;
+  while (k < t.length && !t[k].word) {
+    if (t[k].text !== '.' && t[k].text !== '-') return k;
+    k++;
+  }
+  return k < t.length && t[k - 1].text === '.' ? k : s + 1;
 }
 
 function isDemonymPlural(w: string): boolean {

@@ -653,7 +653,7 @@ assembly office service services agency department court bank fund union party g
 university institute institution center centre organization organisation corporation company inc ltd llc
 foundation association federation league network bureau directorate authority board tribunal guard senate
 congress duma knesset rada majlis secretariat embassy consulate mission movement front coalition alliance campaign
-news times post journal press television tv radio channel group council chamber prosecutor's procuracy
+news times post journal press tribune herald gazette telegraph chronicle television tv radio channel group council chamber prosecutor's procuracy
 inspectorate commissariat staff command programme program united rovers fc club`;
 
 /** Collective nouns for people: "Russian peacekeepers", "the Azerbaijani side", "Armed Forces". */
@@ -704,7 +704,7 @@ finally actually repeatedly never not just apparently previously officially publ
 
 /** Lower-case nouns a place cue or a road name ends with. */
 export const PLACE_SUFFIXES = `region province district oblast county area city town village settlement municipality
-republic state territory valley river mountains mountain lake island islands peninsula coast border`;
+territory valley river mountains mountain lake island islands peninsula coast border`;
 export const ROUTE_SUFFIXES = `road roads highway route section railway railroad pipeline motorway corridor line
 direction bridge pass crossing checkpoint axis front`;
 
