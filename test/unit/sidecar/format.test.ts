@@ -157,6 +157,18 @@ describe('sidecar format: serialise', () => {
   });
 });
 
+describe('sidecar format: editing a plain scalar in place', () => {
+  it('quotes the new value whenever YAML needs it', () => {
+    const src = 'version: 1\nsource: a.txt\nannotations:\n  - id: x\n    kind: note\n    target: {exact: abc, start: 1, end: 4}\n    note: plain\n    tags: [a, b]\n';
+    const [a] = ok(src).annotations;
+    for (const w of ['a: b # c', '- x', '123', 'true', '[x]', 'it\'s "q"', 'multi\nline', ' lead', '@x', '2024-01-01', '~', 'null', '&a', '*b', '!t', '%p', '{a}', '#c']) {
+      const edited = { ...a, note: w, target: { ...a.target, exact: w }, tags: [w, 'z'] };
+      const back = ok(serializeSidecar({ version: 1, source: 'a.txt', annotations: [edited] }, src)).annotations[0];
+      assert.deepStrictEqual([back.note, back.target.exact, back.tags], [w, w, [w, 'z']], JSON.stringify(w));
+    }
+  });
+});
+
 describe('sidecar format: ids', () => {
   it('are short, never all digits, and unique in the file', () => {
     const taken = new Set<string>();
