@@ -26,6 +26,13 @@ interface Found {
   start: number;
   end: number;
   value: string | null;
+  /** "that year", "the next day": counted from the date mentioned before it in the paragraph. */
+  anaphor?: Anaphor;
+}
+
+interface Anaphor {
+  unit: 'day' | 'month' | 'year';
+  shift: number;
 }
 
 interface Scan {
@@ -37,7 +44,7 @@ interface Scan {
 /** Which way to resolve a date without a year: as written ("last", "next", "this") or by context. */
 type Direction = 'past' | 'future' | 'this' | 'auto';
 
-const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+(?:Sunday|Monday|week))?|Halloween|Valentine['’]s\\s+Day|Election\\s+Day)(?![A-Za-z])`;
+const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|Thanksgiving(?:\\s+Day)?|Easter(?:\\s+(?:Sunday|Monday|week))?|Good\\s+Friday|Halloween|Valentine['’]s\\s+Day|Election\\s+Day)(?![A-Za-z])`;
 const DAYWORD_RE = `(?:[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|YESTERDAY|[Tt]omorrow)(?![A-Za-z])`;
 const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
 
@@ -121,8 +128,8 @@ function isTitleInSentence(text: string, start: number, end: number): boolean {
   return words.length > 1 || /[\p{L}\p{N},]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
 }
 
-function push(scan: Scan, start: number, end: number, value: string | null): void {
-  scan.found.push({ start, end, value });
+function push(scan: Scan, start: number, end: number, value: string | null, anaphor?: Anaphor): void {
+  scan.found.push(anaphor ? { start, end, value, anaphor } : { start, end, value });
 }
 
 /** Picks the year of a month (or month-day) that has none, relative to the reference. */
@@ -288,11 +295,15 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
 
 // ---------------------------------------------------------------- weekdays
 
+// Named days that are no date of this week: "Bloody Sunday", "Black Friday"; papers: "the Sunday Times".
+const NAMED_WEEKDAY_BEFORE = atEnd(`\\b(?:Black|Bloody|Super|Cyber|Palm|Ash|Holy|Maundy|Shrove|Whit|Low|Giving)\\s+`);
+const NAMED_WEEKDAY_AFTER = sticky(`\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|Star|Tribune|Night\\s+Football|Evening\\s+Post|Bloody\\s+Sunday)\\b`);
 const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
 const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i');
 
 function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
   const { text, ref } = scan;
+  if (before(NAMED_WEEKDAY_BEFORE, text, s, 12) || after(NAMED_WEEKDAY_AFTER, text, e)) return;
   let start = s;
   let end = e + (after(WEEKDAY_RIGHT, text, e)?.[0].length ?? 0);
   const left = before(WEEKDAY_LEFT, text, s);
@@ -327,7 +338,7 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 // ---------------------------------------------------------------- years
 
 // A four-digit number that is a quantity, a decade, a time or a range, not a year.
-const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNo\\.\\s*|\\b(?:number|page|route|flight|room|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
+const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
 const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|-\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
 // "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
 const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
@@ -387,8 +398,13 @@ const UNIT_LEFT = atEnd(
   `(?:\\b(?<edge>early|late|mid|earlier|later)(?:[\\s-]+in)?[\\s-]+)?` +
   `(?:\\bthe\\s+(?<part>end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+)?` +
   `(?:\\b(?<prep>for|of|during|through|throughout|over|in)\\s+)?` +
-  `\\b(?<det>this|last|next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
+  `\\b(?<det>this|last|next|the\\s+next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
   `(?:(?<fiscal>fiscal|financial|calendar)\\s+)?`, 'i');
+const DAY_BEFORE_AFTER = sticky(`\\s+(before|after)(?=\\s*[,.;:)]|\\s*$)`, 'i');
+const ANAPHORIC_SHIFT: Record<string, number> = {
+  that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1,
+};
+const isAnaphorUnit = (unit: string): unit is Anaphor['unit'] => unit === 'day' || unit === 'month' || unit === 'year';
 const AGO_RIGHT = sticky(`\\s+(?:or\\s+so\\s+)?(ago|earlier|before|later|after)\\b`, 'i');
 const AGO_LEFT = atEnd(`\\b(?:(?:almost|nearly|about|some|more\\s+than|over|just|only|roughly|barely|less\\s+than|around|exactly)\\s+)?(${COUNT_RE})[\\s-]+`, 'i');
 const COMPOUND_NOT_AFTER = atEnd(`\\b(?:this|last|next|each|every|\\d+)\\s*-?\\s*`, 'i');
@@ -401,16 +417,20 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
 
   // "two weeks ago", "a year earlier"
   const ago = after(AGO_RIGHT, text, e);
-  if (ago) {
-    const count = before(AGO_LEFT, text, s, 40);
-    if (!count) return;
+  const count = ago && before(AGO_LEFT, text, s, 40);
+  if (ago && count) {
     const n = countValue(count[1]);
     const start = s - count[0].length;
     const end = e + ago[0].length;
     const dir = ago[1].toLowerCase();
-    // "a year later" and "two days earlier" count from another event: no date.
-    if (dir !== 'ago' && !(dir === 'earlier' && unit === 'year')) return push(scan, start, end, null);
-    if (n === null || !ref) return push(scan, start, end, null);
+    if (n === null) return push(scan, start, end, null);
+    // "a year later", "two days earlier": from the date before. "A year earlier" in news
+    // compares with a year ago ("up from $4 a year earlier"): from publication.
+    if ((dir === 'later' || dir === 'earlier') && !(dir === 'earlier' && unit === 'year') && isAnaphorUnit(unit)) {
+      return push(scan, start, end, null, { unit, shift: dir === 'later' ? n : -n });
+    }
+    if (dir !== 'ago' && dir !== 'earlier') return push(scan, start, end, null); // "two days after the vote"
+    if (!ref) return push(scan, start, end, null);
     return push(scan, start, end, shifted(ref, unit, -n));
   }
 
@@ -429,8 +449,18 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   // The preposition only told "for the year" from "the year": it is no part of the date.
   const start = s - left[0].length + (g.prep ? left[0].indexOf(g.prep) + g.prep.length + 1 : 0);
   if (plural) return push(scan, start, e, null); // "the past two years", "the last few weeks" (a duration)
-  if (unit === 'day') return; // "the day", "that day": anaphoric
-  if (det === 'that' || det === 'the following' || det === 'the same' || det === 'the previous') return push(scan, start, e, null);
+  const shift = ANAPHORIC_SHIFT[det];
+  // "the next year" with no date before it is the coming one, as "next year" ("over the next year or so").
+  if (shift !== undefined && !(det === 'the next' && unit !== 'day')) {
+    if (g.part || !isAnaphorUnit(unit)) return push(scan, start, e, null);
+    return push(scan, start, e, null, { unit, shift });
+  }
+  if (unit === 'day') {
+    // "the day before," and "the day after." count from the date before; "the day before the vote" doesn't.
+    const side = det === 'the' ? after(DAY_BEFORE_AFTER, text, e) : null;
+    if (side) push(scan, start, e + side[0].length, null, { unit: 'day', shift: /before/i.test(side[1]) ? -1 : 1 });
+    return;
+  }
   // "the year" alone is vague; "for the year", "earlier in the year" and "the weekend" are this one.
   if (isTitleInSentence(text, start, e)) return;
   if ((det === 'the' || det === 'the full' || det === 'the whole' || det === 'the entire') && !g.part && !g.fiscal
@@ -440,7 +470,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   if (!ref) return push(scan, start, e, null);
   let offset = 0;
   if (det === 'last' || det === 'the past' || det === 'the last') offset = -1;
-  else if (det === 'next' || det === 'the coming') offset = 1;
+  else if (det === 'next' || det === 'the next' || det === 'the coming') offset = 1;
   // "the past week" and "the last week" run up to today: this week.
   if ((det === 'the past' || det === 'the last') && unit === 'week') offset = 0;
   if (unit === 'weekend') return push(scan, start, e, weekendValue(scan, ref, s, e, offset, det));
@@ -493,6 +523,7 @@ function holidayAt(scan: Scan, s: number, e: number, name: string): void {
     if (key.startsWith('valentine')) return { year, month: 2, day: 14 };
     // US Election Day: the Tuesday after the first Monday of November.
     if (key.startsWith('election')) return addDays(nthWeekdayOfMonth(year, 11, 1, 1), 1);
+    if (key.startsWith('good')) return addDays(easterSunday(year), -2);
     const easter = easterSunday(year);
     return key.endsWith('monday') ? addDays(easter, 1) : easter;
   };
@@ -522,6 +553,14 @@ function holidayAt(scan: Scan, s: number, e: number, name: string): void {
 
 // ---------------------------------------------------------------- output
 
+/** "that year" after "in June 1998": 1998; "the next day" needs a day before it. */
+function resolveAnaphor(anchor: string, { unit, shift }: Anaphor): string | null {
+  const [y, m, d] = anchor.split('-').map(Number);
+  if (unit === 'year') return formatYear(y + shift);
+  if (unit === 'month') return m ? formatMonthIndex(monthIndex(y, m) + shift) : null;
+  return d ? formatDay(addDays({ year: y, month: m, day: d }, shift)) : null;
+}
+
 const JOIN_WEEKDAY = /^,?\s+(?:the\s+)?$/;
 
 /** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
@@ -537,6 +576,7 @@ function finalize(text: string, found: Found[]): DateMention[] {
     kept.push(f);
   }
   const out: DateMention[] = [];
+  let anchor: string | null = null;
   for (let i = 0; i < kept.length; i++) {
     let f = kept[i];
     const next = kept[i + 1];
@@ -546,7 +586,10 @@ function finalize(text: string, found: Found[]): DateMention[] {
       f = { start: f.start, end: next.end, value: next.value };
       i++;
     }
-    if (f.value) out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value });
+    if (f.anaphor) f = { ...f, value: anchor && resolveAnaphor(anchor, f.anaphor) };
+    if (!f.value) continue;
+    if (/^\d{4}(?:-\d\d){0,2}$/.test(f.value)) anchor = f.value;
+    out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value });
   }
   return out;
 }

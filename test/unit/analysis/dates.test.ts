@@ -116,6 +116,15 @@ describe('dates', () => {
     });
     it('reads holidays', () => {
       assert.strictEqual(valueOf('They met on Christmas Day.'), '2022-12-25');
+      assert.strictEqual(valueOf('Churches will be full on Good Friday.'), '2023-04-07');
+    });
+    it('counts "that year" and "the next day" from the date before them in the paragraph', () => {
+      assert.deepStrictEqual(dates('He fled in June 1998 and returned later that year.'), [['June 1998', '1998-06'], ['later that year', '1998']]);
+      assert.deepStrictEqual(dates('He was promoted on May 22, 1995; the following year he retired.'),
+        [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]);
+      assert.deepStrictEqual(dates('The vote was on March 5. The next day, protests began.'),
+        [['March 5', '2023-03-05'], ['the next day', '2023-03-06']]);
+      assert.deepStrictEqual(dates('Protests began that day.'), [], 'no date before it: no value');
     });
   });
 
@@ -135,6 +144,9 @@ describe('dates', () => {
     it('skips numbers that are counts, money or percentages', () => {
       for (const s of ['About 2000 troops were sent.', 'It cost $2019 in all.', 'Turnout was 1999 percent.'])
         assert.deepStrictEqual(dates(s), [], s);
+    });
+    it('skips named days and papers: "Bloody Sunday", "the Sunday Times", "Resolution 2118"', () => {
+      assert.deepStrictEqual(dates('The Sunday Times recalled Bloody Sunday and Resolution 2118.'), []);
     });
     it('skips generic "today\'s" and names such as "This Week"', () => {
       assert.deepStrictEqual(dates("In today's world, speed matters."), []);
