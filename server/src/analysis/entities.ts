@@ -38,6 +38,7 @@ const GIVEN = words(GIVEN_NAMES);
 
 /** Lower-case nouns after a nationality that make an organisation ("the Russian government"). */
 const NATIONAL_ORG = words('government ministry embassy consulate parliament cabinet administration navy presidency intelligence');
+const PARTY_PLURALS = words('republicans democrats conservatives liberals socialists communists greens tories democrats');
 /** Nouns that introduce an organisation's name: "the union FNV Havens", "the fan group Northbridge Together". */
 const ORG_INTRO = words('union party group company firm agency organization organisation movement coalition alliance network channel newspaper club bank fund foundation association institute charity broadcaster outlet website magazine daily ngo');
 /** Collective nouns that take "of X": "the authorities of the unrecognized republic". */
@@ -507,6 +508,11 @@ class Detector {
       return;
     }
 
+    // Party members as a group: "Republicans agreed".
+    if (count === 1 && PARTY_PLURALS.has(firstLower)) {
+      this.group(s, e);
+      return;
+    }
     // Interview transcripts: "SIMONYAN: ..." at the start of a line.
     if (startsLine && e < n && t[e].text === ':' && !common && count <= 4) {
       this.person(s, e, null);

@@ -137,11 +137,14 @@ function formOf(surface: string, entry: GazetteerEntry, form: SurfaceForm): Form
 
 class Index {
   readonly byFirst = new Map<string, Form[]>();
+  /** First tokens of surfaces that may start in lower case ("al-Qaeda"): others need a capital. */
+  readonly lowerFirst = new Set<string>();
   readonly bySurface = new Map<string, { entry: GazetteerEntry; form: SurfaceForm }>();
   add(entry: GazetteerEntry): void {
     const add = (s: string, form: SurfaceForm) => {
       const f = formOf(s, entry, form);
       if (!f) return;
+      if (f.require[0] === '') this.lowerFirst.add(f.tokens[0]);
       const list = this.byFirst.get(f.tokens[0]);
       if (list) list.push(f);
       else this.byFirst.set(f.tokens[0], [f]);
@@ -156,7 +159,9 @@ class Index {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
   match(tokens: readonly Token[], i: number): GazetteerMatch | null {
-    const list = this.byFirst.get(tokens[i].lower);
+    const first = tokens[i];
+    if (!first.cap && !this.lowerFirst.has(first.lower)) return null;
+    const list = this.byFirst.get(first.lower);
     if (!list) return null;
     outer: for (const f of list) {
       const n = f.tokens.length;
