@@ -65,6 +65,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  project.warmUp();
   project.setFolders([...project.folders.list]);
   if (watchedFilesDynamic) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {

@@ -102,7 +102,7 @@ describe('language server and human annotations (sidecars)', () => {
     writeFileSync(sidecar, sidecarText('live.txt', [gone]));
     await client.fileChanged(sidecarUri, 2);
     const orphan = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'orphaned-annotation'), since);
-    assert.match(orphan.diagnostics.find((d) => d.code === 'orphaned-annotation')!.message, /Annotation o1/);
+    assert.match(orphan.diagnostics.find((d) => d.code === 'orphaned-annotation')!.message as string, /Annotation o1/);
     assert.ok(orphan.diagnostics.some((d) => d.code === 'unattributed-quote'), 'the quote is back');
 
     since = client.diagnostics.length;

@@ -263,8 +263,14 @@ describe('language server (JSON-RPC over stdio)', function () {
       const typeAt = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end)?.type;
       for (const d of a.dates) assert.strictEqual(typeAt(d.start), 'number', d.text);
       for (const q of a.quotes) assert.strictEqual(typeAt(q.start), 'string', q.text); // the opening mark
-      const speaker = a.quotes.find((q) => q.speaker && q.speaker.via === 'cue')!.speaker!;
+      // The innermost span wins: check a speaker's first character no shorter span covers.
+      const inner = [...a.dates, ...a.places, ...a.actors];
+      const speaker = a.quotes.map((q) => q.speaker).find((sp) => sp && sp.via === 'cue'
+        && !inner.some((e) => e.start <= sp.start && sp.start < e.end && e.end - e.start < sp.end - sp.start))!;
+      assert.ok(speaker, 'a speaker mention');
       assert.strictEqual(typeAt(speaker.start), 'parameter');
+      const dated = a.quotes.map((q) => q.speaker).find((sp) => sp && a.dates.some((d) => d.start >= sp.start && d.end <= sp.end));
+      if (dated) assert.strictEqual(typeAt(a.dates.find((d) => d.start >= dated.start && d.end <= dated.end)!.start), 'number', 'a date inside a speaker mention');
       const baku = a.places.find((p) => p.name === 'Baku' && !a.actors.some((x) => x.start === p.start))!;
       assert.strictEqual(typeAt(baku.start), 'namespace');
       const actor = a.actors.find((x) => !a.quotes.some((q) => q.speaker && q.speaker.start === x.start))!;

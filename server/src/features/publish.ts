@@ -4,6 +4,10 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { UnknownDocumentError, type Project } from '../workspace/project';
 import { toLspDiagnostics } from './diagnostics';
+import { itemsAt } from './lookup';
+import { outline } from './symbols';
+import { entityFacts } from '../workspace/stats';
+import type { AnalyzedText } from '../workspace/analyzed';
 
 export async function publishDiagnostics(project: Project, connection: Connection, uri: string): Promise<void> {
   try {
@@ -12,8 +16,20 @@ export async function publishDiagnostics(project: Project, connection: Connectio
     const diagnostics = toLspDiagnostics(f, settings);
     if (project.versionOf(uri) !== f.version) return; // edited (or closed) meanwhile
     await connection.sendDiagnostics({ uri, version: f.version ?? undefined, diagnostics });
+    // While the user reads the diagnostics, prepare what hovers and the outline need,
+    // so requests on this version answer at once (skipped if it is already stale).
+    setImmediate(() => {
+      if (project.versionOf(uri) === f.version) prepare(f);
+    });
   } catch (e) {
     if (e instanceof UnknownDocumentError) return; // closed before we got to it
     connection.console.error(`Diagnostics for ${uri} failed: ${(e as Error).stack ?? e}`);
   }
+}
+
+/** Builds the per-analysis indexes (lookup, entity facts, outline) ahead of requests. */
+function prepare(f: AnalyzedText): void {
+  itemsAt(f.analysis, 0);
+  entityFacts(f.analysis);
+  outline(f);
 }

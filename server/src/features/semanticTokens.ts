@@ -7,7 +7,8 @@
 //   place                 → namespace
 //   actor                 → class
 // Spans nest (a date inside a quote, a speaker that is also an actor): the innermost
-// wins, so the quote's token is split around it. Tokens never span a line break.
+// wins (the shorter span), so the quote's token is split around it. Tokens never
+// span a line break.
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
 import type { Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
@@ -49,14 +50,20 @@ export function encodeTokens(f: AnalyzedText, window: Span): number[] {
     const end = Math.min(s.end + f.base, to);
     if (end > start) paint.fill(code, start - from, end - from);
   };
-  for (const q of a.quotes) fill(q, q.kind === 'term' ? 2 : 1);
-  for (const p of a.places) fill(p, 3);
-  for (const x of a.actors) fill(x, 4);
-  for (const d of a.dates) fill(d, 5);
+  // Longest first, so inner spans overwrite outer ones; equal spans by code (a
+  // speaker over the actor mention it rests on).
+  const spans: { s: Span; code: number }[] = [];
+  for (const q of a.quotes) spans.push({ s: q, code: q.kind === 'term' ? 2 : 1 });
+  for (const p of a.places) spans.push({ s: p, code: 3 });
+  for (const x of a.actors) spans.push({ s: x, code: 4 });
+  for (const d of a.dates) spans.push({ s: d, code: 5 });
   for (const q of a.quotes) {
     const s = q.speaker;
-    if (s && s.via !== 'annotation' && s.end > s.start && (s.end <= q.start || s.start >= q.end)) fill(s, 6);
+    if (s && s.via !== 'annotation' && s.end > s.start && (s.end <= q.start || s.start >= q.end)) spans.push({ s, code: 6 });
   }
+  const visible = spans.filter(({ s }) => s.end + f.base > from && s.start + f.base < to);
+  visible.sort((x, y) => (y.s.end - y.s.start) - (x.s.end - x.s.start) || x.code - y.code);
+  for (const { s, code } of visible) fill(s, code);
 
   const data: number[] = [];
   const startPos = f.doc.positionAt(from);

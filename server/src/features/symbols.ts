@@ -18,13 +18,21 @@ export const SYMBOL_KINDS = {
   place: SymbolKind.Namespace,
 } as const;
 
+const LEADING_MARKS = /^[\s“”"«»„‘’'‹›‚]+/u;
+const TRAILING_MARKS = /[\s“”"«»„‘’'‹›‚]+$/u;
+
 /** A quote's opening words, marks removed: its name in outlines and symbol lists. */
 export function openingWords(text: string, maxWords = 8, maxChars = 60): string {
-  const inner = text.replace(/^[\s“”"«»„‘’'‹›‚]+|[\s“”"«»„‘’'‹›‚]+$/gu, '').replace(/\s+/g, ' ');
-  const words = inner.split(' ');
-  let out = words.slice(0, maxWords).join(' ');
+  // Only the head matters; long quotes are not scanned whole (outlines of long articles).
+  const head = text.length > maxChars * 4 ? text.slice(0, maxChars * 4) : text;
+  const complete = head.length === text.length;
+  let inner = head.replace(LEADING_MARKS, '');
+  if (complete) inner = inner.replace(TRAILING_MARKS, '');
+  inner = inner.replace(/\s+/g, ' ');
+  let out = inner.split(' ').slice(0, maxWords).join(' ');
   if (out.length > maxChars) out = out.slice(0, maxChars - 1).trimEnd();
-  return out.length < inner.length ? `${out}…` : out || text;
+  if (!out) return text.trim() || text;
+  return out.length < inner.length || !complete ? `${out}…` : out;
 }
 
 export function speakerLabel(q: Quote): string {
@@ -32,7 +40,19 @@ export function speakerLabel(q: Quote): string {
 }
 
 export async function documentSymbols(project: Project, uri: string): Promise<DocumentSymbol[]> {
-  const f = await project.get(uri);
+  return outline(await project.get(uri));
+}
+
+/** Outlines are computed once per analysed version (editors ask after every edit). */
+const outlines = new WeakMap<AnalyzedText, DocumentSymbol[]>();
+
+export function outline(f: AnalyzedText): DocumentSymbol[] {
+  let out = outlines.get(f);
+  if (!out) outlines.set(f, (out = buildOutline(f)));
+  return out;
+}
+
+function buildOutline(f: AnalyzedText): DocumentSymbol[] {
   const a = f.analysis;
   const all: Span = { start: 0, end: f.text.length };
   const headerSpan: Span = a.header ?? { start: 0, end: 0 };

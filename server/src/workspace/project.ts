@@ -128,6 +128,20 @@ export class Project {
     return state.analyzed;
   }
 
+  /**
+   * Analyses a small built-in article once, so the first real file does not pay
+   * for building the gazetteer and warming up the recognisers.
+   */
+  warmUp(): void {
+    const sample = 'date 2024-01-15 Warm-up\n\nThe minister said on Monday in Paris: “We will meet again next week.”\n';
+    try {
+      analyzeDocument(TextDocument.create('warmup:', 'seed', 0, sample), null,
+        { version: 0, generation: this.generation, sidecar: undefined, referenceDate: '' }, this.userEntries);
+    } catch (e) {
+      this.host.error(`Warm-up analysis failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
   // ---- settings -------------------------------------------------------------
 
   /** Settings for one resource, fetched once per document until the configuration changes. */

@@ -1,0 +1,125 @@
+// Measures the language server over the real protocol (not part of mocha):
+//   node -r ./scripts/register-ts.cjs test/lsp/perf.ts [--json] [--size BYTES]
+// - example article: open → diagnostics (cold, then warm opens of fresh URIs)
+// - a ~1 MB article (the example's body repeated): open → diagnostics, then hover
+//   and document symbols at the 50th/99th percentile, and a one-character edit →
+//   fresh diagnostics for that version (the server's debounce is set to 0 so it is
+//   not counted).
+// Times are wall-clock at the client, JSON-RPC round trip included.
+import { performance } from 'perf_hooks';
+import { analyze } from '../../server/src/analysis';
+import { LspClient, makeWorkspace } from './client';
+import { EXAMPLE, positionAt } from './fixtures';
+
+interface Stats { n: number; p50: number; p99: number; max: number }
+
+function stats(xs: number[]): Stats {
+  const s = [...xs].sort((a, b) => a - b);
+  const pick = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { n: s.length, p50: r(pick(0.5)), p99: r(pick(0.99)), max: r(s[s.length - 1]) };
+}
+
+async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await f();
+  return [performance.now() - t, r];
+}
+
+/** The example article with its body repeated until the text reaches `size` characters. */
+export function bigArticle(size: number): string {
+  const nl = EXAMPLE.indexOf('\n');
+  const header = EXAMPLE.slice(0, nl + 1);
+  const body = EXAMPLE.slice(nl + 1).replace(/\s*$/, '\n\n');
+  let text = header;
+  while (text.length < size) text += body;
+  return text;
+}
+
+/** A deterministic pseudo-random sequence, so runs are comparable. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const sizeArg = process.argv.indexOf('--size');
+  const size = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 1_000_000;
+  const ws = makeWorkspace({ 'seeds/example.txt': EXAMPLE });
+  const client = await LspClient.start({ folder: ws.dir, initializationOptions: { diagnosticsDelay: 0 } });
+  const results: Record<string, unknown> = {};
+  try {
+    await client.request('workspace/symbol', { query: 'x' }); // wait for the index
+
+    // Example article: open → diagnostics.
+    const opens: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const uri = `file:///mem/example-${i}.txt`;
+      const [ms] = await time(async () => {
+        await client.open(uri, EXAMPLE, 1);
+        await client.waitForDiagnostics(uri, 1);
+      });
+      opens.push(ms);
+      await client.close(uri);
+    }
+    results.exampleOpenToDiagnosticsColdMs = Math.round(opens[0] * 100) / 100;
+    results.exampleOpenToDiagnosticsWarm = stats(opens.slice(1));
+
+    // 1 MB article.
+    const big = bigArticle(size);
+    const uri = 'file:///mem/big.txt';
+    const [openMs] = await time(async () => {
+      await client.open(uri, big, 1);
+      await client.waitForDiagnostics(uri, 1);
+    });
+    results.bigArticleChars = big.length;
+    results.bigOpenToDiagnosticsMs = Math.round(openMs);
+
+    const a = analyze(big);
+    const rand = rng(42);
+    const targets = [...a.quotes, ...a.dates, ...a.actors, ...a.places];
+    const hovers: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Half on analysed items, half anywhere.
+      const offset = i % 2 ? targets[Math.floor(rand() * targets.length)].start + 1 : Math.floor(rand() * big.length);
+      const [ms] = await time(() => client.hover(uri, positionAt(big, offset)));
+      hovers.push(ms);
+    }
+    results.bigHover = stats(hovers);
+
+    const symbols: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const [ms] = await time(() => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+      symbols.push(ms);
+    }
+    results.bigDocumentSymbols = stats(symbols);
+
+    let text = big;
+    const edits: number[] = [];
+    for (let v = 2; v < 42; v++) {
+      const at = Math.floor(rand() * text.length);
+      const pos = positionAt(text, at);
+      const ch = v % 3 ? 'x' : ' ';
+      text = text.slice(0, at) + ch + text.slice(at);
+      const [ms] = await time(async () => {
+        await client.change(uri, v, [{ range: { start: pos, end: pos }, text: ch }]);
+        await client.waitForDiagnostics(uri, v);
+      });
+      edits.push(ms);
+    }
+    results.bigEditToDiagnostics = stats(edits);
+  } finally {
+    await client.stop();
+    ws.remove();
+  }
+  if (json) console.log(JSON.stringify(results));
+  else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(34)} ${JSON.stringify(v)}`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
