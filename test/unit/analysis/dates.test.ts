@@ -123,7 +123,7 @@ describe('dates', () => {
       assert.deepStrictEqual(dates('He was promoted on May 22, 1995; the following year he retired.'),
         [['May 22, 1995', '1995-05-22'], ['the following year', '1996']]);
       assert.deepStrictEqual(dates('The vote was on March 5. The next day, protests began.'),
-        [['March 5', '2023-03-05'], ['the next day', '2023-03-06']]);
+        [['March 5', '2023-03-05'], ['The next day', '2023-03-06']]);
       assert.deepStrictEqual(dates('Protests began that day.'), [], 'no date before it: no value');
     });
   });
