@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerFileEvents } from './annotations/fileEvents';
-import { AnnotationStore } from './annotations/store';
+import { AnnotationStore, type FileEntry } from './annotations/store';
 import { AnalysisService } from './analysisService';
 import { registerCodeLens } from './codelens';
 import { registerCommands } from './commands';
@@ -16,7 +16,16 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Seed Annotator', { log: true });
-  const store = new AnnotationStore((entry) => void showSidecarError(entry.error!), (entry, conflicts) => reportConflicts(entry, conflicts));
+  // The same broken sidecar is reported once per problem, not on every reload.
+  const reported = new Set<string>();
+  const reportBroken = (entry: FileEntry) => {
+    const p = entry.error!.problems[0];
+    const key = `${entry.error!.file}:${p?.line}:${p?.col}:${p?.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    void showSidecarError(entry.error!);
+  };
+  const store = new AnnotationStore(reportBroken, reportConflicts);
   const analyses = new AnalysisService(store);
   const { tree, disposable: treeView } = registerAnnotationsTree(store);
   const statusBar = createStatusBar(store, analyses);

@@ -82,6 +82,8 @@ export class AnnotationStore implements vscode.Disposable {
     let p = this.loading.get(key);
     if (!p) {
       p = this.load(source).finally(() => this.loading.delete(key));
+      // Views waiting for this file (decorations, tree, status bar) update once it is loaded.
+      p.then(() => this.changed.fire(source), () => undefined);
       this.loading.set(key, p);
     }
     return p;
@@ -126,7 +128,8 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = this.peek(source);
     if (entry && sameSnapshot(readSidecar(source.fsPath), entry.base)) return;
     if (entry || vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await this.reload(source);
-    else this.changed.fire(source);
+    // A sidecar that appeared (a git pull, a colleague's copy): load it for the Annotations view.
+    else await this.get(source).catch(() => undefined);
   }
 
   /** Forgets a source (renamed or deleted). */
@@ -142,7 +145,8 @@ export class AnnotationStore implements vscode.Disposable {
     if (base.kind === 'ok') this.place(entry, base.sidecar.annotations, text);
     else if (base.kind === 'invalid') {
       entry.error = new SidecarError(base.path, base.errors);
-      this.reportBroken(entry);
+      // Shown for the articles being worked on; the Annotations view marks the others.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) this.reportBroken(entry);
     }
     this.entries.set(source.toString(), entry);
     return entry;

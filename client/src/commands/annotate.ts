@@ -55,7 +55,16 @@ async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidate
   const analysis = await ctx.analyses.analysis(span.doc);
   const near = [...analysis.actors].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
   const annotated = ctx.store.loaded().flatMap((e) => e.annotations.flatMap((a) => [a.speaker ?? '', a.kind === 'actor' ? a.name ?? '' : '']));
-  return mergeNames(candidates, near, annotated);
+  return mergeNames(candidates, near, annotated, await workspaceActors());
+}
+
+/** Actors the language server knows across the workspace (workspace symbols of kind Class). */
+async function workspaceActors(): Promise<string[]> {
+  const symbols = vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', '');
+  // The pick must not wait on a busy or absent server: what it knows in 1.5 s, or nothing.
+  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500).unref?.());
+  const found = await Promise.race([Promise.resolve(symbols).catch(() => undefined), late]);
+  return (found ?? []).filter((s) => s.kind === vscode.SymbolKind.Class).map((s) => s.name);
 }
 
 function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {

@@ -1,6 +1,5 @@
-// Registers every Seed command. Ids and argument shapes are listed in the README's
-// command table; the ones the language server's code actions send are in
-// server/src/shared/protocol.ts.
+// Registers every Seed command. Each factory documents its arguments and result; the
+// commands the language server's code actions send are in server/src/shared/protocol.ts.
 import * as vscode from 'vscode';
 import { Commands } from '../../../server/src/shared/protocol';
 import { addNote, annotateActor, annotateDate, annotatePlace, annotateQuote, annotateSpeaker, markSpeech, markTerm } from './annotate';

@@ -11,6 +11,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: TreeNode[] | undefined;
+  private scanning: Promise<void> | undefined;
   private readonly missingSources = new Map<string, string>();
   private readonly subs: vscode.Disposable[];
 
@@ -32,7 +33,9 @@ export class AnnotationsTree implements vscode.TreeDataProvider<TreeNode>, vscod
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.children;
     if (!this.roots) {
-      await this.scan();
+      // One scan at a time: loads it triggers fire change events that ask for the roots again.
+      this.scanning ??= this.scan().finally(() => (this.scanning = undefined));
+      await this.scanning;
       this.roots = this.build();
     }
     return this.roots;
