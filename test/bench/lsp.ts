@@ -28,7 +28,10 @@ async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Stops the server, killing it when it does not leave within 5 s. */
+const stopped = new WeakSet<LspClient>();
 async function stop(c: LspClient): Promise<void> {
+  if (stopped.has(c)) return;
+  stopped.add(c);
   try {
     await within(c.stop(), 5_000, 'shutdown');
   } catch {
@@ -78,6 +81,8 @@ export interface EditorResult {
   documentSymbol: Percentiles;
   semanticTokens: Percentiles | null;
   editToDiagnostics: Percentiles & { edits: number; timeouts: number; cadenceMs: number; kind: string };
+  /** The same typing against a server with diagnosticsDelay 0 (full mode only). */
+  editToDiagnosticsNoDebounce: (Percentiles & { timeouts: number }) | null;
   serverPeakRssMb: number | null;
   /** Diagnostics count of the last publish vs analyze() of the final text (settings may filter). */
   finalDiagnostics: { server: number | null; local: number };
@@ -89,6 +94,65 @@ const TYPING_MS = 60;
 /** Soak edits come faster, to push the server's queueing. */
 const SOAK_MS = 15;
 const REQUEST_MS = 30_000;
+
+/**
+ * Typing: one character per key at a steady cadence into a paragraph in the
+ * middle of the article (soak: random inserts and deletes anywhere). Keys land
+ * on the cadence whatever the server is doing; each edit's latency runs until
+ * diagnostics for its version (or a later one) arrive.
+ */
+async function typeInto(c: LspClient, start0: TextDocument, paragraphs: { start: number; end: number }[], p: Plan, incremental: boolean) {
+  const uri = start0.uri;
+  let doc = start0;
+  const editRng = mulberry32(7);
+  const mid = paragraphs[paragraphs.length >> 1] ?? { start: 0, end: 0 };
+  let cursor = mid.end;
+  const letters = 'the council said that the road would reopen on Monday ';
+  const latencies: number[] = [];
+  let timeouts = 0;
+  const cadence = p.randomEdits ? SOAK_MS : TYPING_MS;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < p.edits; i++) {
+    const version = doc.version + 1;
+    let range, newText: string;
+    if (!p.randomEdits) {
+      range = { start: doc.positionAt(cursor), end: doc.positionAt(cursor) };
+      newText = letters[i % letters.length];
+      cursor++;
+    } else {
+      const len = doc.getText().length;
+      const at = int(editRng, 0, len);
+      if (editRng() < 0.6 || len < 100) {
+        const chars = 'abc XYZ “”"\n.,:';
+        newText = Array.from({ length: int(editRng, 1, 12) }, () => chars[int(editRng, 0, chars.length - 1)]).join('');
+        range = { start: doc.positionAt(at), end: doc.positionAt(at) };
+      } else {
+        newText = '';
+        range = { start: doc.positionAt(at), end: doc.positionAt(Math.min(len, at + int(editRng, 1, 40))) };
+      }
+    }
+    doc = TextDocument.update(doc, [{ range, text: newText }], version);
+    const change = incremental ? { range, text: newText } : { text: doc.getText() };
+    const due = start + i * cadence;
+    if (due > performance.now()) await sleep(due - performance.now());
+    const since = c.diagnostics.length;
+    const t0 = performance.now();
+    await c.change(uri, version, [change]);
+    pending.push(diagnosticsAt(c, uri, version, since, 15_000).then((at) => {
+      if (at === null) timeouts++;
+      else latencies.push(at - t0);
+    }));
+  }
+  await Promise.all(pending);
+  const notes: string[] = [];
+  const mine = c.diagnostics.filter((d) => d.uri === uri);
+  if (!mine.some((d) => typeof d.version === 'number')) notes.push('publishDiagnostics carries no version: latency runs to the next diagnostics after each edit');
+  if (timeouts) notes.push(`${timeouts} edits got no fresh diagnostics within 15 s`);
+  const last = mine[mine.length - 1];
+  if (last && typeof last.version === 'number' && last.version !== doc.version) notes.push(`last diagnostics for version ${last.version}, document at ${doc.version}`);
+  return { doc, latencies, timeouts, cadence, notes, lastCount: last?.diagnostics.length ?? null };
+}
 
 export async function benchEditor(p: Plan): Promise<EditorResult> {
   const dir = mkdtempSync(join(tmpdir(), 'seed-bench-lsp-'));
@@ -134,62 +198,31 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       tokens = await timeRequests(Math.max(3, Math.round(p.lspSamples / 20)), () => req('textDocument/semanticTokens/full', { textDocument: { uri } }));
     } else notes.push('no semanticTokensProvider');
 
-    // Typing: one character per key at a steady cadence into a paragraph in the
-    // middle of the article (soak: random inserts and deletes anywhere). Keys land
-    // on the cadence whatever the server is doing; each edit's latency runs until
-    // diagnostics for its version (or a later one) arrive.
-    const editRng = mulberry32(7);
-    const mid = a.paragraphs[a.paragraphs.length >> 1] ?? { start: 0, end: 0 };
-    let cursor = mid.end;
-    const letters = 'the council said that the road would reopen on Monday ';
-    const latencies: number[] = [];
-    let timeouts = 0;
-    const cadence = p.randomEdits ? SOAK_MS : TYPING_MS;
-    const pending: Promise<void>[] = [];
-    const start = performance.now();
-    for (let i = 0; i < p.edits; i++) {
-      const version = doc.version + 1;
-      let range, newText: string;
-      if (!p.randomEdits) {
-        range = { start: doc.positionAt(cursor), end: doc.positionAt(cursor) };
-        newText = letters[i % letters.length];
-        cursor++;
-      } else {
-        const len = doc.getText().length;
-        const at = int(editRng, 0, len);
-        if (editRng() < 0.6 || len < 100) {
-          const chars = 'abc XYZ “”"\n.,:';
-          newText = Array.from({ length: int(editRng, 1, 12) }, () => chars[int(editRng, 0, chars.length - 1)]).join('');
-          range = { start: doc.positionAt(at), end: doc.positionAt(at) };
-        } else {
-          newText = '';
-          range = { start: doc.positionAt(at), end: doc.positionAt(Math.min(len, at + int(editRng, 1, 40))) };
-        }
-      }
-      doc = TextDocument.update(doc, [{ range, text: newText }], version);
-      const change = incremental ? { range, text: newText } : { text: doc.getText() };
-      const due = start + i * cadence;
-      if (due > performance.now()) await sleep(due - performance.now());
-      const since = c.diagnostics.length;
-      const t0 = performance.now();
-      await c.change(uri, version, [change]);
-      pending.push(diagnosticsAt(c, uri, version, since, 15_000).then((at) => {
-        if (at === null) timeouts++;
-        else latencies.push(at - t0);
-      }));
-    }
-    await Promise.all(pending);
-    const mine = c.diagnostics.filter((d) => d.uri === uri);
-    if (!mine.some((d) => typeof d.version === 'number')) notes.push('publishDiagnostics carries no version: latency runs to the next diagnostics after each edit');
-    if (timeouts) notes.push(`${timeouts} edits got no fresh diagnostics within 15 s`);
+    const typing = await typeInto(c, doc, a.paragraphs, p, incremental);
+    notes.push(...typing.notes);
     if (!c.alive) throw new Error(`the server died during the edits: ${c.logs.join('').slice(-300)}`);
-    // The server's view must still be the client's: the last diagnostics are for the last version.
-    const last = mine[mine.length - 1];
-    if (last?.version !== undefined && last.version !== doc.version) notes.push(`last diagnostics for version ${last.version}, document at ${doc.version}`);
-    // After random edits (soak), the server must still answer on the final text,
+    // After random edits (soak) the server must still answer on the final text,
     // and its diagnostics should match a local analysis of that text.
     await req('textDocument/documentSymbol', { textDocument: { uri } });
-    const finalDiagnostics = { server: last?.diagnostics.length ?? null, local: analyze(doc.getText()).diagnostics.length };
+    const finalDiagnostics = { server: typing.lastCount, local: analyze(typing.doc.getText()).diagnostics.length };
+    const serverPeakRssMb = round(peakRssMb(c.child.pid!) ?? NaN, 1);
+    await stop(c);
+
+    // The same edits on a server started with diagnosticsDelay 0: what the analysis
+    // and the protocol cost without the server's debounce (which the user does wait for).
+    let noDebounce: EditorResult['editToDiagnosticsNoDebounce'] = null;
+    if (!p.randomEdits) {
+      const c0 = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+      try {
+        const since = c0.diagnostics.length;
+        await c0.open(uri, text, 1);
+        if ((await diagnosticsAt(c0, uri, 1, since, 60_000)) === null) throw new Error('no diagnostics within 60 s of opening the article (delay 0)');
+        const t = await typeInto(c0, TextDocument.create(uri, 'seed', 1, text), a.paragraphs, p, incremental);
+        noDebounce = { ...pct(t.latencies.length ? t.latencies : [NaN]), timeouts: t.timeouts };
+      } finally {
+        await stop(c0);
+      }
+    }
 
     return {
       status: 'measured',
@@ -200,8 +233,9 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       hover: pct(hovers),
       documentSymbol: pct(symbols),
       semanticTokens: tokens ? pct(tokens) : null,
-      editToDiagnostics: { ...pct(latencies.length ? latencies : [NaN]), edits: p.edits, timeouts, cadenceMs: cadence, kind: p.randomEdits ? 'random inserts/deletes' : 'typing one character' },
-      serverPeakRssMb: round(peakRssMb(c.child.pid!) ?? NaN, 1),
+      editToDiagnostics: { ...pct(typing.latencies.length ? typing.latencies : [NaN]), edits: p.edits, timeouts: typing.timeouts, cadenceMs: typing.cadence, kind: p.randomEdits ? 'random inserts/deletes' : 'typing one character' },
+      editToDiagnosticsNoDebounce: noDebounce,
+      serverPeakRssMb,
       finalDiagnostics,
       notes,
     };

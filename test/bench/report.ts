@@ -78,6 +78,7 @@ export function formatReport(r: Results): string {
     p('documentSymbol p50', l.documentSymbol);
     p('semanticTokens/full p50', l.semanticTokens);
     p('edit → diagnostics p50', l.editToDiagnostics);
+    p('  same, server debounce 0 p50', l.editToDiagnosticsNoDebounce);
     if (l.editToDiagnostics) rows.push(['edits', '', '', `${l.editToDiagnostics.edits} × ${l.editToDiagnostics.kind}, one per ${l.editToDiagnostics.cadenceMs} ms, ${l.sync} sync, ${l.editToDiagnostics.timeouts} without fresh diagnostics`]);
     if (l.notes?.length) rows.push(['lsp notes', '', '', l.notes.join('; ')]);
   } else note('lsp', r.lsp);
