@@ -45,6 +45,9 @@ const ORG_INTRO = words('union party group company firm agency organization orga
 const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
 /** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
 const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
+const LOCATIVE_PREPS = words('in near outside inside through across toward towards around within throughout');
+/** Capitalised adjectives that are no name on their own. */
+const NOT_NAMES = words('north south east west eastern western northern southern central democratic republican hispanic latino black white federal national god');
 const PLACE_PREPS = words('in near from to through across toward towards into outside inside around at via within throughout');
 const NON_SUBJECT_PREV = words('in near from to through across toward towards into outside inside around at via within throughout of with against by for on over between among the a an');
 /** Words after which a clause (and so a subject) begins. */
@@ -52,7 +55,7 @@ const CLAUSE_WORDS = words('and but that which while when as because if since af
 const AUX = words("is are was were has have had will would can could must should may might does did do shall cannot won't doesn't didn't isn't wasn't hasn't hadn't wants wanted needs");
 const NOT_VERBS = words('this its his has was is as us thus plus news series bus gas');
 /** Last words of names that are no person or place: holidays, laws, events. */
-const THING_END = words('day days week act law bill treaty agreement accord plan war award prize cup games olympics report index fund summit conference festival forum');
+const THING_END = words('day days week act law bill treaty agreement accord amendment plan war award prize cup games olympics report index fund summit conference festival forum');
 const CONNECTORS = words('de van von der den bin ibn la le du da di del dos das al el');
 /** Abbreviations whose period does not end a sentence. */
 const ABBREV = words('mr mrs ms dr st gen sen rep gov col lt capt sgt prof rev jr sr no vs fr adm maj cpl mt ft');
@@ -162,9 +165,11 @@ class Detector {
     if (this.word(j) === 'the') j++;
     for (let m = 0; m < 3 && j < n; m++) {
       const g = this.gm[j];
-      if (g && g.entry.kind === 'place' && g.form !== 'adjective') return j + g.length;
+      // "of the Naryn region": the region's noun belongs to the name.
+      const withSuffix = (k: number) => (this.lowerWord(k) && PLACE_SUFFIX.has(t[k].lower) ? k + 1 : k);
+      if (g && g.entry.kind === 'place' && g.form !== 'adjective') return withSuffix(j + g.length);
       if (g && g.form === 'adjective') return -1;
-      if (t[j].cap) return this.runEnd(j);
+      if (t[j].cap) return withSuffix(this.runEnd(j));
       if (!this.lowerWord(j)) return -1;
       if (POLITY.has(t[j].lower)) return j + 1;
       if (STOP.has(t[j].lower) || m === 2) return -1;
@@ -208,11 +213,13 @@ class Detector {
     const { t, n, gm } = this;
     let j = i;
     let hasHead = false;
+    let hasOrgHead = false;
     for (;;) {
       const g = gm[j];
       if (g) j += g.length;
       else {
-        if (ORG_HEAD.has(t[j].lower) || isRole(t[j].lower)) hasHead = true;
+        if (ORG_HEAD.has(t[j].lower)) hasHead = hasOrgHead = true;
+        else if (isRole(t[j].lower)) hasHead = true;
         j++;
         // Initials and abbreviations keep their period: "George W. Bush", "Mr. Smith".
         if (j < n && t[j].text === '.' && t[j].tight && (t[j - 1].text.length === 1 || ABBREV.has(t[j - 1].lower))) j++;
@@ -233,7 +240,7 @@ class Detector {
       }
       if (CONNECTORS.has(x.lower) && isUnit(j + 1) && !gm[j + 1]) { j++; continue; }
       // "Institute of Meteorology and Water Management": "and" inside an institution's name.
-      if (x.lower === 'and' && hasHead && isUnit(j + 1) && isUnit(j + 2) && !gm[j + 1] && !gm[j + 2] && t[j + 2].start - t[j + 1].end === 1) { j++; continue; }
+      if (x.lower === 'and' && hasOrgHead && isUnit(j + 1) && isUnit(j + 2) && !gm[j + 1] && !gm[j + 2] && t[j + 2].start - t[j + 1].end === 1) { j++; continue; }
       return j;
     }
   }
@@ -346,7 +353,10 @@ class Detector {
     // "President of Azerbaijan Ilham Aliyev": skip the country in the title ("Chief Chuck Jordan" keeps his).
     let j = k;
     while (j < after.length && (after[j].g || STOP.has(t[after[j].s].lower))) j++;
-    const name = after.slice(j);
+    let name = after.slice(j);
+    // "Sen. Bernie Sanders of Vermont": the name stops at "of".
+    const of = name.findIndex((u, x) => x > 0 && t[u.s - 1].lower === 'of');
+    if (of > 0) name = name.slice(0, of);
     if (!name.length || name.length > 4) return false;
     if (this.title[name[0].s] && !GIVEN.has(t[name[0].s].lower)) return false;
     // An honorific belongs to the mention as written ("Mr. Smith"); a role does not.
@@ -508,6 +518,8 @@ class Detector {
       return;
     }
 
+    // "God-given", "Moscow-backed": a compound modifier, no name.
+    if (e < n && t[e].text === '-' && t[e].tight && this.lowerWord(e + 1)) return;
     // Party members as a group: "Republicans agreed".
     if (count === 1 && PARTY_PLURALS.has(firstLower)) {
       this.group(s, e);
@@ -547,8 +559,10 @@ class Detector {
       this.emit(s, e, { kind: 'place', name: text });
       return;
     }
-    const placeCue = p >= 0 && t[p].word && !t[p].cap && (PLACE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))));
-    if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !this.speechBefore(p) && !modifier) {
+    // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
+    const placeCue = p >= 0 && t[p].word && !t[p].cap && (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))));
+    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap;
+    if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !(count === 1 && NOT_NAMES.has(firstLower))) {
       this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
       return;
     }
@@ -722,9 +736,13 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
     if (!isFull(m)) continue;
     const ws = wordsOf(nameKey(m.name));
     if (ws.length < 2) continue;
+    // First introduced wins, but a name that starts with a known given name beats one that
+    // does not ("Barack Obama" over a headline's "Derelict Obama").
+    const given = GIVEN.has(ws[0]);
     for (let k = 1; k < ws.length; k++) {
       const ending = ws.slice(k).join(' ');
-      if (!byEnding.has(ending)) byEnding.set(ending, m.name);
+      const had = byEnding.get(ending);
+      if (!had || (given && !GIVEN.has(wordsOf(nameKey(had))[0]))) byEnding.set(ending, m.name);
     }
     if (!byGiven.has(ws[0])) byGiven.set(ws[0], m.name);
   }
@@ -754,6 +772,8 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
     switch (m.cand) {
       case undefined: {
         if (m.type === 'person') {
+          const trimmed = dropLeadingWord(m, fullName);
+          if (trimmed) { actors.push(trimmed); break; }
           const name = fullName(m.name) ?? m.name;
           actors.push(clean(m, name));
           if (m.role) lastPerson.set(m.role, name);
@@ -788,6 +808,23 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
     }
   }
   return { places: dropOverlaps(places), actors: dropOverlaps(actors) };
+}
+
+/**
+ * "Crooked Hillary Clinton": a capitalised word glued before a full name the article
+ * knows, when that word is no given name. Returns the mention without it.
+ */
+function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined): Entity | null {
+  const sp = m.text.search(/\s/);
+  if (sp < 0) return null;
+  const first = m.text.slice(0, sp).toLowerCase();
+  if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(/\.$/, '')) || isRole(first)) return null;
+  const rest = m.text.slice(sp).trimStart();
+  // Only before a full name the article uses ("Ivanka Trump" is no "Trump" with a junk word).
+  const full = fullName(rest);
+  if (!full || nameKey(full) !== nameKey(rest) || nameKey(full) === nameKey(m.name)) return null;
+  const start = m.end - rest.length;
+  return { start, end: m.end, kind: 'actor', text: rest, name: full, type: 'person' };
 }
 
 /** Comparable form of a name: lower case, one kind of apostrophe. */

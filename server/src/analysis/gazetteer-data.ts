@@ -641,6 +641,7 @@ throughout beyond near outside inside unlike like whether unless whereas otherwi
 certainly clearly yes well oh ok okay please thanks thank speaking asked answering citing read see click sign share
 photo photos video watch update updated breaking exclusive opinion analysis note source sources editor comment
 related advertisement subscribe follow listen more contact copyright reporting additional writing editing q
+correction clarification having keeps
 `;
 
 export const MONTHS = `january february march april may june july august september october november december
