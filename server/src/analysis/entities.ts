@@ -45,6 +45,8 @@ const ORG_INTRO = words('union party group company firm agency organization orga
 const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
 /** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
 const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
+/** Stems of words of travel and transport: "to"/"from" after them lead to a place. */
+const MOTION = /^(?:travel|fl[eiy]|flight|mov|driv|drove|went|go|came|com|return|rerout|rout|road|way|trip|deliver|arriv|evacuat|fled|flee|deport|ship|cargo|journey|visit|head|bound|march|walk|sail|transport|convoy|train|bus|border|km|kilomet|mile|left|leav|depart|escap|relocat|export|import|expel|extradit|migrat|emigrat|refugee|pilgrim|sent|send|troops|withdr)/;
 const LOCATIVE_PREPS = words('in near outside inside through across toward towards around within throughout');
 /** Capitalised adjectives that are no name on their own. */
 const NOT_NAMES = words('north south east west eastern western northern southern central democratic republican hispanic latino black white federal national god');
@@ -191,6 +193,15 @@ class Detector {
     if (AUX.has(w) || SPEECH.has(w)) return true;
     if (NOT_VERBS.has(w) || w.length < 4) return false;
     return /(?:ed|es|[^su]s)$/.test(w);
+  }
+
+  /** A word of motion shortly before p ("reroute cargo to X", "flights from X"). */
+  private motionBefore(p: number): boolean {
+    for (let k = p - 1; k >= 0 && k >= p - 4; k--) {
+      if (!this.t[k].word) return false;
+      if (MOTION.test(this.t[k].lower)) return true;
+    }
+    return false;
   }
 
   private speechAfter(e: number): boolean {
@@ -560,7 +571,8 @@ class Detector {
       return;
     }
     // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
-    const placeCue = p >= 0 && t[p].word && !t[p].cap && (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))));
+    const placeCue = p >= 0 && t[p].word && !t[p].cap &&
+      (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))) || ((pw === 'to' || pw === 'from' || pw === 'into') && this.motionBefore(p)));
     const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap;
     if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !(count === 1 && NOT_NAMES.has(firstLower))) {
       this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
