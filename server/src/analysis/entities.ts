@@ -573,7 +573,8 @@ class Detector {
     // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
     const placeCue = p >= 0 && t[p].word && !t[p].cap &&
       (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))) || ((pw === 'to' || pw === 'from' || pw === 'into') && this.motionBefore(p)));
-    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap;
+    // "in Securities and Exchange Commission filings" is no place; "to Antwerp and Hamburg" is.
+    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap && this.gm[e + 1]?.entry.kind !== 'place';
     if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !(count === 1 && NOT_NAMES.has(firstLower))) {
       this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
       return;
