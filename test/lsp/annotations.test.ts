@@ -141,6 +141,19 @@ describe('language server and human annotations (sidecars)', () => {
     await client.fileChanged(uri, 3);
     found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Velmora' });
     assert.ok(!found.some((s) => s.location.uri === uri), 'deleted file dropped');
-    assert.ok(HARBOUR.length > 0);
+  });
+
+  it('indexes a folder created in one go and forgets it when it is deleted', async () => {
+    const a = ws.write('seeds/batch/one.txt', HARBOUR);
+    const b = ws.write('seeds/batch/deeper/two.txt', HARBOUR);
+    const folder = ws.uri('seeds/batch');
+    await client.fileChanged(folder, 1);
+    const query = 'We are ready';
+    let found = await client.request<SymbolInformation[]>('workspace/symbol', { query });
+    assert.ok(found.some((s) => s.location.uri === a) && found.some((s) => s.location.uri === b), JSON.stringify(found.map((s) => s.location.uri)));
+    rmSync(path.join(ws.dir, 'seeds/batch'), { recursive: true });
+    await client.fileChanged(folder, 3);
+    found = await client.request<SymbolInformation[]>('workspace/symbol', { query });
+    assert.ok(!found.some((s) => s.location.uri === a || s.location.uri === b));
   });
 });

@@ -74,6 +74,8 @@ export class LspClient {
   /** scopeUris of every workspace/configuration item the server asked for. */
   readonly configurationRequests: (string | undefined)[] = [];
   readonly registrations: string[] = [];
+  /** `$/logTrace` messages (after `$/setTrace`), e.g. the server's own request timings. */
+  readonly traces: string[] = [];
   initializeResult!: InitializeResult;
   private waiters: Waiter[] = [];
   private exited: Promise<number | null>;
@@ -90,6 +92,7 @@ export class LspClient {
     child.stderr!.on('data', (d: Buffer) => void client.logs.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
     connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));
+    connection.onNotification('$/logTrace', (p: { message: string }) => void client.traces.push(p.message));
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map((item) => {
       client.configurationRequests.push(item.scopeUri);
       return options.settings ? options.settings(item.scopeUri) : null;

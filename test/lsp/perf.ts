@@ -79,6 +79,13 @@ async function main(): Promise<void> {
     const a = analyze(big);
     const rand = rng(42);
     const targets = [...a.quotes, ...a.dates, ...a.actors, ...a.places];
+    // The server's own processing time per request (from its trace, ms resolution):
+    // what remains of the round trip is JSON serialisation and the pipe.
+    await client.connection.sendNotification('$/setTrace', { value: 'messages' });
+    const serverTimes = (method: string, from: number) => client.traces.slice(from)
+      .map((t) => /^Sending response '([^']+) - \(\d+\)'\. Processing request took (\d+)ms/.exec(t))
+      .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
+    let mark = client.traces.length;
     const hovers: number[] = [];
     for (let i = 0; i < 400; i++) {
       // Half on analysed items, half anywhere.
@@ -87,6 +94,8 @@ async function main(): Promise<void> {
       hovers.push(ms);
     }
     results.bigHover = stats(hovers);
+    results.bigHoverServerSide = stats(serverTimes('textDocument/hover', mark));
+    mark = client.traces.length;
 
     const symbols: number[] = [];
     for (let i = 0; i < 100; i++) {
@@ -94,6 +103,10 @@ async function main(): Promise<void> {
       symbols.push(ms);
     }
     results.bigDocumentSymbols = stats(symbols);
+    results.bigDocumentSymbolsServerSide = stats(serverTimes('textDocument/documentSymbol', mark));
+    const payload = JSON.stringify(await client.request('textDocument/documentSymbol', { textDocument: { uri } })).length;
+    results.bigDocumentSymbolsPayloadBytes = payload;
+    await client.connection.sendNotification('$/setTrace', { value: 'off' });
 
     let text = big;
     const edits: number[] = [];
@@ -109,6 +122,18 @@ async function main(): Promise<void> {
       edits.push(ms);
     }
     results.bigEditToDiagnostics = stats(edits);
+    // For comparison: the analysis core alone on the same edit, in this process.
+    const { AnalysisCache } = await import('../../server/src/analysis');
+    const cache = new AnalysisCache();
+    analyze(text, {}, cache);
+    const core: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const at = Math.floor(rand() * text.length);
+      text = text.slice(0, at) + 'y' + text.slice(at);
+      const [ms] = await time(async () => analyze(text, {}, cache));
+      core.push(ms);
+    }
+    results.bigEditAnalysisCoreOnly = stats(core);
   } finally {
     await client.stop();
     ws.remove();

@@ -105,8 +105,18 @@ export class WorkspaceFolders {
     });
   }
 
-  /** Every seed-file candidate under the folders (dot folders and node_modules skipped). */
-  async listCandidates(): Promise<string[]> {
+  /** Whether `p` is a folder inside the workspace (a created folder arrives as one event). */
+  async isFolderInside(p: string): Promise<boolean> {
+    if (!this.contains(p)) return false;
+    try {
+      return (await fs.lstat(p)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Every seed-file candidate under the folders, or under `dirs` inside them (dot folders and node_modules skipped). */
+  async listCandidates(dirs: readonly string[] = this.roots): Promise<string[]> {
     const out: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       let entries;
@@ -124,7 +134,7 @@ export class WorkspaceFolders {
         else if (e.isFile() && seedCandidate(p) !== 'no') out.push(p);
       }
     };
-    for (const root of this.roots) await walk(root);
+    for (const dir of dirs) if (this.contains(dir)) await walk(dir);
     return out;
   }
 }

@@ -2,6 +2,7 @@
 // AnalysisCache, so re-analysis while typing only redoes changed paragraphs), the
 // seed files of the workspace folders (indexed in the background), their sidecars
 // and the gazetteer built from them, and per-resource settings.
+import { sep } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, buildGazetteer, type Gazetteer, type GazetteerEntry } from '../analysis';
 import { analyzeDocument, sameStamp, type AnalyzedText, type Stamp } from './analyzed';
@@ -208,7 +209,12 @@ export class Project {
       if (isSidecarPath(path)) {
         await this.readSidecar(path.slice(0, -SIDECAR_SUFFIX.length));
       } else if (change === 'deleted') {
-        this.files.delete(path);
+        // A deleted folder arrives as one event: drop everything under it too.
+        const prefix = path + sep;
+        for (const p of [...this.files.keys()]) if (p === path || p.startsWith(prefix)) this.files.delete(p);
+        for (const p of [...this.sidecars.keys()]) if (p.startsWith(prefix)) this.sidecars.delete(p);
+      } else if (await this.folders.isFolderInside(path)) {
+        for (const p of await this.folders.listCandidates([path])) await this.readSeed(p);
       } else {
         await this.readSeed(path);
       }
