@@ -88,3 +88,41 @@ describe('TextMate grammar (syntaxes/seed.tmLanguage.json)', () => {
     assert.deepStrictEqual(quoted('The authorities’ statement'), []);
   });
 });
+
+// The same grammar through VS Code's own tokenizer (vscode-textmate + Oniguruma), when the
+// e2e tools (scripts/e2e-setup.sh: code-server, which ships both) are installed.
+describe('TextMate grammar under vscode-textmate', () => {
+  const tools = process.env.SEED_E2E_TOOLS ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(require('os').homedir(), '.cache'), 'seed-annotator/e2e');
+  const lib = path.join(tools, 'cs/node_modules/code-server/lib/vscode/node_modules');
+  const available = fs.existsSync(path.join(lib, 'vscode-textmate')) && fs.existsSync(path.join(lib, 'vscode-oniguruma/release/onig.wasm'));
+
+  it('scopes header, heading and quotes in a real tokenizer', async function () {
+    if (!available) this.skip(); // no code-server here: the JavaScript check above still ran
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const tm = require(path.join(lib, 'vscode-textmate'));
+    const onig = require(path.join(lib, 'vscode-oniguruma'));
+    await onig.loadWASM(fs.readFileSync(path.join(lib, 'vscode-oniguruma/release/onig.wasm')).buffer);
+    const registry = new tm.Registry({
+      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
+      loadGrammar: async () => tm.parseRawGrammar(fs.readFileSync(path.join(__dirname, '../../../syntaxes/seed.tmLanguage.json'), 'utf8'), 'seed.tmLanguage.json'),
+    });
+    const grammar = await registry.loadGrammar('text.seed');
+    const lines = [' date 2023-03-27 Two attempts', '', 'Advance on March 25', '', 'He said “we will win” and „ja“ and « non ».', 'date 2023-01-01 is no header here'];
+    let stack = tm.INITIAL;
+    const scoped: [string, string][] = [];
+    for (const line of lines) {
+      const r = grammar.tokenizeLine(line, stack);
+      for (const t of r.tokens) scoped.push([line.slice(t.startIndex, t.endIndex), t.scopes.slice(1).join(' ')]);
+      stack = r.ruleStack;
+    }
+    const scopeOf = (text: string) => scoped.find(([t]) => t === text)?.[1] ?? '';
+    assert.match(scopeOf('date'), /keyword\.other/);
+    assert.match(scopeOf('2023-03-27'), /constant\.numeric/);
+    assert.match(scopeOf('Two attempts'), /markup\.heading/);
+    assert.match(scopeOf('Advance on March 25'), /markup\.heading/);
+    assert.match(scopeOf('we will win'), /string\.quoted\.double/);
+    assert.match(scopeOf('ja'), /string\.quoted\.double/);
+    assert.match(scopeOf(' non '), /string\.quoted\.double/);
+    assert.strictEqual(scopeOf('date 2023-01-01 is no header here'), '');
+  });
+});
