@@ -28,6 +28,8 @@ interface Found {
   value: string | null;
   /** "that year", "the next day": counted from the date mentioned before it in the paragraph. */
   anaphor?: Anaphor;
+  /** A month or day whose year was guessed: a range's end may tell it ("September 27 – November 10, 2020"). */
+  yearless?: boolean;
 }
 
 interface Anaphor {
@@ -51,7 +53,7 @@ const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
 // The words a date hangs on. No named groups: they make the scan three times slower;
 // headKind() tells the alternatives apart from the matched text instead.
 const HEAD = new RegExp([
-  `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b`,
+  `\\b\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
   `\\b${MONTH_RE}`,
   `\\b${WEEKDAY_RE}`,
   `\\b(?:1[6-9]|20|21)\\d\\d\\b`,
@@ -128,8 +130,8 @@ function isTitleInSentence(text: string, start: number, end: number): boolean {
   return words.length > 1 || /[\p{L}\p{N},]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
 }
 
-function push(scan: Scan, start: number, end: number, value: string | null, anaphor?: Anaphor): void {
-  scan.found.push(anaphor ? { start, end, value, anaphor } : { start, end, value });
+function push(scan: Scan, start: number, end: number, value: string | null, extra?: Partial<Found>): void {
+  scan.found.push({ ...extra, start, end, value });
 }
 
 /** Picks the year of a month (or month-day) that has none, relative to the reference. */
@@ -171,11 +173,13 @@ function dayValue(year: number | null, month: number, day: number): string | nul
 // ---------------------------------------------------------------- numeric dates
 
 function isoAt(scan: Scan, s: number, e: number): void {
-  const t = scan.text.slice(s, e);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? null;
-  // Slashed dates are read the US way (month first), as the wire services write them.
-  const us = m ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const [year, month, day] = m ? [+m[1], +m[2], +m[3]] : us ? [+us[3], +us[1], +us[2]] : [0, 0, 0];
+  const parts = scan.text.slice(s, e).split(/[-./]/).map(Number);
+  let year: number, month: number, day: number;
+  if (parts[0] > 999) [year, month, day] = parts; // 2020-11-09, 2020/11/09
+  // 09.11.2020 is day first, as Europe writes it; 11/09/2020 month first, as US wires do,
+  // unless the first number can't be a month (25/12/2020).
+  else if (scan.text[s + String(parts[0]).length] === '.' || parts[0] > 12) [day, month, year] = parts;
+  else [month, day, year] = parts;
   push(scan, s, e, isRealDay(year, month, day) ? formatDay({ year, month, day }) : null);
 }
 
@@ -188,6 +192,7 @@ const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}
 const YEAR_AFTER = sticky(`(?:\\s*,\\s*|\\s+)(?:of\\s+)?((?:1[6-9]|20|21)\\d\\d)(?![\\d%])`);
 const SPOKEN_YEAR_AFTER = sticky(`\\s+(${SPOKEN_YEAR_RE})\\b`, 'i');
 const RELATIVE_YEAR_AFTER = sticky(`\\s*,?\\s+(this|last|next)\\s+year\\b`, 'i');
+const FIRST_DAY_BEFORE = atEnd(`(?<![\\d.,])\\b([12]?\\d|3[01])(st|nd|rd|th)?\\s*(?:-|–|—|and|or|to|&)\\s*`);
 const DAY_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?`);
 const ORDINAL_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(${ORDINAL_WORD_RE})\\s+(?:of\\s+)?`, 'i');
 const WEEK_OF_MONTH = atEnd(`\\bthe\\s+(${POSITION_RE})\\s+week\\s+of\\s+`, 'i');
@@ -206,6 +211,7 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
   let year: number | null = null;
   let secondDay: { start: number; end: number; day: number } | null = null;
   let firstEnd = e;
+  let firstDay: { start: number; end: number; day: number } | null = null;
 
   const md = after(MONTH_DAY, text, e);
   const mo = md ? null : after(MONTH_ORDINAL_DAY, text, e);
@@ -226,6 +232,12 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
     if (dm) {
       day = /^\d/.test(dm[1]) ? +dm[1] : ordinalWordValue(dm[1]);
       start = s - dm[0].length;
+      // "10 and 12 April", "25-27 March": the first day of the pair.
+      const first = before(FIRST_DAY_BEFORE, text, start, 16);
+      if (first && +first[1] < day) {
+        const at = start - first[0].length;
+        firstDay = { start: at, end: at + first[1].length + (first[2]?.length ?? 0), day: +first[1] };
+      }
     }
   }
   const y = after(YEAR_AFTER, text, end);
@@ -260,6 +272,7 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
   }
 
   let direction: Direction = 'auto';
+  const yearless = year === null;
   if (year === null) {
     const mod = before(MONTH_MODIFIER, text, start);
     if (mod && mod[0]) {
@@ -281,16 +294,17 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
     return push(scan, start - weekOf[0].length, end, value);
   }
   if (day !== null) {
+    if (firstDay) push(scan, firstDay.start, firstDay.end, dayValue(year, month, firstDay.day), { yearless });
     if (secondDay) {
-      push(scan, start, firstEnd, dayValue(year, month, day));
-      push(scan, secondDay.start, end, dayValue(year, month, secondDay.day));
+      push(scan, start, firstEnd, dayValue(year, month, day), { yearless });
+      push(scan, secondDay.start, end, dayValue(year, month, secondDay.day), { yearless });
       return;
     }
     const value = dayValue(year, month, day);
     if (weekOfDay) return push(scan, start - weekOfDay[0].length, end, value && year !== null ? formatWeek({ year, month, day }) : null);
-    return push(scan, start, end, value);
+    return push(scan, start, end, value, { yearless });
   }
-  push(scan, start, end, year === null ? null : formatMonth(year, month));
+  push(scan, start, end, year === null ? null : formatMonth(year, month), { yearless });
 }
 
 // ---------------------------------------------------------------- weekdays
@@ -298,7 +312,7 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
 // Named days that are no date of this week: "Bloody Sunday", "Black Friday"; papers: "the Sunday Times".
 const NAMED_WEEKDAY_BEFORE = atEnd(`\\b(?:Black|Bloody|Super|Cyber|Palm|Ash|Holy|Maundy|Shrove|Whit|Low|Giving)\\s+`);
 const NAMED_WEEKDAY_AFTER = sticky(`\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|Star|Tribune|Night\\s+Football|Evening\\s+Post|Bloody\\s+Sunday)\\b`);
-const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
+const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this\\s+past|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
 const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i');
 
 function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
@@ -313,7 +327,7 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
     if (left[1]) return push(scan, start - left[0].length, end, null);
     const word = (left[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
     if (word === 'following') return push(scan, s - left[0].length, end, null);
-    if (word === 'last' || word === 'previous') direction = 'past';
+    if (word === 'last' || word === 'previous' || word === 'this past') direction = 'past';
     else if (word === 'next' || word === 'coming' || word === 'this coming') direction = 'future';
     else if (word === 'this') direction = 'this';
     if (left[3]) {
@@ -337,9 +351,10 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 
 // ---------------------------------------------------------------- years
 
-// A four-digit number that is a quantity, a decade, a time or a range, not a year.
+// A four-digit number that is a quantity, a decade or a time, not a year ("1990-91" and
+// "2021-2022" are years).
 const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
-const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|-\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
+const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
 // "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
 const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
 const YEAR_LEFT = atEnd(`\\b(?:(?:early|late|mid|pre|post|fiscal|calendar|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*|FY\\s*)`, 'i');
@@ -398,7 +413,7 @@ const UNIT_LEFT = atEnd(
   `(?:\\b(?<edge>early|late|mid|earlier|later)(?:[\\s-]+in)?[\\s-]+)?` +
   `(?:\\bthe\\s+(?<part>end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+)?` +
   `(?:\\b(?<prep>for|of|during|through|throughout|over|in)\\s+)?` +
-  `\\b(?<det>this|last|next|the\\s+next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
+  `\\b(?<det>this\\s+past|this|last|next|the\\s+next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
   `(?:(?<fiscal>fiscal|financial|calendar)\\s+)?`, 'i');
 const DAY_BEFORE_AFTER = sticky(`\\s+(before|after)(?=\\s*[,.;:)]|\\s*$)`, 'i');
 const ANAPHORIC_SHIFT: Record<string, number> = {
@@ -427,7 +442,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
     // "a year later", "two days earlier": from the date before. "A year earlier" in news
     // compares with a year ago ("up from $4 a year earlier"): from publication.
     if ((dir === 'later' || dir === 'earlier') && !(dir === 'earlier' && unit === 'year') && isAnaphorUnit(unit)) {
-      return push(scan, start, end, null, { unit, shift: dir === 'later' ? n : -n });
+      return push(scan, start, end, null, { anaphor: { unit, shift: dir === 'later' ? n : -n } });
     }
     if (dir !== 'ago' && dir !== 'earlier') return push(scan, start, end, null); // "two days after the vote"
     if (!ref) return push(scan, start, end, null);
@@ -453,12 +468,12 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   // "the next year" with no date before it is the coming one, as "next year" ("over the next year or so").
   if (shift !== undefined && !(det === 'the next' && unit !== 'day')) {
     if (g.part || !isAnaphorUnit(unit)) return push(scan, start, e, null);
-    return push(scan, start, e, null, { unit, shift });
+    return push(scan, start, e, null, { anaphor: { unit, shift } });
   }
   if (unit === 'day') {
     // "the day before," and "the day after." count from the date before; "the day before the vote" doesn't.
     const side = det === 'the' ? after(DAY_BEFORE_AFTER, text, e) : null;
-    if (side) push(scan, start, e + side[0].length, null, { unit: 'day', shift: /before/i.test(side[1]) ? -1 : 1 });
+    if (side) push(scan, start, e + side[0].length, null, { anaphor: { unit: 'day', shift: /before/i.test(side[1]) ? -1 : 1 } });
     return;
   }
   // "the year" alone is vague; "for the year", "earlier in the year" and "the weekend" are this one.
@@ -469,7 +484,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   if (g.fiscal && unit !== 'year') return;
   if (!ref) return push(scan, start, e, null);
   let offset = 0;
-  if (det === 'last' || det === 'the past' || det === 'the last') offset = -1;
+  if (det === 'last' || det === 'the past' || det === 'the last' || det === 'this past') offset = -1;
   else if (det === 'next' || det === 'the next' || det === 'the coming') offset = 1;
   // "the past week" and "the last week" run up to today: this week.
   if ((det === 'the past' || det === 'the last') && unit === 'week') offset = 0;
@@ -561,6 +576,15 @@ function resolveAnaphor(anchor: string, { unit, shift }: Anaphor): string | null
   return d ? formatDay(addDays({ year: y, month: m, day: d }, shift)) : null;
 }
 
+const RANGE_GAP = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/;
+
+/** The first date of a range takes the year of its end, or the one before ("December 20 – January 5, 2021"). */
+function yearFromRangeEnd(value: string, end: string): string {
+  const year = +end.slice(0, 4);
+  const same = formatYear(year) + value.slice(4);
+  return same.localeCompare(end.slice(0, same.length)) <= 0 ? same : formatYear(year - 1) + value.slice(4);
+}
+
 const JOIN_WEEKDAY = /^,?\s+(?:the\s+)?$/;
 
 /** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
@@ -583,10 +607,14 @@ function finalize(text: string, found: Found[]): DateMention[] {
     // A weekday naming the same day as the date after it: one mention, the date's value.
     if (next && next.value && /^\d{4}-\d\d-\d\d$/.test(next.value) && JOIN_WEEKDAY.test(text.slice(f.end, next.start))
       && weekdayNumber(text.slice(f.start, f.end).split(/\s+/).pop() ?? '') > 0) {
-      f = { start: f.start, end: next.end, value: next.value };
+      f = { start: f.start, end: next.end, value: next.value, yearless: next.yearless };
       i++;
     }
     if (f.anaphor) f = { ...f, value: anchor && resolveAnaphor(anchor, f.anaphor) };
+    const following = kept[i + 1];
+    if (f.yearless && f.value && following?.value && !following.yearless && RANGE_GAP.test(text.slice(f.end, following.start))) {
+      f = { ...f, value: yearFromRangeEnd(f.value, following.value) };
+    }
     if (!f.value) continue;
     if (/^\d{4}(?:-\d\d){0,2}$/.test(f.value)) anchor = f.value;
     out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value });

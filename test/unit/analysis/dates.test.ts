@@ -61,6 +61,21 @@ describe('dates', () => {
       const found = detectDates('the events that took place on March 25 and 27.', REF);
       assert.deepStrictEqual(found.map((d) => [d.text, d.value]), [['March 25', '2023-03-25'], ['27', '2023-03-27']]);
     });
+    it('reads day-first pairs and takes a range\'s year from its end', () => {
+      assert.deepStrictEqual(dates('Talks are set for 10 and 12 April.'), [['10', '2023-04-10'], ['12 April', '2023-04-12']]);
+      assert.deepStrictEqual(dates('The war (September 27 – November 10, 2020) ended.'),
+        [['September 27', '2020-09-27'], ['November 10, 2020', '2020-11-10']]);
+      assert.deepStrictEqual(dates('From December 20 to January 5, 2021, it snowed.'),
+        [['December 20', '2020-12-20'], ['January 5, 2021', '2021-01-05']]);
+    });
+    it('reads numeric dates: ISO, European dots, US slashes unless the day comes first', () => {
+      assert.deepStrictEqual(dates('On 12.03.2023, 2023/03/12, 25/12/2022 and 3/4/2021.').map(([, v]) => v),
+        ['2023-03-12', '2023-03-12', '2022-12-25', '2021-03-04']);
+      assert.deepStrictEqual(dates('Invalid: 31.02.2023.'), []);
+    });
+    it('reads both years of a span of years', () => {
+      assert.deepStrictEqual(dates('In 2021-2022 and the 1990-91 season.').map(([, v]) => v), ['2021', '2022', '1990']);
+    });
     it('reads month parts and weeks of a month', () => {
       assert.deepStrictEqual(dates('At the end of February two meetings were held.'), [['the end of February', '2023-02']]);
       assert.deepStrictEqual(dates('a meeting in the first week of April in Baku'), [['the first week of April', '2023-W14']]);
@@ -113,6 +128,8 @@ describe('dates', () => {
     });
     it('reads the weekend just past', () => {
       assert.strictEqual(valueOf('Clashes broke out over the weekend.'), '2023-W12-WE');
+      assert.strictEqual(valueOf('Clashes broke out this past weekend.'), '2023-W12-WE');
+      assert.strictEqual(valueOf('He spoke this past Friday.'), '2023-03-24');
     });
     it('reads holidays', () => {
       assert.strictEqual(valueOf('They met on Christmas Day.'), '2022-12-25');
