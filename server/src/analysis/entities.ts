@@ -521,6 +521,7 @@ class Detector {
     const acronym = /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
     const startsLine = s === 0 || t[s].br || (p >= 0 && t[p].br && OPENERS.has(t[p].text));
+    const pw = this.word(p);
     if (this.title[s]) {
       // A headline: only a given name makes a person; other words wait for the body to confirm them.
       // "Hillary Clinton Speaks ...": a given name and one more word.
@@ -543,12 +544,17 @@ class Detector {
     }
     // "in Trump company losses", "says Chelsea explosion": a name followed by a noun modifies it.
     const modifier = this.lowerWord(e) && !STOP.has(t[e].lower) && !this.isVerbAt(e) && !ADVERB.has(t[e].lower);
+    // "he told JAMnews", "told CNBC": media and firms written in brand case are addressed, not people.
+    const brand = count === 1 && /^\p{Lu}{2,}\p{Ll}/u.test(t[s].text);
+    if ((brand || acronym) && !common && ADDRESSEE_VERBS.has(pw) && this.lowerWord(p)) {
+      this.emit(s, e, { kind: 'actor', type: 'organization', name: text });
+      return;
+    }
     if (!common && ((this.speechBefore(s) && !modifier) || this.speechAfter(e))) {
-      if (acronym) this.emit(s, e, { kind: 'actor', type: 'organization', name: text });
+      if (acronym || brand) this.emit(s, e, { kind: 'actor', type: 'organization', name: text });
       else this.person(s, e, null);
       return;
     }
-    const pw = this.word(p);
     if (p >= 0 && t[p].word && !t[p].cap && ROLE.has(pw) && !common) {
       this.person(s, e, pw);
       return;

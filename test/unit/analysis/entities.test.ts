@@ -139,6 +139,16 @@ describe('entities: places and actors', () => {
     assert.strictEqual(place(a, 'Shushi')?.name, 'Shusha');
   });
 
+  it('takes "to X" and "from X" for places only after a word of motion', () => {
+    const a = run('Importers rerouted cargo to Velport and Hamburg. Flights from Ostrava resumed. He wrote a letter to Oskar.');
+    assert.deepStrictEqual(a.places.map((p) => p.text), ['Velport', 'Hamburg', 'Ostrava']);
+  });
+
+  it('reads a brand-cased or acronym addressee of "told" as an organisation', () => {
+    const a = run('“Talks are over,” he told NRGnews. Later she told BNT the same.');
+    assert.deepStrictEqual(show(a.actors), ['NRGnews=>NRGnews[organization]', 'BNT=>BNT[organization]']);
+  });
+
   it('does not take sentence-initial words, months or weekdays for names', () => {
     const a = run('Nothing is known. On Saturday, talks stalled. Then came March. However, Friday passed quietly. Meanwhile nobody spoke.');
     assert.deepStrictEqual([...a.places, ...a.actors], []);
