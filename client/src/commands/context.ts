@@ -92,3 +92,16 @@ export function reportConflicts(entry: FileEntry, conflicts: readonly { id: stri
     'Open sidecar',
   ).then((c) => c && vscode.window.showTextDocument(entry.sidecar));
 }
+
+/** Reports a broken sidecar once per problem (not again on every reload of the same file). */
+export function brokenSidecarReporter(): (entry: FileEntry) => void {
+  const reported = new Set<string>();
+  return (entry) => {
+    if (!entry.error) return;
+    const p = firstProblem(entry.error);
+    const key = `${entry.error.file}:${p.line}:${p.col}:${p.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    void showSidecarError(entry.error);
+  };
+}
