@@ -83,7 +83,7 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
   for (let m = re.exec(paragraphText); m; m = re.exec(paragraphText)) {
     const s = m.index;
     const e = s + m[0].length;
-    const before = scan.found.length;
+    const foundBefore = scan.found.length;
     switch (headKind(m[0])) {
       case 'iso': isoAt(scan, s, e); break;
       case 'month': monthAt(scan, s, e, monthNumber(m[0])); break;
@@ -95,7 +95,7 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
       default: holidayAt(scan, s, e, m[0]);
     }
     // Don't re-read words a rule has just consumed ("2020" in "November 9, 2020").
-    for (let i = before; i < scan.found.length; i++) re.lastIndex = Math.max(re.lastIndex, scan.found[i].end);
+    for (let i = foundBefore; i < scan.found.length; i++) re.lastIndex = Math.max(re.lastIndex, scan.found[i].end);
   }
   return finalize(paragraphText, scan.found);
 }
@@ -353,7 +353,7 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 
 // A four-digit number that is a quantity, a decade or a time, not a year ("1990-91" and
 // "2021-2022" are years).
-const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|over|under|around|up\\s+to)\\s+)`, 'i');
+const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|up\\s+to)\\s+)`, 'i');
 const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
 // "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
 const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
@@ -488,7 +488,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
   else if (det === 'next' || det === 'the next' || det === 'the coming') offset = 1;
   // "the past week" and "the last week" run up to today: this week.
   if ((det === 'the past' || det === 'the last') && unit === 'week') offset = 0;
-  if (unit === 'weekend') return push(scan, start, e, weekendValue(scan, ref, s, e, offset, det));
+  if (unit === 'weekend') return push(scan, start, e, weekendValue(scan, ref, s, e, det));
   push(scan, start, e, shifted(ref, unit, offset));
 }
 
@@ -504,7 +504,7 @@ function shifted(ref: Ymd, unit: string, n: number): string {
 }
 
 /** "the weekend": the one just past in news, the coming one with a future verb. */
-function weekendValue(scan: Scan, ref: Ymd, s: number, e: number, offset: number, det: string): string {
+function weekendValue(scan: Scan, ref: Ymd, s: number, e: number, det: string): string {
   const wd = isoWeekday(ref);
   let saturday: Ymd;
   if (wd >= 6) saturday = addDays(ref, 6 - wd);
@@ -514,7 +514,6 @@ function weekendValue(scan: Scan, ref: Ymd, s: number, e: number, offset: number
   }
   if (det === 'last' && wd >= 6) saturday = addDays(saturday, -7);
   if (det === 'next' && wd >= 6) saturday = addDays(saturday, 7);
-  void offset;
   return `${formatWeek(saturday)}-WE`;
 }
 
