@@ -354,18 +354,20 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 // A four-digit number that is a quantity, a decade or a time, not a year ("1990-91" and
 // "2021-2022" are years).
 const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|up\\s+to)\\s+)`, 'i');
-const YEAR_NOT_AFTER = sticky(`(?:s\\b|['’]s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
+const YEAR_NOT_AFTER = sticky(`(?:s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
 // "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
 const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
+const THE_BEFORE = atEnd(`\\bthe\\s+`, 'i');
 const YEAR_LEFT = atEnd(`\\b(?:(?:early|late|mid|pre|post|fiscal|calendar|the\\s+(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*|FY\\s*)`, 'i');
 
 function yearAt(scan: Scan, s: number, e: number, year: number): void {
   const { text } = scan;
-  if (before(YEAR_NOT_BEFORE, text, s, 24) || after(YEAR_NOT_AFTER, text, e)) {
-    // "the 1990s" is a decade: say so, so that no rule reads "1990" in it.
-    if (/^['’]?s\b/.test(text.slice(e, e + 3))) push(scan, s, e + (text[e] === 's' ? 1 : 2), null);
-    return;
-  }
+  // "the 1990s", "the 1990's" are decades: say so, so that no rule reads "1990" in them.
+  // "2023's budget" is a year.
+  const decade = /^s\b/.test(text.slice(e, e + 2)) ? 1
+    : /^['’]s\b/.test(text.slice(e, e + 3)) && year % 10 === 0 && before(THE_BEFORE, text, s, 8) ? 2 : 0;
+  if (decade) return push(scan, s, e + decade, null);
+  if (before(YEAR_NOT_BEFORE, text, s, 24) || after(YEAR_NOT_AFTER, text, e)) return;
   if (pluralNounAt(text, e) && !before(DETERMINER_BEFORE, text, s, 30)) return;
   const left = before(YEAR_LEFT, text, s, 30);
   push(scan, left ? s - left[0].length : s, e, formatYear(year));

@@ -30,6 +30,7 @@ describe('dates', () => {
       assert.deepStrictEqual(dates('blocked since December 2022 by activists'), [['December 2022', '2022-12']]);
       assert.deepStrictEqual(dates('The law was passed in 2019.'), [['2019', '2019']]);
       assert.strictEqual(valueOf('The census of nineteen ninety-six was late.'), '1996');
+      assert.strictEqual(valueOf("The 2023's budget was cut."), '2023');
     });
     it('gives absolute dates a value without a reference date, and skips relative ones', () => {
       assert.deepStrictEqual(dates('On November 9, 2020 and in December 2022, not on March 5 or Saturday or yesterday.', null),
