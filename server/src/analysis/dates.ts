@@ -186,7 +186,7 @@ function isoAt(scan: Scan, s: number, e: number): void {
 // ---------------------------------------------------------------- month names
 
 const DAY_NUM = `(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?(?!\\d|:\\d|\\s*%|,\\d)`;
-const MONTH_DAY = sticky(`\\.?\\s*${DAY_NUM}`);
+const MONTH_DAY = sticky(`\\.?\\s*(?:the\\s+)?${DAY_NUM}`);
 const MONTH_ORDINAL_DAY = sticky(`\\s+(?:the\\s+)?(${ORDINAL_WORD_RE})\\b`, 'i');
 const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}`);
 const YEAR_AFTER = sticky(`(?:\\s*,\\s*|\\s+)(?:of\\s+)?((?:1[6-9]|20|21)\\d\\d)(?![\\d%])`);

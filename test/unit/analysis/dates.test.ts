@@ -45,6 +45,8 @@ describe('dates', () => {
     it('takes the year of the publication for recent days', () => {
       assert.strictEqual(valueOf('the Ministry reported on the morning of March 27.'), '2023-03-27');
       assert.strictEqual(valueOf('on March 5 the armed forces shot three policemen'), '2023-03-05');
+      assert.strictEqual(valueOf('on March the 5th they met'), '2023-03-05');
+      assert.strictEqual(valueOf('on the fifth of March they met'), '2023-03-05');
     });
     it('allows a date a few weeks ahead, but reads a far one as past', () => {
       assert.strictEqual(valueOf('The talks are on April 10.'), '2023-04-10');
