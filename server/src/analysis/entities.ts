@@ -104,6 +104,12 @@ class Detector {
         const j = this.definite(i);
         if (j > i) { i = j; continue; }
       }
+      // "the international community": a collective actor of world politics.
+      if ((tok.lower === 'international' || tok.lower === 'world') && this.word(i + 1) === 'community' && !t[i + 1].br) {
+        this.group(i, i + 2);
+        i += 2;
+        continue;
+      }
       if (!tok.cap && !this.gm[i]) {
         const j = this.lowerGroupOf(i);
         i = j > i ? j : i + 1;
@@ -544,6 +550,17 @@ class Detector {
     }
     // "in Trump company losses", "says Chelsea explosion": a name followed by a noun modifies it.
     const modifier = this.lowerWord(e) && !STOP.has(t[e].lower) && !this.isVerbAt(e) && !ADVERB.has(t[e].lower);
+    // A place by its cue comes first: in "officials in Krakow said", Krakow is no speaker.
+    const possessive = e < n && (t[e].text === '’s' || t[e].text === "'s");
+    // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
+    const placeCue = p >= 0 && t[p].word && !t[p].cap &&
+      (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))) || ((pw === 'to' || pw === 'from' || pw === 'into') && this.motionBefore(p)));
+    // "in Securities and Exchange Commission filings" is no place; "to Antwerp and Hamburg" is.
+    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap && this.gm[e + 1]?.entry.kind !== 'place';
+    if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !possessive && !(count === 1 && NOT_NAMES.has(firstLower))) {
+      this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
+      return;
+    }
     // "he told JAMnews", "told CNBC": media and firms written in brand case are addressed, not people.
     const brand = count === 1 && /^\p{Lu}{2,}\p{Ll}/u.test(t[s].text);
     if ((brand || acronym) && !common && ADDRESSEE_VERBS.has(pw) && this.lowerWord(p)) {
@@ -574,15 +591,6 @@ class Detector {
     }
     if (!common && count <= 3 && this.lowerWord(e) && PLACE_SUFFIX.has(t[e].lower) && !GIVEN.has(firstLower)) {
       this.emit(s, e, { kind: 'place', name: text });
-      return;
-    }
-    // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
-    const placeCue = p >= 0 && t[p].word && !t[p].cap &&
-      (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))) || ((pw === 'to' || pw === 'from' || pw === 'into') && this.motionBefore(p)));
-    // "in Securities and Exchange Commission filings" is no place; "to Antwerp and Hamburg" is.
-    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap && this.gm[e + 1]?.entry.kind !== 'place';
-    if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !(count === 1 && NOT_NAMES.has(firstLower))) {
-      this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
       return;
     }
     if (count >= 2 && GIVEN.has(firstLower) && count <= 4) {
@@ -658,8 +666,8 @@ const TITLE_FUNCTION_WORDS = words('the of in to and for on at an is was are wer
 
 /**
  * Marks tokens on Title Case lines (headlines). Most longer words are capitalised, and
- * a function word is capitalised in mid-line ("Talks Were Stalled Over ..."), or nearly
- * every word is.
+ * a function word is capitalised in mid-line ("Talks Were Stalled Over ..."), or every
+ * longer word is.
  */
 function titleLines(t: Token[]): boolean[] {
   const out = new Array<boolean>(t.length).fill(false);
@@ -676,7 +684,7 @@ function titleLines(t: Token[]): boolean[] {
       if (t[k].cap) caps++;
     }
     const ratio = words ? caps / words : 0;
-    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 5 && ratio >= 0.85))) for (let k = from; k < to; k++) out[k] = true;
+    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1))) for (let k = from; k < to; k++) out[k] = true;
   };
   for (let i = 1; i <= t.length; i++) {
     if (i === t.length || t[i].br) {
@@ -753,7 +761,9 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
   const isFull = (m: Mention) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(nameKey(wordsOf(m.name).slice(-1)[0]))));
   for (const m of ms) {
     if (!isFull(m)) continue;
-    const ws = wordsOf(nameKey(m.name));
+    let ws = wordsOf(nameKey(m.name));
+    // "Joseph R. Biden Jr.": the surname is before the generational suffix.
+    if (ws.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(ws[ws.length - 1])) ws = ws.slice(0, -1);
     if (ws.length < 2) continue;
     // First introduced wins, but a name that starts with a known given name beats one that
     // does not ("Barack Obama" over a headline's "Derelict Obama").

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { analyze } from '../../../server/src/analysis/analyze';
-import { detectEntities } from '../../../server/src/analysis/entities';
+import { detectEntities, resolveEntities } from '../../../server/src/analysis/entities';
 import { buildGazetteer } from '../../../server/src/analysis/gazetteer';
 import type { Analysis, Entity, GazetteerEntry } from '../../../server/src/analysis/types';
 
@@ -125,6 +126,11 @@ describe('entities: places and actors', () => {
     ]);
   });
 
+  it('reads "the international community" as a group', () => {
+    const a = run('The international community must act, the minister said.');
+    assert.deepStrictEqual(show(a.actors), ['international community=>international community[group]']);
+  });
+
   it('groups "the authorities of X" and "representatives of X"', () => {
     const a = run('The authorities of the unrecognized republic refused. Representatives of Azerbaijan met them.');
     assert.deepStrictEqual(a.actors.map((e) => e.text), ['authorities of the unrecognized republic', 'Representatives of Azerbaijan']);
@@ -186,6 +192,35 @@ describe('entities: places and actors', () => {
     const a = run('Jordan said the deal was done.', [{ name: 'Michael Jordan', kind: 'actor', type: 'person', aliases: ['Jordan'], origin: 'user' }]);
     assert.deepStrictEqual(show(a.actors), ['Jordan=>Michael Jordan[person]']);
     assert.deepStrictEqual(a.places, []);
+  });
+
+  it('keeps offsets right with a BOM, CRLF line ends and accented names', () => {
+    const text = '\uFEFFdate 2024-03-01 Test\r\n\r\nPresident Enrique Peña Nieto flew to Ciudad Juárez.\r\nOfficials in Kraków said so.\r\n';
+    const a = analyze(text);
+    const shown = text.slice(1);
+    assert.ok(a.actors.some((e) => e.name === 'Enrique Peña Nieto'), show(a.actors).join());
+    assert.ok(a.places.some((e) => e.text === 'Kraków'), show(a.places).join());
+    for (const e of [...a.places, ...a.actors]) assert.strictEqual(shown.slice(e.start, e.end), e.text);
+  });
+
+  it('never throws and always returns in-bounds, non-overlapping spans (property)', () => {
+    const piece = fc.constantFrom('Baku', 'the', 'Ministry', 'of', 'Defense', 'said', 'Mr.', 'Smith', 'in', '“', '”', ',', '.', '\n', 'Russian', 'peacekeepers', 'NK', '-', 'road', 'According', 'to', 'Élodie', '’s', 'X');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (parts, spaced) => {
+        const p = parts.join(spaced ? ' ' : '');
+        const ms = detectEntities(p, gazetteer);
+        for (const m of ms) {
+          assert.ok(m.start >= 0 && m.end <= p.length && m.start < m.end);
+          assert.strictEqual(p.slice(m.start, m.end), m.text);
+        }
+        const r = resolveEntities(p, ms, gazetteer);
+        for (const list of [r.places, r.actors]) {
+          for (let i = 1; i < list.length; i++) assert.ok(list[i].start >= list[i - 1].end, JSON.stringify(list));
+          for (const e of list) assert.deepStrictEqual(Object.keys(e).sort(), (e.kind === 'actor' ? ['end', 'kind', 'name', 'start', 'text', 'type'] : ['end', 'kind', 'name', 'start', 'text']));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is linear: twice the text takes about twice the time', () => {
