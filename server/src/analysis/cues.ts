@@ -192,6 +192,24 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'van', 'von', 
 /** Trailing auxiliaries, adverbs and time phrases between a subject and its verb. */
 const TRAILING_ADVERBS = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|previously|once|again|recently|further|repeatedly|reportedly|publicly|privately|only|first|quickly|simply|flatly|never|earlier|often|frequently|already|even|still|did|does|do|not|has\s+long|angrily|bluntly|confidently|openly|directly|specifically|explicitly|proudly|sharply|clearly|subsequently|ultimately|finally|recently|immediately|loudly)|\s+(?:didn[’']t|doesn[’']t|don[’']t|won[’']t|wouldn[’']t|hasn[’']t|haven[’']t|can[’']t|isn[’']t|wasn[’']t|had\s+already|has\s+also|had\s+also)|\s+(?:on|last|this|early|late|earlier)\s+(?:\p{Lu}\p{Ll}+|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?|\s+in\s+(?:a|an|his|her|their|its)\s+[\p{L} -]{1,30}?(?:statement|interview|tweet|post|letter|speech|email|e-mail|release|op-ed|column|video|message|report|memo|radio)|\s*\([^()]{1,60}\))$/iu;
 
+const SUBJECT_REACH = 160;
+
+const TRAIL_WORDS = new Set(('has have had was were is are will would also then later previously once again recently further repeatedly ' +
+  'reportedly publicly privately only first quickly simply flatly never earlier often frequently already even still did does do not long ' +
+  'week weekend month year morning afternoon evening night statement interview tweet post letter speech email e-mail release op-ed column ' +
+  'video message report memo radio').split(' '));
+
+/** Cheap test before the trailing-adverb pattern: does the last word look like one? */
+function mayTrail(s: string): boolean {
+  const w = s.slice(s.lastIndexOf(' ') + 1);
+  if (!w) return false;
+  if (w.endsWith(')') || /ly$|n[’']t$/.test(w)) return true;
+  if (TRAIL_WORDS.has(w.toLowerCase())) return true;
+  // "on Monday", "last Tuesday"
+  const before = s.slice(0, s.length - w.length).trimEnd();
+  return /\b(?:on|last|this|early|late|earlier)$/i.test(before.slice(-8));
+}
+
 export interface Phrase {
   start: number;
   end: number;
@@ -206,10 +224,19 @@ export interface Phrase {
  * the clause before the cue (starting at `base`); null when no plausible subject is there.
  */
 export function subjectBefore(window: string, base: number, depth = 0): Phrase | null {
-  let s = window;
+  // A subject and its appositive fit in a few hundred characters: the end-anchored
+  // patterns below only ever see that much.
+  if (window.length > SUBJECT_REACH) {
+    base += window.length - SUBJECT_REACH;
+    window = window.slice(-SUBJECT_REACH);
+  }
+  let s = window.trimEnd();
+  // Strip trailing adverbs and time phrases; the pattern only sees the last few words.
   for (let prev = ''; prev !== s; ) {
     prev = s;
-    s = s.replace(/\s+$/u, '').replace(TRAILING_ADVERBS, '');
+    if (!mayTrail(s)) break;
+    const cut = Math.max(0, s.length - 64);
+    s = (s.slice(0, cut) + s.slice(cut).replace(TRAILING_ADVERBS, '')).trimEnd();
   }
   // "X, who said" / "the police, which reported": the mention is the relative pronoun,
   // the name is its antecedent.
@@ -223,13 +250,14 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   // Apposition: "X, the minister," → X.
   if (/,$/.test(s)) {
     const inner = s.slice(0, -1);
-    const k = inner.search(/,[^,]{1,120}$/u);
-    if (k < 0) return null;
+    const k = inner.lastIndexOf(',');
+    if (k < 0 || k === inner.length - 1 || inner.length - k > 121) return null;
     s = inner.slice(0, k);
   }
   s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
-  // Read words backwards to a stop.
-  const words = [...s.matchAll(/[^\s,;:()\u2014\u2013■"“”]+/gu)];
+  // Read words backwards to a stop (a dozen words at most are ever kept).
+  const wordsFrom = Math.max(0, s.length - 120);
+  const words = [...s.slice(wordsFrom).matchAll(/[^\s,;:()\u2014\u2013■"“”]+/g)].map((w) => Object.assign(w, { index: w.index! + wordsFrom }));
   let first = words.length;
   for (let k = words.length - 1; k >= 0 && words.length - k <= 9; k--) {
     const w = words[k];

@@ -109,9 +109,10 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
       }
     };
     const hasOpen = (family: Family) => stack.some((o) => o.family === family);
-    for (; i < u.end; i++) {
-      let c = text[i];
-      if (!MARK_CHARS.includes(c)) continue;
+    MARK_RE.lastIndex = i;
+    for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
+      i = mm.index;
+      let c = mm[0];
       let len = 1;
       // '' and `` are double marks (typewriter style).
       if ((c === "'" || c === '`') && text[i + 1] === c) { c = c === '`' ? '“' : '"'; len = 2; }
@@ -160,7 +161,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
           else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
           break;
       }
-      i += len - 1;
+      MARK_RE.lastIndex = i + len;
     }
     // End of the unit: an open quote continues when the next unit reopens in the same style.
     const outer = stack.find((o) => o.family !== 'single');
@@ -196,7 +197,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
   });
 }
 
-const MARK_CHARS = '"“”„«»‘’\'‚‹›`';
+const MARK_RE = /["“”„«»‘’'‚‹›`]/g;
 
 function markLength(text: string, at: number): number {
   return (text[at] === "'" || text[at] === '`') && text[at + 1] === text[at] ? 2 : 1;
@@ -229,13 +230,12 @@ function transcriptTurns(text: string, list: Unit[], found: readonly RawQuote[])
   let fi = 0;
   for (const u of list) {
     lineRe.lastIndex = u.start;
-    const body = text.slice(0, u.end);
-    for (let m = lineRe.exec(body); m; m = lineRe.exec(body)) {
+    for (let m = lineRe.exec(text); m && m.index < u.end; m = lineRe.exec(text)) {
       const at = m.index + (m[0].length - m[0].trimStart().length);
       const label = TURN_LABEL.exec(text.slice(at, at + 40));
       if (!label || NOT_SPEAKER_LABELS.test(label[0].replace(/:\s*$/, ''))) continue;
       const start = at + label[0].length;
-      const end = m.index + m[0].trimEnd().length;
+      const end = Math.min(u.end, m.index + m[0].trimEnd().length);
       while (fi < found.length && found[fi].end <= start) fi++;
       // Already a quote ("SMITH: “We never agreed.”") or inside one.
       if (end <= start || (fi < found.length && found[fi].start <= start + 1)) continue;

@@ -18,6 +18,8 @@ const MASK = '■';
 /** How far the rules look around a quote (characters). */
 const BEFORE_WINDOW = 400;
 const AFTER_WINDOW = 250;
+/** How much of a clause before a verb of saying its subject can take (characters). */
+const HEAD_REACH = 160;
 
 interface Attribution {
   speaker: Omit<Speaker, 'name'> & { name?: string };
@@ -70,7 +72,8 @@ function maskQuotes(text: string, quotes: Quote[]): string {
   for (const q of quotes) {
     if (q.start < at) continue;
     parts.push(text.slice(at, q.start));
-    parts.push(text.slice(q.start, q.end).replace(/[^\r\n]/g, MASK));
+    const inner = text.slice(q.start, q.end);
+    parts.push(/[\r\n]/.test(inner) ? inner.replace(/[^\r\n]/g, MASK) : MASK.repeat(inner.length));
     at = q.end;
   }
   parts.push(text.slice(at));
@@ -174,14 +177,16 @@ function lineEnd(masked: string, at: number, limit: number): number {
 
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Rev|Pres|Adm|Gov|Supt)|\b\p{Lu}|\b(?:a\.m|p\.m|U\.S|U\.N|U\.K|D\.C|E\.U))$/u;
 
+const SENTENCE_BREAK = /[.!?]+[’'"”]*\s+(?=[\p{Lu}\d■"“‘(])|■(?=\s+\p{Lu})/gu;
+const SENTENCE_END = /[.!?]+(?=[’'"”]*(?:\s|$))|■/gu;
+
 /** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
 function sentenceStart(masked: string, text: string, floor: number, at: number): number {
   const from = Math.max(floor, at - BEFORE_WINDOW);
-  const re = /[.!?]+[’'"”]*\s+(?=[\p{Lu}\d■"“‘(])|■(?=\s+\p{Lu})/gu;
+  const re = SENTENCE_BREAK;
   re.lastIndex = from;
   let start = from;
-  const win = masked.slice(0, at + 1);
-  for (let m = re.exec(win); m && m.index < at; m = re.exec(win)) {
+  for (let m = re.exec(masked); m && m.index < at; m = re.exec(masked)) {
     if (m[0] === MASK) {
       // A quotation ending a sentence ("… reintegration.” The …).
       if (/[.!?][”"’»]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index + 1))) start = m.index + 1;
@@ -196,10 +201,9 @@ function sentenceStart(masked: string, text: string, floor: number, at: number):
 
 /** End of the sentence that starts after `from` (exclusive), no later than `limit`. */
 function sentenceEnd(masked: string, from: number, limit: number): number {
-  const re = /[.!?]+(?=[’'"”]*(?:\s|$))|■/gu;
+  const re = SENTENCE_END;
   re.lastIndex = from;
-  const win = masked.slice(0, limit);
-  for (let m = re.exec(win); m; m = re.exec(win)) {
+  for (let m = re.exec(masked); m && m.index < limit; m = re.exec(masked)) {
     if (m[0] === MASK) return m.index;
     if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
     return m.index + m[0].length;
@@ -307,7 +311,9 @@ const PLURAL_SUBJECT = /^(?:they|we|i|you)$|[^’'s]s$/iu;
 
 /** The subject of a cue: the phrase right before it, or for an -ing form the clause's subject. */
 function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phrase | null {
-  const head = masked.slice(sStart, c.start);
+  // End-anchored patterns below only need the words right before the cue.
+  const headStart = Math.max(sStart, c.start - HEAD_REACH);
+  const head = masked.slice(headStart, c.start);
   // "Trump's tweets", "the report": a noun, not a verb.
   if (isNounish(c.text) && DETERMINER_BEFORE.test(head)) return null;
   const participle = c.participle && !/\b(?:is|are|was|were|been|be|am)\s+(?:\p{Ll}+ly\s+)?$/u.test(head);
@@ -316,10 +322,10 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
     const run = /(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*\s+$/u.exec(head);
     if (run && run.index > 0 && !/[,;:■]\s*$/u.test(head.slice(0, run.index)) && /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u.test(head.slice(0, run.index))) {
       const t = run[0].trimEnd();
-      return { start: sStart + run.index, end: sStart + run.index + t.length, text: t };
+      return { start: headStart + run.index, end: headStart + run.index + t.length, text: t };
     }
   }
-  let direct = participle ? null : subjectBefore(head, sStart);
+  let direct = participle ? null : subjectBefore(head, headStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
   if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
       !/\b(?:will|would|to|did|does|do|can|could|may|might|should|must|[’']ll|[’']d)\s+(?:\p{Ll}+ly\s+)?$/u.test(head)) direct = null;
@@ -350,6 +356,8 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
   const np = subjectAfter(window, from);
   if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
   if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
+  // "Tom’s tweets were": a possessive is no subject.
+  if (/[’']s?$/u.test(np.text)) return null;
   // The subject must be followed by its verb (a lowercase word), not more of the sentence's start;
   // an appositive may come between ("Dean, a medical doctor, then appeared").
   const v = /^(?:\s*,[^,■]{1,120},)?\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u.exec(masked.slice(np.end, limit));
@@ -426,7 +434,7 @@ function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
 // Canonical names: actors first, then names written earlier in the document.
 
 const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\b\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
-const MAX_KNOWN = 400;
+const MAX_KNOWN = 150;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;
 
@@ -441,7 +449,7 @@ function collectNames(text: string, masked: string, p: Paragraph, known: Known[]
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
     if (!/\s/u.test(name)) continue;
-    push(known, { pos: p.start + m.index, name: nameOf(name), phrase: name, person: personLike(name), org: orgLike(name) });
+    push(known, { pos: p.start + m.index, name, phrase: name, person: personLike(name), org: orgLike(name) });
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -491,15 +499,23 @@ function expand(name: string, phrase: string, at: number, known: Known[]): strin
   const single = /^\p{Lu}[\p{L}’'-]+$/u.test(name);
   const definite = /^the\s+(?:[\p{Ll}-]+\s+)*([\p{Ll}-]+)$/u.exec(phrase.trim());
   if (!single && !definite) return name;
-  const head = single ? name : definite![1];
-  const headRe = new RegExp(`(?:^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`, single ? 'u' : 'iu');
+  const head = single ? name : definite![1].toLowerCase();
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
     const c = known[k];
-    if (c.pos >= at) continue;
-    if (c.name === name) continue;
-    if (single ? headRe.test(c.name) : headRe.test(c.phrase)) return c.name;
+    if (c.pos >= at || c.name === name) continue;
+    if (single ? hasWord(c.name, head) : hasWord(c.phrase.toLowerCase(), head)) return c.name;
   }
   return name;
+}
+
+/** Whether `word` is a whole word of `s` (plain string search: this runs often). */
+function hasWord(s: string, word: string): boolean {
+  for (let i = s.indexOf(word); i !== -1; i = s.indexOf(word, i + 1)) {
+    const before = i === 0 ? ' ' : s[i - 1];
+    const after = i + word.length >= s.length ? ' ' : s[i + word.length];
+    if (/\s/.test(before) && /\s/.test(after)) return true;
+  }
+  return false;
 }
 
 /** He/she: the most recent person; it: the most recent organisation; they: either. */

@@ -1,0 +1,137 @@
+import * as assert from 'assert';
+import { splitParagraphs } from '../../../server/src/analysis/header';
+import { findQuotes } from '../../../server/src/analysis/quotes';
+import { attributeSpeakers } from '../../../server/src/analysis/speakers';
+import type { Entity } from '../../../server/src/analysis/types';
+
+function attribute(body: string, actors: Entity[] = []) {
+  const paragraphs = splitParagraphs(body, 0);
+  return attributeSpeakers(body, paragraphs, findQuotes(body, paragraphs), actors);
+}
+/** [quote text, speaker name, via, cue] for each quote. */
+function who(body: string, actors: Entity[] = []) {
+  return attribute(body, actors).map((q) => [q.text, q.speaker?.name ?? null, q.speaker?.via ?? null, q.cue]);
+}
+
+describe('attributeSpeakers', () => {
+  it('reads "X said" and inverted "said X" after the quote', () => {
+    assert.deepStrictEqual(who('“We will rebuild the bridge,” Maria Lopez said.'), [
+      ['“We will rebuild the bridge,”', 'Maria Lopez', 'cue', 'said'],
+    ]);
+    assert.deepStrictEqual(who('“We will rebuild the bridge,” said Maria Lopez, the mayor.'), [
+      ['“We will rebuild the bridge,”', 'Maria Lopez', 'cue', 'said'],
+    ]);
+  });
+
+  it('reads an appositive between the speaker and the verb', () => {
+    const [q] = attribute('“The dam is safe,” Tom Reed, the chief engineer of the region, told reporters.');
+    assert.strictEqual(q.speaker?.name, 'Tom Reed');
+    assert.strictEqual(q.cue, 'told');
+  });
+
+  it('keeps the mention as written and its span', () => {
+    const body = '“Prices will fall,” a senior official at the bank said.';
+    const [q] = attribute(body);
+    assert.ok(q.speaker);
+    assert.strictEqual(body.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+    assert.match(q.speaker.text, /official/);
+  });
+
+  it('strips role words before a name: "political scientist Anna Berg" is Anna Berg', () => {
+    assert.deepStrictEqual(who('Political scientist Anna Berg believes the plan is “a costly illusion.”')[0].slice(1), [
+      'Anna Berg', 'cue', 'believes',
+    ]);
+  });
+
+  it('reads "according to X" before and after the quote, and expands a surname', () => {
+    const body = 'According to economist Paul Varga, the plan is “a costly illusion.” According to Varga, the bank is “running out of time.”';
+    const out = who(body);
+    assert.deepStrictEqual(out.map((r) => [r[1], r[2], r[3]]), [
+      ['Paul Varga', 'according-to', 'According to'],
+      ['Paul Varga', 'according-to', 'According to'],
+    ]);
+  });
+
+  it('reads a colon before the quote, in the sentence or ending the paragraph before', () => {
+    assert.deepStrictEqual(who('The committee warned: “Water levels are rising.”')[0].slice(1), ['committee', 'colon', 'warned']);
+    const body = 'The ministry warned that the talks were only a pretext for “further delays”:\n\n“The convoy was stopped twice this week.”';
+    const out = who(body);
+    assert.strictEqual(out.length, 2);
+    assert.deepStrictEqual(out[1].slice(1), ['ministry', 'colon', 'warned']);
+  });
+
+  it('continues the previous speaker for a quote paragraph with no cue of its own', () => {
+    const body = '“The harvest was poor,” said Ilse Brandt, a farmer.\n\n“We lost half the wheat and all the barley this year.”';
+    const out = who(body);
+    assert.deepStrictEqual(out[1].slice(1, 3), ['Ilse Brandt', 'continuation']);
+  });
+
+  it('continues the speaker of the sentence before when the quote opens a sentence', () => {
+    const out = who('The delay was costly, Governor Hale said. “We paid twice for the same road.”');
+    assert.strictEqual(out[0][1], 'Hale');
+  });
+
+  it('resolves pronouns to the most recent fitting speaker', () => {
+    const body = 'Political scientist Gurgen Arakelyan believes the plan will fail.\n\n“We must not be passive,” he told reporters.';
+    const [q] = attribute(body);
+    assert.strictEqual(q.speaker?.text, 'he');
+    assert.strictEqual(q.speaker?.via, 'pronoun');
+    assert.strictEqual(q.speaker?.name, 'Gurgen Arakelyan');
+    assert.strictEqual(body.slice(q.speaker.start, q.speaker.end), 'he');
+  });
+
+  it('resolves "it" to an organisation, and uses actor names when given', () => {
+    const body = 'The Water Agency issued a statement on Monday. It also states that “the reservoir is full.”';
+    const [q] = attribute(body);
+    assert.strictEqual(q.speaker?.via, 'pronoun');
+    assert.match(q.speaker!.name, /Water Agency/);
+    const actors: Entity[] = [{ kind: 'actor', start: 4, end: 15, text: 'Water Agency', name: 'National Water Agency', type: 'organization' }];
+    assert.strictEqual(attribute(body, actors)[0].speaker?.name, 'National Water Agency');
+  });
+
+  it('gives no speaker to impersonal "It was reported that …"', () => {
+    const out = who('Then came news from the border. It was reported that “the troops are pulling back.”');
+    assert.deepStrictEqual(out[0].slice(1), [null, null, null]);
+    assert.strictEqual(who('It is said that “walls have ears.”')[0][1], null);
+  });
+
+  it('attributes quoted fragments inside indirect speech to the speaker', () => {
+    const out = who('Senator Ruth Kline said the agency would “keep the details under wraps” for now.');
+    assert.deepStrictEqual(out[0].slice(1, 4), ['Ruth Kline', 'cue', 'said']);
+  });
+
+  it('reads interview transcripts: NAME: lines, quoted or not, and Q/A', () => {
+    const plain = who('SMITH: We never agreed to that.\n\nJONES: We did, in May.');
+    assert.deepStrictEqual(plain.map((r) => [r[1], r[2], r[3]]), [['SMITH', 'interview', ':'], ['JONES', 'interview', ':']]);
+    const quoted = who('"WALLACE: Will you be there?\n\n"PENCE: I will be there.');
+    assert.deepStrictEqual(quoted.map((r) => r[1]), ['WALLACE', 'PENCE']);
+    const qa = who('Q: Why now?\n\nA: Because the money ran out.');
+    assert.deepStrictEqual(qa.map((r) => r[1]), ['Q', 'A']);
+  });
+
+  it('reads a byline dash after the quote', () => {
+    assert.strictEqual(who('“I am afraid for my children.” ― Rosa Mendez')[0][1], 'Rosa Mendez');
+  });
+
+  it('does not read a cue word inside another quote or a noun as a verb', () => {
+    const out = who('“They said nothing,” Ann Wu said. Tom’s tweets were “unhinged.”');
+    assert.strictEqual(out[0][1], 'Ann Wu');
+    assert.notStrictEqual(out[1][3], 'tweets');
+  });
+
+  it('leaves a term with no speaker when nothing attributes it', () => {
+    const out = attribute('Talks on “reintegration” were postponed.');
+    assert.strictEqual(out[0].kind, 'term');
+  });
+
+  it('is fast on a long document', () => {
+    const para = 'Officials met on Monday. “We are ready,” said Ana Ruiz, the minister. She added that the army was “on alert.”\n\n';
+    const body = para.repeat(1000);
+    const t0 = process.hrtime.bigint();
+    const out = attribute(body);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.strictEqual(out.length, 2000);
+    assert.ok(out.every((q) => q.speaker), 'every quote attributed');
+    assert.ok(ms < 3000, `took ${ms} ms`);
+  });
+});
