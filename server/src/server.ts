@@ -20,7 +20,7 @@ import { Project } from './workspace/project';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const log = { error: (m: string) => connection.console.error(m) };
+const log = { error: (m: string) => connection.console.error(m), trace: (m: string) => connection.tracer.log(m) };
 
 let configurationSupported = false;
 const project = new Project({
