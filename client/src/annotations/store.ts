@@ -105,9 +105,14 @@ export class AnnotationStore implements vscode.Disposable {
     if (entry.error) entry = await this.reload(source); // perhaps fixed by hand since
     if (entry.error) throw entry.error;
     const text = await sourceText(source);
+    const before = { annotations: entry.annotations, spans: entry.spans, orphans: entry.orphans };
     this.place(entry, change(entry.annotations, text), text);
     try {
       this.write(entry, text);
+    } catch (err) {
+      // Not saved, so not made: the views keep showing what the sidecar holds.
+      Object.assign(entry, before);
+      throw err;
     } finally {
       this.changed.fire(source);
     }
