@@ -45,7 +45,10 @@ async function main() {
   say(`tools in ${tools}`);
   const runDir = mkdtempSync(join(tmpdir(), `seed-e2e-${mode}-`));
   const ws = prepareWorkspace(join(runDir, 'workspace'));
-  const profile = prepareProfile(runDir, tools);
+  // Prose reads better wrapped; the hover and outline screenshot is the README's.
+  const profile = prepareProfile(runDir, tools, mode === 'ui' ? { 'editor.wordWrap': 'on',
+    'workbench.colorTheme': 'Default Light Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'outline.collapseItems': 'alwaysCollapse' } : {});
   let passed = false;
   cleanups.push(async () => {
     if (passed && !keep) rmSync(runDir, { recursive: true, force: true });
