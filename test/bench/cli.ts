@@ -13,6 +13,8 @@ export interface CliCommandResult {
   note?: string;
   wallSeconds?: Summary;
   peakRssMb?: Summary;
+  /** User + system CPU seconds of the process (from /usr/bin/time). */
+  cpuSeconds?: Summary;
   memoryVia?: string;
   /** Lines written to stdout (one JSON object per file for analyze). */
   outputLines?: number;
@@ -21,7 +23,7 @@ export interface CliCommandResult {
 }
 
 /** A command still running after this is killed and reported as failed. */
-const TIMEOUT_MS = 480_000;
+const TIMEOUT_MS = 300_000;
 /** After a run this slow, no repeat runs. */
 const SLOW_MS = 60_000;
 
@@ -44,17 +46,19 @@ export async function benchCli(dir: string, files: number, probeFile: string, ru
       out.push({ command, status: 'skipped', note: `dist/cli.js has no "${name}" command yet` });
       continue;
     }
-    const walls: number[] = [], peaks: number[] = [];
+    const walls: number[] = [], peaks: number[] = [], cpus: number[] = [];
     let last;
     for (let r = 0; r < runs; r++) {
       last = await runMeasured(process.execPath, [CLI, ...args, dir], { timeoutMs: TIMEOUT_MS });
       if (last.code !== 0) break;
       walls.push(last.wallMs / 1000);
       if (last.peakRssMb !== null) peaks.push(last.peakRssMb);
+      if (last.cpuSeconds !== null) cpus.push(last.cpuSeconds);
       if (last.wallMs > SLOW_MS) break; // one slow run says enough, and the bench has a time budget
     }
     if (!last || last.code !== 0) {
-      const why = last?.code === null ? `killed after ${TIMEOUT_MS / 1000} s with ${last.stdoutLines} lines written` : `exit ${last?.code}`;
+      const projected = name === 'analyze' && last?.stdoutLines ? `, i.e. ~${Math.round((files / last.stdoutLines) * TIMEOUT_MS / 1000)} s for all ${files} files at that pace` : '';
+      const why = last?.code === null ? `killed after ${TIMEOUT_MS / 1000} s with ${last.stdoutLines} lines written${projected}` : `exit ${last?.code}`;
       out.push({ command, status: 'failed', note: `${why}: ${last?.stderr.split('\n').slice(0, 3).join(' | ')}` });
       continue;
     }
@@ -62,6 +66,7 @@ export async function benchCli(dir: string, files: number, probeFile: string, ru
     out.push({
       command, status: 'measured', wallSeconds: wall,
       peakRssMb: peaks.length ? summarize(peaks.map((x) => round(x, 1))) : undefined,
+      cpuSeconds: cpus.length ? summarize(cpus.map((x) => round(x, 2))) : undefined,
       memoryVia: last.memoryVia, outputLines: last.stdoutLines, outputMb: round(last.stdoutBytes / 1e6, 1),
       filesPerSecond: round(files / wall.median, 0),
     });

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis';
 import { generateArticle, probeQuote } from './generate';
 import { int, mulberry32, pick } from './prng';
-import { peakRssMb } from './proc';
+import { cpuSeconds, peakRssMb } from './proc';
 import type { Plan } from './run';
 import { LspClient } from '../lsp/client';
 import { percentiles, round, summarize, type Percentiles, type Summary } from './stats';
@@ -251,6 +251,8 @@ export interface WorkspaceResult {
   note?: string;
   /** From spawning the server to the first workspace/symbol answer that finds every probe file. */
   firstCompleteSeconds?: number;
+  /** CPU seconds the server had used by then (start-up included): what a busy machine disturbs least. */
+  indexCpuSeconds?: number | null;
   /** Whether the very first answer was already complete (the server waits for its index). */
   firstAnswerComplete?: boolean;
   symbols?: number;
@@ -286,6 +288,7 @@ export async function benchWorkspace(dir: string, files: number, timeoutMs = 300
       if (!complete) await sleep(100);
     }
     const firstCompleteSeconds = (performance.now() - t0) / 1000;
+    const indexCpuSeconds = cpuSeconds(c.child.pid!);
     const all = await req<SymbolInformation[] | null>('workspace/symbol', { query: '' });
     const queries = ['azer', 'Baku', 'minister', 'road', 'talks'];
     const after = await timeRequests(10, (i) => req('workspace/symbol', { query: queries[i % queries.length] }));
@@ -310,6 +313,7 @@ export async function benchWorkspace(dir: string, files: number, timeoutMs = 300
     return {
       files, status: 'measured',
       firstCompleteSeconds: round(firstCompleteSeconds, 2),
+      indexCpuSeconds: indexCpuSeconds === null ? null : round(indexCpuSeconds, 2),
       firstAnswerComplete: firstAnswerComplete ?? false,
       symbols: all?.length ?? 0,
       workspaceSymbolAfterIndex: pct(after),

@@ -18,9 +18,25 @@ export function peakRssMb(pid: number): number | null {
   }
 }
 
+/** CPU seconds (user + system) a live process has used so far, from /proc/<pid>/stat; null elsewhere. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at ") ".
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux for every architecture node runs on. */
+const CLOCK_TICKS = 100;
+
 export interface Measured {
   wallMs: number;
   peakRssMb: number | null;
+  /** User + system CPU seconds, when /usr/bin/time reported them. */
+  cpuSeconds: number | null;
   memoryVia: 'time -v' | 'VmHWM polling' | 'none';
   code: number | null;
   stdoutBytes: number;
@@ -52,14 +68,19 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; t
       if (poll) clearInterval(poll);
       if (timer) clearTimeout(timer);
       let peak: number | null = polled;
+      let cpu: number | null = null;
       if (tmp) {
         try {
-          const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(readFileSync(report, 'utf8'));
+          const r = readFileSync(report, 'utf8');
+          const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r);
           peak = m ? Number(m[1]) / 1024 : null;
+          const u = /User time \(seconds\):\s*([\d.]+)/.exec(r);
+          const sy = /System time \(seconds\):\s*([\d.]+)/.exec(r);
+          cpu = u && sy ? Number(u[1]) + Number(sy[1]) : null;
         } catch { peak = null; }
         rmSync(tmp, { recursive: true, force: true });
       }
-      resolve({ wallMs, peakRssMb: peak, memoryVia: useTime ? 'time -v' : peak === null ? 'none' : 'VmHWM polling', code, stdoutBytes, stdoutLines, stderr });
+      resolve({ wallMs, peakRssMb: peak, cpuSeconds: cpu, memoryVia: useTime ? 'time -v' : peak === null ? 'none' : 'VmHWM polling', code, stdoutBytes, stdoutLines, stderr });
     });
   });
 }

@@ -63,7 +63,7 @@ export function formatReport(r: Results): string {
     for (const s of r.analysis.sizes) {
       const peer = isOk(r.peer) ? sizeRow(r.peer.sizes, s.label) : undefined;
       const ratio = peer ? `${fmt(s.mbPerSec.median / peer.mbPerSec.median, 0)}× peer (${fmt(peer.mbPerSec.median, 3)} MB/s)` : 'peer not run';
-      rows.push([`analyze ${s.label} (MB/s)`, fmt(s.mbPerSec.median), spread(s.mbPerSec), `${fmt(s.ms.median, 1)} ms; ${ratio}`]);
+      rows.push([`analyze ${s.label} (MB/s)`, fmt(s.mbPerSec.median), spread(s.mbPerSec), `${fmt(s.ms.median, 1)} ms; ${fmt(s.mbPerCpuSec?.median)} MB per CPU-s; ${ratio}`]);
     }
     if (r.analysis.scaling) rows.push(['time ∝ size^k', fmt(r.analysis.scaling.k, 3), '', `r²=${r.analysis.scaling.r2}; k between two largest sizes ${r.analysis.scaling.kLargest}`]);
   } else note('analysis', r.analysis);
@@ -87,7 +87,7 @@ export function formatReport(r: Results): string {
     for (const w of r.workspace) {
       if (w.status !== 'measured') rows.push([`workspace ${w.files} files`, '—', '', `${w.status}: ${w.note ?? ''}`]);
       else {
-        rows.push([`workspace ${w.files} files: first complete symbols (s)`, fmt(w.firstCompleteSeconds), '', `server peak RSS ${fmt(w.peakRssMb, 0)} MB; first answer ${w.firstAnswerComplete ? 'complete' : 'incomplete'}${w.note ? `; ${w.note}` : ''}`]);
+        rows.push([`workspace ${w.files} files: first complete symbols (s)`, fmt(w.firstCompleteSeconds), '', `server CPU ${fmt(w.indexCpuSeconds)} s; peak RSS ${fmt(w.peakRssMb, 0)} MB; first answer ${w.firstAnswerComplete ? 'complete' : 'incomplete'}${w.note ? `; ${w.note}` : ''}`]);
         if (w.workspaceSymbolAfterIndex) rows.push([`  workspace/symbol after indexing p50 (ms)`, fmt(w.workspaceSymbolAfterIndex.p50), `p99 ${fmt(w.workspaceSymbolAfterIndex.p99)}`, `${w.symbols} symbols for ""`]);
         if (w.references) rows.push([`  references across the workspace p50 (ms)`, fmt(w.references.p50), `p99 ${fmt(w.references.p99)}`, `${w.references.locations} locations`]);
       }
@@ -97,7 +97,7 @@ export function formatReport(r: Results): string {
   if (Array.isArray(r.cli)) {
     for (const c of r.cli) {
       if (c.status !== 'measured') rows.push([c.command, '—', '', `${c.status}: ${c.note ?? ''}`]);
-      else rows.push([`${c.command} (s)`, fmt(c.wallSeconds.median), spread(c.wallSeconds), `peak RSS ${fmt(c.peakRssMb?.median, 0)} MB (${c.memoryVia}); ${c.filesPerSecond} files/s; ${c.outputLines} lines, ${c.outputMb} MB out`]);
+      else rows.push([`${c.command} (s)`, fmt(c.wallSeconds.median), spread(c.wallSeconds), `CPU ${fmt(c.cpuSeconds?.median)} s; peak RSS ${fmt(c.peakRssMb?.median, 0)} MB (${c.memoryVia}); ${c.filesPerSecond} files/s; ${c.outputLines} lines, ${c.outputMb} MB out`]);
     }
   } else note('cli', r.cli);
 
