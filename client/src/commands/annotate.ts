@@ -50,12 +50,19 @@ function withFields(a: Annotation, fields: Fields): Annotation {
   return out as unknown as Annotation;
 }
 
-/** Names to offer as speakers: the code action's candidates, actors near the quote, then names annotated anywhere. */
-async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidates: string[] | undefined): Promise<string[]> {
+/** Names to offer as speakers: the code action's candidates, actors near the quote, names annotated anywhere, then the server's. */
+async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidates: string[] | undefined): Promise<{ names: string[]; describe: (name: string) => string | undefined }> {
   const analysis = await ctx.analyses.analysis(span.doc);
   const near = [...analysis.actors].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
   const annotated = ctx.store.loaded().flatMap((e) => e.annotations.flatMap((a) => [a.speaker ?? '', a.kind === 'actor' ? a.name ?? '' : '']));
-  return mergeNames(candidates, near, annotated, await workspaceActors());
+  const workspace = await workspaceActors();
+  const sources: [string[], string][] = [[candidates ?? [], 'suggested'], [near, 'in this article'], [annotated, 'annotated'], [workspace, 'in the workspace']];
+  const describe = (name: string) => sources.find(([list]) => list.some((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()))?.[1];
+  return { names: mergeNames(candidates, near, annotated, workspace), describe };
+}
+
+function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.end < b.start ? b.start - a.end : a.start > b.end ? a.start - b.end : 0;
 }
 
 /** Actors the language server knows across the workspace (workspace symbols of kind Class). */
@@ -67,19 +74,17 @@ async function workspaceActors(): Promise<string[]> {
   return (found ?? []).filter((s) => s.kind === vscode.SymbolKind.Class).map((s) => s.name);
 }
 
-function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
-  return a.end < b.start ? b.start - a.end : a.start > b.end ? a.start - b.end : 0;
-}
-
 export function annotateSpeaker(ctx: CommandContext) {
   return async (args?: Partial<AnnotateSpeakerArgs>): Promise<AnnotationResult | undefined> => {
     const span = await resolveSpan(args, 'quote', ctx.analyses);
     let speaker = args?.speaker?.trim();
     if (!speaker) {
+      // The caller's candidates first (a code action's, nearest first), then the speaker found now
+      // (by the analysis or an earlier annotation): confirming it from a CodeLens is one key.
       const current = spanAt((await ctx.analyses.analysis(span.doc)).quotes, span.start, span.end)?.speaker?.name;
-      speaker = (await pickName('Who said this?', await speakerChoices(ctx, span, args?.candidates), ''))?.trim();
+      const choices = await speakerChoices(ctx, span, [...(args?.candidates ?? []), ...(current ? [current] : [])]);
+      speaker = (await pickName('Who said this?', choices.names, '', choices.describe))?.trim();
       if (!speaker) return undefined;
-      if (speaker === current) ctx.output.appendLine(`Confirmed speaker ${speaker} for "${span.exact.slice(0, 40)}"`);
     }
     return saveAnnotation(ctx, span, 'quote', { speaker, speech: true });
   };
@@ -126,7 +131,8 @@ export function annotateActor(ctx: CommandContext) {
     let name = args?.name?.trim();
     let type: ActorType | undefined = args?.type;
     if (!name && !hasSpan(args)) {
-      name = (await pickName('Actor: canonical name', await speakerChoices(ctx, span, [span.exact]), span.exact))?.trim();
+      const choices = await speakerChoices(ctx, span, [span.exact]);
+      name = (await pickName('Actor: canonical name', choices.names, span.exact, choices.describe))?.trim();
       if (!name) return undefined;
       const picked = await pickActorType();
       if (picked === undefined) return undefined;

@@ -7,10 +7,10 @@ import { isDateValue } from '../annotations/model';
  * Picks a name from `known` (most relevant first) or takes a new one typed in the box.
  * Undefined when cancelled.
  */
-export function pickName(title: string, known: string[], initial = ''): Promise<string | undefined> {
+export function pickName(title: string, known: string[], initial = '', describe: (name: string) => string | undefined = () => undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { name: string }>();
-    const knownItems = known.map((name) => ({ label: name, name }));
+    const knownItems = known.map((name) => ({ label: name, name, description: describe(name) }));
     qp.title = title;
     qp.placeholder = known.length ? 'Pick a known name, or type a new one' : 'Type the name';
     qp.matchOnDescription = true;
