@@ -186,8 +186,6 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     }
   }
   found.sort((a, b) => a.start - b.start);
-  found.push(...transcriptTurns(text, list, found));
-  found.sort((a, b) => a.start - b.start);
   const headings = paragraphs.filter((p) => p.heading);
   return found.map((r) => {
     const t = text.slice(r.start, r.end);
@@ -214,35 +212,6 @@ function reopens(text: string, at: number, mark: string): boolean {
   if ((c === "'" || c === '`') && text[at + 1] !== c) return false;
   if (style(c) !== style(mark)) return false;
   return !startsTurn(text, at + markLength(text, at));
-}
-
-const NOT_SPEAKER_LABELS = /^(?:UPDATE|UPDATED|CORRECTION|CLARIFICATION|EDITOR'?S NOTE|NOTE|WATCH|READ MORE|RELATED|PHOTO|PHOTOS|VIDEO|SOURCE|SOURCES|ADVERTISEMENT|BREAKING|EXCLUSIVE|ALSO|MORE|LISTEN|SEE ALSO)$/;
-
-/**
- * Unquoted transcript lines (`SMITH: We never agreed.`, `Q: …`): the words after the
- * label are a quote. Only in a document with at least two such turns, so that a lone
- * "Poll:" or "Sanders:" title is no transcript.
- */
-function transcriptTurns(text: string, list: Unit[], found: readonly RawQuote[]): RawQuote[] {
-  // `found` is sorted by start; a pointer walks it alongside the lines.
-  const turns: RawQuote[] = [];
-  const lineRe = /[^\r\n]+/g;
-  let fi = 0;
-  for (const u of list) {
-    lineRe.lastIndex = u.start;
-    for (let m = lineRe.exec(text); m && m.index < u.end; m = lineRe.exec(text)) {
-      const at = m.index + (m[0].length - m[0].trimStart().length);
-      const label = TURN_LABEL.exec(text.slice(at, at + 40));
-      if (!label || NOT_SPEAKER_LABELS.test(label[0].replace(/:\s*$/, ''))) continue;
-      const start = at + label[0].length;
-      const end = Math.min(u.end, m.index + m[0].trimEnd().length);
-      while (fi < found.length && found[fi].end <= start) fi++;
-      // Already a quote ("SMITH: “We never agreed.”") or inside one.
-      if (end <= start || (fi < found.length && found[fi].start <= start + 1)) continue;
-      turns.push({ start, end, closed: true, paragraphs: 1 });
-    }
-  }
-  return turns.length >= 2 ? turns : [];
 }
 
 /** A reopening paragraph that starts a new transcript turn (`"PENCE: …`) is a new quote. */

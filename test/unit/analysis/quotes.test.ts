@@ -94,13 +94,6 @@ describe('findQuotes', () => {
     assert.ok(qs[1].text.startsWith('"JONES:'));
   });
 
-  it('turns unquoted transcript lines into quotes (two turns or more)', () => {
-    const body = 'SMITH: We never agreed.\n\nJONES: We did.\n\nQ: When?';
-    assert.deepStrictEqual(texts(body), ['We never agreed.', 'We did.', 'When?']);
-    // A lone label is a title, not a transcript.
-    assert.deepStrictEqual(texts('POLL: Voters are split'), []);
-  });
-
   it('keeps a quoted heading as a quote, a term', () => {
     const body = 'Intro sentence here.\n\n“Measures are being taken now”\n\nMore text.';
     const qs = quotes(body);

@@ -101,11 +101,11 @@ describe('attributeSpeakers', () => {
   });
 
   it('reads interview transcripts: NAME: lines, quoted or not, and Q/A', () => {
-    const plain = who('SMITH: We never agreed to that.\n\nJONES: We did, in May.');
-    assert.deepStrictEqual(plain.map((r) => [r[1], r[2], r[3]]), [['SMITH', 'interview', ':'], ['JONES', 'interview', ':']]);
+    const labelled = who('SMITH: “We never agreed to that.”\n\nJONES: “We did, in May.”');
+    assert.deepStrictEqual(labelled.map((r) => [r[1], r[2], r[3]]), [['SMITH', 'interview', ':'], ['JONES', 'interview', ':']]);
     const quoted = who('"WALLACE: Will you be there?\n\n"PENCE: I will be there.');
     assert.deepStrictEqual(quoted.map((r) => r[1]), ['WALLACE', 'PENCE']);
-    const qa = who('Q: Why now?\n\nA: Because the money ran out.');
+    const qa = who('"Q: Why now?\n\n"A: Because the money ran out.');
     assert.deepStrictEqual(qa.map((r) => r[1]), ['Q', 'A']);
   });
 
