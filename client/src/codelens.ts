@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SEED_LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { codeLensTitle } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
-import { quoteViews, type AnalysisService } from './analysisService';
+import { LOCAL_ANALYSIS_LIMIT, type AnalysisService } from './analysisService';
 import { readConfig } from './config';
 
 export function registerCodeLens(store: AnnotationStore, analyses: AnalysisService): vscode.Disposable {
@@ -13,8 +13,7 @@ export function registerCodeLens(store: AnnotationStore, analyses: AnalysisServi
     onDidChangeCodeLenses: changed.event,
     async provideCodeLenses(doc) {
       if (!readConfig(doc.uri).codeLens) return [];
-      const analysis = await analyses.analysis(doc);
-      return quoteViews(analysis).map((q) => {
+      return (await analyses.quotes(doc)).map((q) => {
         const range = new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end));
         const args = { uri: doc.uri.toString(), start: q.start, end: q.end, exact: doc.getText(range) };
         const command: vscode.Command = q.kind === 'term'
@@ -28,6 +27,10 @@ export function registerCodeLens(store: AnnotationStore, analyses: AnalysisServi
     changed,
     vscode.languages.registerCodeLensProvider({ language: SEED_LANGUAGE_ID }, provider),
     store.onDidChange(() => changed.fire()),
+    // Long articles take their quotes from the server's outline: ask again once it has analysed them.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString() && d.getText().length > LOCAL_ANALYSIS_LIMIT))) changed.fire();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('seedAnnotator.codeLens') && changed.fire()),
   );
 }

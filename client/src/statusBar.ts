@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { SEED_LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { countQuotes, statusText, statusTooltip, type QuoteCounts } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
-import { quoteViews, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 
 export interface StatusBar extends vscode.Disposable {
   /** What the item shows now (undefined when hidden): for tests. */
@@ -24,7 +24,7 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
       state = undefined;
       return;
     }
-    const counts = countQuotes(quoteViews(await analyses.analysis(editor.document)));
+    const counts = countQuotes(await analyses.quotes(editor.document));
     state = { text: statusText(counts), tooltip: statusTooltip(counts), counts };
     item.text = state.text;
     item.tooltip = `${state.tooltip}\nClick: next quote without a speaker`;
@@ -41,6 +41,11 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && soon()),
     store.onDidChange(() => void update()),
+    // A long article's quotes come from the server: recount when it has analysed the file.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) soon();
+    }),
   );
   return {
     current: () => state,

@@ -53,7 +53,7 @@ function withFields(a: Annotation, fields: Fields): Annotation {
 /** Names to offer as speakers: the code action's candidates, actors near the quote, names annotated anywhere, then the server's. */
 async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidates: string[] | undefined): Promise<{ names: string[]; describe: (name: string) => string | undefined }> {
   const analysis = await ctx.analyses.analysis(span.doc);
-  const near = [...analysis.actors].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
+  const near = [...(analysis?.actors ?? [])].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
   const annotated = ctx.store.loaded().flatMap((e) => e.annotations.flatMap((a) => [a.speaker ?? '', a.kind === 'actor' ? a.name ?? '' : '']));
   const workspace = await workspaceActors();
   const sources: [string[], string][] = [[candidates ?? [], 'suggested'], [near, 'in this article'], [annotated, 'annotated'], [workspace, 'in the workspace']];
@@ -81,7 +81,7 @@ export function annotateSpeaker(ctx: CommandContext) {
     if (!speaker) {
       // The caller's candidates first (a code action's, nearest first), then the speaker found now
       // (by the analysis or an earlier annotation): confirming it from a CodeLens is one key.
-      const current = spanAt((await ctx.analyses.analysis(span.doc)).quotes, span.start, span.end)?.speaker?.name;
+      const current = spanAt(await ctx.analyses.quotes(span.doc), span.start, span.end)?.speaker ?? undefined;
       const choices = await speakerChoices(ctx, span, [...(args?.candidates ?? []), ...(current ? [current] : [])]);
       speaker = (await pickName('Who said this?', choices.names, '', choices.describe))?.trim();
       if (!speaker) return undefined;
@@ -116,7 +116,7 @@ export function annotatePlace(ctx: CommandContext) {
     const span = await resolveSpan(args, 'selection-or-word', ctx.analyses);
     let name = args?.name?.trim();
     if (!name && !hasSpan(args)) {
-      const known = (await ctx.analyses.analysis(span.doc)).places.map((p) => p.name);
+      const known = (await ctx.analyses.analysis(span.doc))?.places.map((p) => p.name) ?? [];
       name = (await pickName('Place: canonical name', mergeNames([span.exact], known), span.exact))?.trim();
       if (!name) return undefined;
     }
@@ -145,7 +145,7 @@ export function annotateActor(ctx: CommandContext) {
 export function annotateDate(ctx: CommandContext) {
   return async (args?: SpanInput & { value?: string }): Promise<AnnotationResult | undefined> => {
     const span = await resolveSpan(args, 'selection', ctx.analyses);
-    const found = spanAt((await ctx.analyses.analysis(span.doc)).dates, span.start, span.end)?.value;
+    const found = spanAt((await ctx.analyses.analysis(span.doc))?.dates ?? [], span.start, span.end)?.value;
     let value = args?.value?.trim();
     const prompt = !hasSpan(args);
     if (!value) {

@@ -2,7 +2,6 @@
 // a speaker (the status-bar item), and revealing one annotation (the Annotations view).
 import * as vscode from 'vscode';
 import { nextAnnotation } from '../annotations/model';
-import { quoteViews } from '../analysisService';
 import type { CommandContext } from './context';
 import { documentFor, toUri, UserError } from './target';
 
@@ -45,7 +44,7 @@ export function nextUnattributed(ctx: CommandContext) {
     const doc = await documentFor(args?.uri);
     const editor = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : undefined;
     const offset = args?.offset ?? (editor ? doc.offsetAt(editor.selection.start) : -1);
-    const open = quoteViews(await ctx.analyses.analysis(doc)).filter((q) => q.kind === 'speech' && !q.speaker);
+    const open = (await ctx.analyses.quotes(doc)).filter((q) => q.kind === 'speech' && !q.speaker);
     const next = nextAnnotation(open, offset, 1);
     if (!next) {
       void vscode.window.setStatusBarMessage('Seed: every quote has a speaker', 3000);

@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { countQuotes, type AnnotationView, type QuoteCounts } from '../annotations/model';
 import { AnnotationStore, firstProblem } from '../annotations/store';
-import { quoteViews } from '../analysisService';
 import { openAt, type CommandContext } from './context';
 import { documentFor, toUri, UserError } from './target';
 
@@ -50,7 +49,7 @@ export function inspect(ctx: CommandContext) {
     const source = await sourceFrom(arg);
     const entry = await ctx.store.get(source);
     const doc = await vscode.workspace.openTextDocument(source);
-    const counts = countQuotes(quoteViews(await ctx.analyses.analysis(doc)));
+    const counts = countQuotes(await ctx.analyses.quotes(doc));
     const r: InspectResult = {
       uri: source.toString(), sidecar: entry.sidecar.fsPath, sidecarExists: fs.existsSync(entry.sidecar.fsPath),
       annotations: ctx.store.views(entry), pendingSave: entry.pendingSave, quotes: counts,

@@ -84,7 +84,7 @@ export async function spanFromEditor(policy: SelectionPolicy, analyses: Analysis
   let start = doc.offsetAt(editor.selection.start);
   let end = doc.offsetAt(editor.selection.end);
   if (policy === 'quote') {
-    const quotes = (await analyses.analysis(doc)).quotes;
+    const quotes = await analyses.quotes(doc);
     const quote = spanAt(quotes, start, end);
     if (quote) ({ start, end } = quote);
     else if (start === end) throw new UserError('Put the cursor in a quote, or select the quoted text.');
