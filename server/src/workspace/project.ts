@@ -97,6 +97,12 @@ export class Project {
     if (state?.timer) clearTimeout(state.timer);
     this.open.delete(uri);
     this.settingsCache.delete(uri);
+    // Forget the sidecar of a document the index does not hold (nothing else needs it).
+    const path = state?.path;
+    if (path && !this.files.has(path) && ![...this.open.values()].some((s) => s.path === path)) {
+      this.sidecarLoads.delete(path);
+      if (this.sidecars.delete(path)) this.refreshGazetteer();
+    }
     this.host.closed(uri);
   }
 
