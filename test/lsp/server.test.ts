@@ -101,6 +101,24 @@ describe('language server (JSON-RPC over stdio)', function () {
       }
     });
 
+    it('keeps ranges right when the editor keeps a BOM (the analysis counts without it)', async () => {
+      const uri = 'file:///mem/bom.txt';
+      const body = 'date 2023-02-30 Bad day\n\nNothing happened.\n\n“Nobody claims this.”\n';
+      await client.open(uri, '\uFEFF' + body, 1);
+      const p = await client.waitForDiagnostics(uri, 1);
+      const expected = analyze(body).diagnostics;
+      assert.ok(expected.some((d) => d.code === 'invalid-date'));
+      // Line 0 shifts by the BOM's one code unit; later lines do not move.
+      assert.deepStrictEqual(p.diagnostics.map((d) => [d.code, d.range]), expected.map((d) => {
+        const r = rangeOf(body, d);
+        const shift = (x: { line: number; character: number }) => ({ line: x.line, character: x.character + (x.line === 0 ? 1 : 0) });
+        return [d.code, { start: shift(r.start), end: shift(r.end) }];
+      }));
+      const h = await client.hover(uri, { line: 0, character: 0 });
+      assert.strictEqual(h, null);
+      await client.close(uri);
+    });
+
     it('follows incremental edits and never publishes a version the editor has left', async () => {
       const uri = 'file:///mem/typing.txt';
       let text = LONELY;
