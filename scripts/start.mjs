@@ -35,7 +35,7 @@ const tools = ensureTools();
 // A profile kept between runs (settings, open editors) in .e2e/start; the extension is linked
 // afresh each time so the build you just made is the one that loads.
 const runDir = join(repoRoot, '.e2e/start');
-const profile = prepareProfile(runDir, tools, { 'workbench.startupEditor': 'none' });
+const profile = prepareProfile(runDir, tools, {}, { keepSettings: true });
 const { version, publisher, name } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 rmSync(profile.dirs.extensions, { recursive: true, force: true });
 mkdirSync(profile.dirs.extensions, { recursive: true });

@@ -50,13 +50,17 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
-/** Per-run folders and the environment code-server runs with. */
-export function prepareProfile(runDir, tools, settings = {}) {
+/**
+ * Per-run folders and the environment code-server runs with. `keepSettings`: leave an existing
+ * settings.json alone (npm start's profile is the user's to change).
+ */
+export function prepareProfile(runDir, tools, settings = {}, { keepSettings = false } = {}) {
   const dirs = { userData: join(runDir, 'user-data'), extensions: join(runDir, 'extensions'),
     xdg: join(runDir, 'xdg'), tmp: join(runDir, 'tmp') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  const settingsFile = join(dirs.userData, 'User/settings.json');
+  if (!(keepSettings && existsSync(settingsFile))) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const { node24Bin } = toolPaths(tools);
   const env = { ...process.env, PATH: `${node24Bin}:${process.env.PATH}`,
     // code-server writes ~/.config/code-server/config.yaml otherwise, even for --version.
@@ -92,7 +96,7 @@ export async function startCodeServer({ tools, profile, runDir, port, host = '12
   const child = spawn(toolPaths(tools).codeServer, args, { env: profile.env, detached: true, stdio: ['ignore', out, out] });
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
-  const stop = () => stopGroup(child.pid, () => exited !== null);
+  const stop = () => stopGroup(child.pid);
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -106,13 +110,12 @@ export async function startCodeServer({ tools, profile, runDir, port, host = '12
 }
 
 /** SIGTERM the process group, then SIGKILL whatever is left after a grace period. */
-export async function stopGroup(pgid, hasExited = () => false) {
+export async function stopGroup(pgid) {
   const alive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
   try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
   const deadline = Date.now() + 3000;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (alive()) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ } }
-  void hasExited;
 }
 
 export function chromiumPath() {
