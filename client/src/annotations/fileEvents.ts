@@ -48,10 +48,14 @@ export async function onRename(store: AnnotationStore, output: vscode.OutputChan
         );
         continue;
       }
-      await fs.promises.rename(from, to);
-      // The sidecar names its article: update that (comments and order kept); a broken one is moved as it is.
-      const read = readSidecar(newUri.fsPath);
-      if (read.kind === 'ok' && read.sidecar.source !== path.basename(newUri.fsPath)) writeSidecar(newUri.fsPath, read.sidecar.annotations, read);
+      // The sidecar names its article: the new one is written whole with the new name (comments
+      // and order kept; atomic, so it never shows the old name), then the old one goes.
+      // A broken sidecar is moved as it is.
+      const read = readSidecar(oldUri.fsPath);
+      if (read.kind === 'ok') {
+        writeSidecar(newUri.fsPath, read.sidecar.annotations, read);
+        await fs.promises.unlink(from);
+      } else await fs.promises.rename(from, to);
       moved.push({ from, to });
       output.appendLine(`Moved sidecar ${from} → ${to}`);
     } catch (err) {

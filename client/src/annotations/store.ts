@@ -45,6 +45,7 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.reanchor(d)),
     );
   }
 
@@ -238,10 +239,23 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
-  private onClose(doc: vscode.TextDocument): void {
+  /**
+   * Anchors a loaded entry to the text of a document just opened: the file may have
+   * changed on disk while it was closed (git, another editor).
+   */
+  reanchor(doc: vscode.TextDocument): void {
     const entry = this.peek(doc.uri);
-    // Unsaved edits are gone with the document: forget the shifted annotations, re-read from disk next time.
-    if (entry?.pendingSave) this.forget(doc.uri);
+    if (!entry || entry.error || !entry.annotations.length) return;
+    const before = JSON.stringify([...entry.spans]);
+    this.place(entry, entry.annotations, doc.getText());
+    if (JSON.stringify([...entry.spans]) !== before) this.changed.fire(doc.uri);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    if (!this.peek(doc.uri) || doc.uri.scheme !== 'file') return;
+    // Unsaved edits are gone with the document, and the file on disk is the text now:
+    // read the sidecar again and anchor it there.
+    void this.reload(doc.uri).catch(() => this.forget(doc.uri));
   }
 }
 

@@ -60,7 +60,11 @@ export function revealAnnotation(ctx: CommandContext) {
   return async (args: { uri: string; id: string }): Promise<NavigationResult | undefined> => {
     if (!args?.uri || !args.id) throw new UserError('revealAnnotation needs { uri, id }.');
     const uri = toUri(args.uri);
-    const view = ctx.store.views(await ctx.store.get(uri)).find((v) => v.id === args.id);
+    // Open first: offsets are only sure against the text the editor will show.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const entry = await ctx.store.get(uri);
+    ctx.store.reanchor(doc);
+    const view = ctx.store.views(entry).find((v) => v.id === args.id);
     if (!view) throw new UserError(`No annotation ${args.id} in ${vscode.workspace.asRelativePath(uri)}.`);
     if (view.orphan) {
       await vscode.window.showTextDocument(uri, { preview: false });
