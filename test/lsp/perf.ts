@@ -52,6 +52,20 @@ async function main(): Promise<void> {
   try {
     await client.request('workspace/symbol', { query: 'x' }); // wait for the index
 
+    // The server's own handling time per request (from its `$/logTrace`):
+    // what remains of the round trip is JSON serialisation and the pipe.
+    await client.connection.sendNotification('$/setTrace', { value: 'messages' });
+    const serverTimes = (method: string, from: number) => client.traces.slice(from)
+      .map((t) => /^(\S+) handled in ([\d.]+) ms \(cpu ([\d.]+) ms\)$/.exec(t))
+      .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
+    const serverCpu = (method: string, from: number) => client.traces.slice(from)
+      .map((t) => /^(\S+) (?:handled|\S+ v\d+ computed) in [\d.]+ ms \(cpu ([\d.]+) ms\)$/.exec(t))
+      .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
+    const diagnosticsTimes = (from: number) => client.traces.slice(from)
+      .map((t) => /^diagnostics \S+ v\d+ computed in ([\d.]+) ms/.exec(t))
+      .filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
+    let mark = client.traces.length;
+
     // Example article: open → diagnostics.
     const opens: number[] = [];
     for (let i = 0; i < 21; i++) {
@@ -65,6 +79,8 @@ async function main(): Promise<void> {
     }
     results.exampleOpenToDiagnosticsColdMs = Math.round(opens[0] * 100) / 100;
     results.exampleOpenToDiagnosticsWarm = stats(opens.slice(1));
+    results.exampleOpenDiagnosticsServerSide = stats(diagnosticsTimes(mark));
+    results.exampleOpenDiagnosticsServerCpu = stats(serverCpu('diagnostics', mark));
 
     // 1 MB article.
     const big = bigArticle(size);
@@ -79,13 +95,7 @@ async function main(): Promise<void> {
     const a = analyze(big);
     const rand = rng(42);
     const targets = [...a.quotes, ...a.dates, ...a.actors, ...a.places];
-    // The server's own handling time per request (from its `$/logTrace`):
-    // what remains of the round trip is JSON serialisation and the pipe.
-    await client.connection.sendNotification('$/setTrace', { value: 'messages' });
-    const serverTimes = (method: string, from: number) => client.traces.slice(from)
-      .map((t) => /^(\S+) handled in ([\d.]+) ms$/.exec(t))
-      .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
-    let mark = client.traces.length;
+    mark = client.traces.length;
     const hovers: number[] = [];
     for (let i = 0; i < 400; i++) {
       // Half on analysed items, half anywhere.
@@ -95,6 +105,7 @@ async function main(): Promise<void> {
     }
     results.bigHover = stats(hovers);
     results.bigHoverServerSide = stats(serverTimes('textDocument/hover', mark));
+    results.bigHoverServerCpu = stats(serverCpu('textDocument/hover', mark));
     mark = client.traces.length;
 
     const symbols: number[] = [];
@@ -104,9 +115,10 @@ async function main(): Promise<void> {
     }
     results.bigDocumentSymbols = stats(symbols);
     results.bigDocumentSymbolsServerSide = stats(serverTimes('textDocument/documentSymbol', mark));
+    results.bigDocumentSymbolsServerCpu = stats(serverCpu('textDocument/documentSymbol', mark));
     const payload = JSON.stringify(await client.request('textDocument/documentSymbol', { textDocument: { uri } })).length;
     results.bigDocumentSymbolsPayloadBytes = payload;
-    await client.connection.sendNotification('$/setTrace', { value: 'off' });
+    mark = client.traces.length;
 
     let text = big;
     const edits: number[] = [];
@@ -122,6 +134,9 @@ async function main(): Promise<void> {
       edits.push(ms);
     }
     results.bigEditToDiagnostics = stats(edits);
+    results.bigEditDiagnosticsServerSide = stats(diagnosticsTimes(mark));
+    results.bigEditDiagnosticsServerCpu = stats(serverCpu('diagnostics', mark));
+    await client.connection.sendNotification('$/setTrace', { value: 'off' });
     // For comparison: the analysis core alone on the same edit, in this process.
     const cache = new AnalysisCache();
     analyze(text, {}, cache);

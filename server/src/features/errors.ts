@@ -1,9 +1,9 @@
 // Request handlers never crash the server: a thrown error becomes a ResponseError
 // (InvalidParams for bad input such as an unknown document, InternalError for bugs,
 // logged with its stack to the connection console).
-import { performance } from 'perf_hooks';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { UnknownDocumentError } from '../workspace/project';
+import { startTimer } from './timing';
 
 export interface Logger {
   error(message: string): void;
@@ -22,13 +22,13 @@ export function toResponseError(method: string, e: unknown, log: Logger): Respon
 /** Wraps a request handler: its result, or a ResponseError when it throws. */
 export function guard<P, R>(method: string, log: Logger, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R | ResponseError<void>> {
   return async (params: P) => {
-    const started = performance.now();
+    const elapsed = startTimer();
     try {
       return await handler(params);
     } catch (e) {
       return toResponseError(method, e, log);
     } finally {
-      log.trace?.(`${method} handled in ${(performance.now() - started).toFixed(2)} ms`);
+      log.trace?.(`${method} handled in ${elapsed()}`);
     }
   };
 }

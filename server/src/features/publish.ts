@@ -4,23 +4,29 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { UnknownDocumentError, type Project } from '../workspace/project';
 import { toLspDiagnostics } from './diagnostics';
+import { startTimer } from './timing';
 import { itemsAt } from './lookup';
 import { outline } from './symbols';
 import { entityFacts } from '../workspace/stats';
 import type { AnalyzedText } from '../workspace/analyzed';
 
+/** Pause after publishing before the per-version indexes are built ahead of requests. */
+const PREPARE_AFTER_MS = 100;
+
 export async function publishDiagnostics(project: Project, connection: Connection, uri: string): Promise<void> {
+  const elapsed = startTimer();
   try {
     const f = await project.get(uri);
     const settings = await project.settings(uri);
     const diagnostics = toLspDiagnostics(f, settings);
     if (project.versionOf(uri) !== f.version) return; // edited (or closed) meanwhile
     await connection.sendDiagnostics({ uri, version: f.version ?? undefined, diagnostics });
-    // While the user reads the diagnostics, prepare what hovers and the outline need,
-    // so requests on this version answer at once (skipped if it is already stale).
-    setImmediate(() => {
+    connection.tracer.log(`diagnostics ${uri} v${f.version} computed in ${elapsed()}`);
+    // Once the user pauses, prepare what hovers and the outline need, so requests on
+    // this version answer at once (skipped while typing goes on: the version moved).
+    setTimeout(() => {
       if (project.versionOf(uri) === f.version) prepare(f);
-    });
+    }, PREPARE_AFTER_MS);
   } catch (e) {
     if (e instanceof UnknownDocumentError) return; // closed before we got to it
     connection.console.error(`Diagnostics for ${uri} failed: ${(e as Error).stack ?? e}`);

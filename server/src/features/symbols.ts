@@ -105,7 +105,20 @@ function buildOutline(f: AnalyzedText): DocumentSymbol[] {
 }
 
 function quoteSymbol(f: AnalyzedText, q: Quote): DocumentSymbol {
-  return { name: openingWords(q.text), detail: speakerLabel(q), kind: SYMBOL_KINDS.quote, range: toRange(f, q), selectionRange: toRange(f, q) };
+  const range = toRange(f, q);
+  return { name: quoteName(q.text), detail: speakerLabel(q), kind: SYMBOL_KINDS.quote, range, selectionRange: range };
+}
+
+/** Quote names by quote text: an edit changes few quotes, so outlines reuse the rest. */
+const names = new Map<string, string>();
+
+function quoteName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size > 50_000) names.clear(); // bounded: a cache, not an archive
+    names.set(text, (name = openingWords(text)));
+  }
+  return name;
 }
 
 function entitySymbol(f: AnalyzedText, x: NameFacts, kind: SymbolKind): DocumentSymbol {
@@ -129,7 +142,7 @@ export async function workspaceSymbols(project: Project, query: string): Promise
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
     }
     for (const q of f.analysis.quotes) {
-      const name = openingWords(q.text);
+      const name = quoteName(q.text);
       if (!match(name) && !(q.speaker && match(q.speaker.name))) continue;
       out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${speakerLabel(q)} — ${container}`, location: toLocation(f, q) });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;

@@ -27,14 +27,16 @@ export function entityFacts(a: Analysis): Map<string, NameFacts> {
     if (!f) facts!.set(name, (f = { name, kinds: new Set(), mentions: [], surfaces: new Set(), quotes: [] }));
     return f;
   };
-  const taken = new Set<string>();
+  // Spans as one number (start, end < 2^26): cheaper than string keys in long articles.
+  const key = (x: Span) => x.start * 0x4000000 + x.end;
+  const taken = new Set<number>();
   for (const e of [...a.places, ...a.actors]) {
     const f = get(e.name);
     f.kinds.add(e.kind);
     if (e.type && !f.type) f.type = e.type;
-    const key = `${e.start}:${e.end}`;
-    if (taken.has(key)) continue; // a country can be both place and actor at one spot
-    taken.add(key);
+    const k = key(e);
+    if (taken.has(k)) continue; // a country can be both place and actor at one spot
+    taken.add(k);
     f.mentions.push({ start: e.start, end: e.end });
     f.surfaces.add(e.text);
   }
@@ -46,9 +48,9 @@ export function entityFacts(a: Analysis): Map<string, NameFacts> {
     f.quotes.push(q);
     // The speaker mention ("he") counts as a mention when it is a real text span
     // outside the quote (an annotation may carry no mention of its own).
-    const key = `${s.start}:${s.end}`;
-    if (s.via !== 'annotation' && s.end > s.start && (s.end <= q.start || s.start >= q.end) && !taken.has(key)) {
-      taken.add(key);
+    const k = key(s);
+    if (s.via !== 'annotation' && s.end > s.start && (s.end <= q.start || s.start >= q.end) && !taken.has(k)) {
+      taken.add(k);
       f.mentions.push({ start: s.start, end: s.end });
       f.surfaces.add(s.text);
     }
