@@ -222,6 +222,17 @@ describe('language server (JSON-RPC over stdio)', function () {
       assert.ok(!v.includes('Quotes attributed'), 'a place has no quotes');
     });
 
+    it('on the example article gives the exact answers a reader expects', async () => {
+      const first = await client.hover(example, positionOf(EXAMPLE, 'Units of the Azerbaijani', 3));
+      assert.match(first!.contents.value, /^\*\*Quote\*\* \(speech\)/);
+      assert.match(first!.contents.value, /Speaker: \*\*Ministry of Defense of the unrecognized NKR\*\* — cue “reported”, named on line 3/);
+      const dated = await client.hover(example, positionOf(EXAMPLE, 'December 12 last year', 3));
+      assert.match(dated!.contents.value, /`2022-12-12` — Monday/);
+      assert.match(dated!.contents.value, /105 days before publication \(published 2023-03-27\)/);
+      const according = await client.hover(example, positionOf(EXAMPLE, 'an unsuccessful theatrical', 3));
+      assert.match(according!.contents.value, /Speaker: \*\*Gurgen Simonyan\*\* — cue “According to”/);
+    });
+
     it('answers null where there is nothing to say', async () => {
       const h = await client.hover(example, { line: 1, character: 0 });
       assert.strictEqual(h, null);
