@@ -5,13 +5,13 @@
 
 export type Tense = 'past' | 'future' | null;
 
-const FUTURE = /^(?:will|won['’]t|shall|['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective|ahead)$/i;
-const PAST = /^(?:was|were|had|did|ago|last|earlier|previously|since|said|told|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|died|found|saw|sent|ran|broke|struck|killed|became|began|set|brought|bought|sought|thought|fought|caught|taught|spoke|wrote|chose|drove|grew|knew|threw|flew|drew|shot|hit|cut|put|quit|led|fled|paid|laid|sold|stood|understood|rang|sang|got|kept|felt|heard|meant|lost|spent|built|sent|swore|wore|tore|woke|ate|fought|arose|forgot|hid|bit|slid|struck|sank|spun|won|overcame|withdrew|undertook|forbade)$/i;
+const FUTURE = /^(?:will|won['’]t|shall|[a-z]*['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective|ahead)$/i;
+const PAST = /^(?:was(?:n['’]t)?|were(?:n['’]t)?|had(?:n['’]t)?|did(?:n['’]t)?|ago|last|earlier|previously|since|said|told|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|died|found|saw|sent|ran|broke|struck|killed|became|set|brought|bought|sought|thought|fought|caught|taught|spoke|wrote|chose|drove|grew|knew|threw|flew|drew|shot|hit|cut|put|quit|led|fled|paid|laid|sold|stood|understood|rang|sang|got|kept|felt|heard|meant|spent|built|swore|wore|tore|woke|ate|arose|forgot|hid|bit|slid|sank|spun|overcame|withdrew|undertook|forbade)$/i;
 // Words ending in -ed that speak of the future, or are adjectives more often than verbs.
 const NOT_PAST = /^(?:planned|scheduled|expected|proposed|intended|needed|related|based|united|red|bed|shed|hundred|indeed|speed|need|feed|seed|proceed|succeed|exceed|led)$/i;
 
 const ADJECTIVE_CONTEXT = /^(?:a|an|the|this|that|its|his|her|their|our|still|newly|so-called|very|more|most|less|un)$/i;
-const WORD = /[A-Za-z]+(?:['’][a-z]+)?|['’]ll/g;
+const WORD = /[A-Za-z]+(?:['’][a-z]+)?/g;
 
 function classify(word: string): Tense {
   if (FUTURE.test(word)) return 'future';

@@ -98,6 +98,7 @@ describe('dates', () => {
     it('reads "next Monday" and a future verb forward, "last Friday" back', () => {
       assert.strictEqual(valueOf('They meet again next Monday.'), '2023-04-03');
       assert.strictEqual(valueOf('The minister will visit Yerevan on Friday.'), '2023-03-31');
+      assert.strictEqual(valueOf('We’ll meet them on Friday.'), '2023-03-31');
       assert.strictEqual(valueOf('He resigned last Friday.'), '2023-03-24');
     });
     it('joins a weekday to the date it names', () => {
