@@ -80,7 +80,9 @@ function dateHover(f: AnalyzedText, d: DateMention): string {
 
 async function entityHover(project: Project, f: AnalyzedText, name: string): Promise<string> {
   const here = entityFacts(f.analysis).get(name);
-  const all = await project.all();
+  // Counts from what is analysed now: a hover never waits for the workspace index.
+  const { files: all, complete } = project.snapshot();
+  if (!all.includes(f)) all.push(f);
   let wsMentions = 0;
   let wsFiles = 0;
   let wsQuotes = 0;
@@ -101,9 +103,9 @@ async function entityHover(project: Project, f: AnalyzedText, name: string): Pro
   aliases.delete(name);
   if (aliases.size) lines.push(`Also written: ${[...aliases].map((a) => `“${md(a)}”`).join(', ')}`);
   const n = here?.mentions.length ?? 0;
-  lines.push(`Mentions: ${plural(n, 'mention')} in this article · ${plural(wsMentions, 'mention')} in ${plural(wsFiles, 'seed file')} of the workspace`);
+  lines.push(`Mentions: ${plural(n, 'mention')} in this article · ${plural(wsMentions, 'mention')} in ${plural(wsFiles, 'seed file')} of the workspace${complete ? '' : ' (indexing…)'}`);
   if (isActor) {
-    lines.push(`Quotes attributed: ${here?.quotes.length ?? 0} in this article · ${wsQuotes} in the workspace`);
+    lines.push(`Quotes attributed: ${here?.quotes.length ?? 0} in this article · ${wsQuotes} in the workspace${complete ? '' : ' (indexing…)'}`);
   }
   return lines.join('\n\n');
 }

@@ -68,6 +68,7 @@ export class Project {
   /** Serialises fs work (scan, file events); workspace-wide requests await its tail. */
   private queue: Promise<void> = Promise.resolve();
   private backgroundScheduled = false;
+  private scanning = false;
 
   constructor(private readonly host: Host) {}
 
@@ -246,6 +247,27 @@ export class Project {
     return out;
   }
 
+  /**
+   * What is analysed right now, without waiting for the index or analysing anything:
+   * for hovers, which must answer at once. `complete` is false while the index is
+   * still being built or refreshed.
+   */
+  snapshot(): { files: AnalyzedText[]; complete: boolean } {
+    const files: AnalyzedText[] = [];
+    const openPaths = new Set<string>();
+    let complete = !this.scanning;
+    for (const state of this.open.values()) {
+      if (state.path) openPaths.add(state.path);
+      if (state.analyzed) files.push(state.analyzed);
+    }
+    for (const f of this.files.values()) {
+      if (openPaths.has(f.path)) continue;
+      if (f.analyzed && f.analyzed.stamp.generation === this.generation) files.push(f.analyzed);
+      else complete = false;
+    }
+    return { files, complete };
+  }
+
   /** The gazetteer in use (built-in names plus the user's annotated ones). */
   gazetteer(): Gazetteer {
     return (this.gazetteerValue ??= buildGazetteer(this.userEntries));
@@ -260,6 +282,15 @@ export class Project {
   }
 
   private async scan(): Promise<void> {
+    this.scanning = true;
+    try {
+      await this.scanFolders();
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async scanFolders(): Promise<void> {
     const started = Date.now();
     const candidates = await this.folders.listCandidates();
     const seen = new Set<string>();
