@@ -23,7 +23,7 @@ export interface CliCommandResult {
 }
 
 /** A command still running after this is killed and reported as failed. */
-const TIMEOUT_MS = 300_000;
+const TIMEOUT_MS = 200_000;
 /** After a run this slow, no repeat runs. */
 const SLOW_MS = 60_000;
 

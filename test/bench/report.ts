@@ -15,7 +15,7 @@ export interface TargetCheck {
   note?: string;
 }
 
-const isOk = (x: any): boolean => x && typeof x === 'object' && !('status' in x && (x.status === 'error' || x.status === 'skipped'));
+const isOk = (x: any): boolean => !!x && typeof x === 'object' && !('status' in x && x.status !== 'measured');
 const sizeRow = (rows: any[] | undefined, label: string) => rows?.find((r) => r.label === label);
 
 export function evaluateTargets(r: Results): TargetCheck[] {

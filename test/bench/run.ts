@@ -22,7 +22,7 @@ import { evaluateTargets, formatReport } from './report';
 export type Mode = 'quick' | 'full' | 'soak';
 
 /** The longest the bench waits for a workspace to be indexed. */
-const WORKSPACE_TIMEOUT_MS = 240_000;
+const WORKSPACE_TIMEOUT_MS = 180_000;
 
 export interface Plan {
   mode: Mode;
@@ -97,14 +97,33 @@ export async function runBench(argv: string[]): Promise<object> {
   const started = new Date();
   const before = machine();
   const tmp = mkdtempSync(join(tmpdir(), 'seed-bench-'));
+  const file = out ?? (mode === 'quick' ? join(tmpdir(), 'seed-bench-quick.json') : join(__dirname, 'results', mode === 'soak' ? 'soak.json' : 'latest.json'));
+  const pending = { status: 'pending', note: 'the run stopped before this section' };
+  const results: Record<string, unknown> = {
+    bench: 'seed-annotator', mode, command: `npm run bench${mode === 'full' ? '' : ` -- --${mode}`}`,
+    started: started.toISOString(), seconds: 0, machine: before,
+    analysis: pending, peer: pending, lsp: pending, workspace: pending, cli: pending, extension: pending,
+  };
+  // Written after every section, so a run cut short still leaves what it measured.
+  const save = () => {
+    results.seconds = round((Date.now() - started.getTime()) / 1000, 1);
+    results.machine = { ...before, loadAverage1mAfter: machine().loadAverage1m };
+    results.targets = evaluateTargets(results);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  };
+  const run = async (name: string, fn: () => unknown) => {
+    results[name] = await section(name, only, fn);
+    save();
+  };
   try {
     const articles = articlesFor(p.sizes);
-    const analysis = await section('analysis', only, () => benchAnalysis(articles, p.analysisRuns));
-    const peer = await section('peer', only, () => benchPeer(articles, p.peerRuns, p.peerMaxBytes));
+    await run('analysis', () => benchAnalysis(articles, p.analysisRuns));
+    await run('peer', () => benchPeer(articles, p.peerRuns, p.peerMaxBytes));
 
     // The protocol sections need the language server's test client (test/lsp/client.ts).
     const lspModule = (): typeof import('./lsp') => require('./lsp');
-    const lsp = await section('lsp', only, () => lspModule().benchEditor(p));
+    await run('lsp', () => lspModule().benchEditor(p));
     const corpora = new Map<number, string>();
     const corpus = (files: number): string => {
       let dir = corpora.get(files);
@@ -117,37 +136,27 @@ export async function runBench(argv: string[]): Promise<object> {
       }
       return dir;
     };
-    const workspace = await section('workspace', only, async () => {
-      const rows: unknown[] = [];
+    await run('workspace', async () => {
+      const rows: { status: string; note?: string }[] = [];
       // A larger workspace gets the time the previous one projects (linear), within limits.
       let perFile = 0;
       for (const files of p.workspaceFiles) {
         const timeoutMs = perFile ? Math.min(WORKSPACE_TIMEOUT_MS, Math.max(60_000, 3 * perFile * files)) : WORKSPACE_TIMEOUT_MS;
         const row = await lspModule().benchWorkspace(corpus(files), files, timeoutMs);
         if (row.status === 'measured' && row.firstCompleteSeconds) perFile = (row.firstCompleteSeconds * 1000) / files;
-        else if (perFile) row.note = `${row.note}; the ${p.workspaceFiles[0]}-file run projects ~${Math.round((perFile * files) / 1000)} s`;
+        else if (perFile) row.note = `${row.note}; the previous run projects ~${Math.round((perFile * files) / 1000)} s`;
         rows.push(row);
       }
       return rows;
     });
-    const cli = await section('cli', only, () => {
+    await run('cli', () => {
       const dir = corpus(p.cliFiles);
       return benchCli(dir, p.cliFiles, join(dir, 'seeds', '000', 'article-00000.txt'), p.cliRuns);
     });
-    const extension = await section('extension', only, () => extensionFigures());
-
-    const results = {
-      bench: 'seed-annotator', mode, command: `npm run bench${mode === 'full' ? '' : ` -- --${mode}`}`,
-      started: started.toISOString(), seconds: round((Date.now() - started.getTime()) / 1000, 1),
-      machine: { ...before, loadAverage1mAfter: machine().loadAverage1m },
-      analysis, peer, lsp, workspace, cli, extension,
-    };
-    const withTargets = { ...results, targets: evaluateTargets(results) };
-    const file = out ?? (mode === 'quick' ? join(tmpdir(), 'seed-bench-quick.json') : join(__dirname, 'results', mode === 'soak' ? 'soak.json' : 'latest.json'));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(withTargets, null, 2) + '\n');
-    process.stdout.write(formatReport(withTargets) + `\nresults: ${file}\n`);
-    return withTargets;
+    await run('extension', () => extensionFigures());
+    save();
+    process.stdout.write(formatReport(results) + `\nresults: ${file}\n`);
+    return results;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
