@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { detectDates } from '../../../server/src/analysis/dates';
+import { easterSunday, formatDay, formatWeek, nthWeekdayOfMonth, parseYmd } from '../../../server/src/analysis/dates-calendar';
 import { parseHeader, splitParagraphs } from '../../../server/src/analysis/header';
 
 const REF = '2023-03-27'; // a Monday
@@ -184,6 +185,27 @@ describe('dates', () => {
     it('returns nothing for empty or date-free text', () => {
       assert.deepStrictEqual(dates(''), []);
       assert.deepStrictEqual(dates('No time words here at all.'), []);
+    });
+  });
+
+  describe('calendar helpers', () => {
+    const day = (iso: string) => parseYmd(iso)!;
+    it('numbers ISO weeks across year ends', () => {
+      assert.strictEqual(formatWeek(day('2023-04-03')), '2023-W14');
+      assert.strictEqual(formatWeek(day('2021-01-03')), '2020-W53');
+      assert.strictEqual(formatWeek(day('2024-12-30')), '2025-W01');
+      assert.strictEqual(formatWeek(day('2023-01-01')), '2022-W52');
+    });
+    it('finds Easter and the n-th weekday of a month', () => {
+      assert.strictEqual(formatDay(easterSunday(2000)), '2000-04-23');
+      assert.strictEqual(formatDay(easterSunday(2023)), '2023-04-09');
+      assert.strictEqual(formatDay(nthWeekdayOfMonth(2023, 11, 4, 4)), '2023-11-23'); // Thanksgiving
+      assert.strictEqual(formatDay(nthWeekdayOfMonth(2023, 3, 1, -1)), '2023-03-27'); // last Monday of March
+    });
+    it('rejects impossible days', () => {
+      assert.strictEqual(parseYmd('2023-02-29'), null);
+      assert.ok(parseYmd('2024-02-29'));
+      assert.strictEqual(parseYmd('27/03/2023'), null);
     });
   });
 
