@@ -3,8 +3,8 @@
 // arguments (a span, and the value it would otherwise ask for) so code actions, CodeLenses
 // and tests run it without prompts, and returns the saved annotation (AnnotationResult).
 import type { ActorType } from '../../../server/src/analysis/types';
-import { targetAt } from '../../../server/src/sidecar/anchor';
-import { newAnnotationId, nowIso, type Annotation, type AnnotationKind } from '../../../server/src/sidecar/format';
+import { nowIso, type AnnotationKind } from '../../../server/src/sidecar/format';
+import { upsertAnnotation, withFields, type Fields } from '../annotations/edits';
 import type { AnnotateSpeakerArgs } from '../../../server/src/shared/protocol';
 import { isDateValue, mergeNames, spanAt } from '../annotations/model';
 import { ACTOR_TYPES, inputDate, inputNote, pickActorType, pickName } from './pickers';
@@ -12,42 +12,19 @@ import { resultOf, type AnnotationResult, type CommandContext } from './context'
 import * as vscode from 'vscode';
 import { hasSpan, resolveSpan, toUri, UserError, type ResolvedSpan, type SpanInput } from './target';
 
-type Fields = Partial<Pick<Annotation, 'speaker' | 'speech' | 'name' | 'type' | 'value' | 'note'>>;
-
 /**
- * Saves an annotation of `kind` on `span`: updates the one already there (same kind; for
- * quotes any overlapping quote annotation, a quote being one unit), else adds one.
- * A field set to undefined is removed.
+ * Saves an annotation of `kind` on `span`: updates the one already there, else adds one
+ * (see upsertAnnotation). A field set to undefined is removed.
  */
 export async function saveAnnotation(ctx: CommandContext, span: ResolvedSpan, kind: AnnotationKind, fields: Fields): Promise<AnnotationResult> {
   let savedId = '';
-  const before = await ctx.store.get(span.uri);
-  const orphans = before.orphans;
+  const { orphans } = await ctx.store.get(span.uri);
   const entry = await ctx.store.update(span.uri, (list, text) => {
-    const placed = list.filter((a) => !orphans.has(a.id) && a.target.start !== undefined);
-    const existing = placed.find((a) => a.kind === kind && (kind === 'quote'
-      ? a.target.start! < span.end && span.start < a.target.end!
-      : a.target.start === span.start && a.target.end === span.end));
-    const now = nowIso();
-    if (existing) {
-      savedId = existing.id;
-      return list.map((a) => (a === existing ? withFields({ ...a, updated: now }, fields) : a));
-    }
-    const taken = new Set(list.map((a) => a.id));
-    savedId = newAnnotationId(taken);
-    const fresh: Annotation = withFields({ id: savedId, kind, target: targetAt(text, span.start, span.end), created: now }, fields);
-    return [...list, fresh];
+    const r = upsertAnnotation(list, { text, start: span.start, end: span.end, kind, fields, orphans, now: nowIso() });
+    savedId = r.id;
+    return r.list;
   });
   return resultOf(entry, savedId)!;
-}
-
-function withFields(a: Annotation, fields: Fields): Annotation {
-  const out = { ...a } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined || v === '') delete out[k];
-    else out[k] = v;
-  }
-  return out as unknown as Annotation;
 }
 
 /** Names to offer as speakers: the code action's candidates, actors near the quote, names annotated anywhere, then the server's. */
