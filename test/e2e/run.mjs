@@ -95,7 +95,8 @@ async function runSuite({ browser, server, ws, testsMain }) {
   // The smoke-test driver forwards the extension host's console and process.exit through these.
   const hostLog = createWriteStream(join(server.runDir, 'extension-host.log'));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = format(...args);
+    let text = format(...args);
+    if (!process.stdout.isTTY) text = text.replace(/\x1b\[[0-9;]*m/g, ''); // plain logs in CI
     hostLog.write(`[${type}] ${text}\n`);
     // The workbench's own complaints about being offline would bury the test report.
     if (!WORKBENCH_NOISE.test(text)) (type === 'error' ? console.error : console.log)(text);
