@@ -18,8 +18,11 @@ export function parseYmd(iso: string | null): Ymd | null {
   return isRealDay(d.year, d.month, d.day) ? d : null;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 export function isRealDay(year: number, month: number, day: number): boolean {

@@ -77,7 +77,7 @@ function headKind(word: string): HeadKind {
 }
 
 export function detectDates(paragraphText: string, referenceDate: string | null): DateMention[] {
-  const scan: Scan = { text: paragraphText, ref: parseYmd(referenceDate), found: [] };
+  const scan: Scan = { text: paragraphText, ref: referenceDay(referenceDate), found: [] };
   const re = HEAD; // shared: detectDates never re-enters itself
   re.lastIndex = 0;
   for (let m = re.exec(paragraphText); m; m = re.exec(paragraphText)) {
@@ -101,6 +101,13 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
 }
 
 // ---------------------------------------------------------------- helpers
+
+// The reference date is the same for every paragraph of a file: parse it once.
+let lastReference: { iso: string | null; day: Ymd | null } = { iso: null, day: null };
+function referenceDay(iso: string | null): Ymd | null {
+  if (iso !== lastReference.iso) lastReference = { iso, day: parseYmd(iso) };
+  return lastReference.day;
+}
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
 const atEnd = (source: string, flags = ''): RegExp => new RegExp(`(?:${source})$`, flags);
@@ -130,8 +137,9 @@ function isTitleInSentence(text: string, start: number, end: number): boolean {
   return words.length > 1 || /[\p{L}\p{N},]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
 }
 
-function push(scan: Scan, start: number, end: number, value: string | null, extra?: Partial<Found>): void {
-  scan.found.push({ ...extra, start, end, value });
+function push(scan: Scan, start: number, end: number, value: string | null, extra?: Pick<Found, 'anaphor' | 'yearless'>): void {
+  // One object shape for all findings keeps the hot path monomorphic.
+  scan.found.push({ start, end, value, anaphor: extra?.anaphor, yearless: extra?.yearless });
 }
 
 /** Picks the year of a month (or month-day) that has none, relative to the reference. */
