@@ -39,9 +39,10 @@ interface Known {
   speaker?: boolean;
 }
 
-export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actors: Entity[]): Quote[] {
+export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actorList: Entity[]): Quote[] {
   if (!quotes.length) return quotes;
   const masked = maskQuotes(text, quotes);
+  const actors = new ActorIndex(actorList);
   const known: Known[] = [];
   const out: Quote[] = [];
   let pi = 0;
@@ -443,7 +444,7 @@ const PRONOUN_REACH = 1500;
  * (candidate full names) and the subjects of its verbs of saying (candidate speakers
  * for later pronouns: "Political scientist Gurgen Simonyan believes …" then "he told").
  */
-function collectNames(text: string, masked: string, p: Paragraph, known: Known[], actors: Entity[]): void {
+function collectNames(text: string, masked: string, p: Paragraph, known: Known[], actors: ActorIndex): void {
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
@@ -467,7 +468,7 @@ function push(known: Known[], k: Known): void {
   if (known.length > MAX_KNOWN * 2) known.splice(0, known.length - MAX_KNOWN);
 }
 
-function remember(known: Known[], s: Speaker, phrase: string, actors: Entity[]): void {
+function remember(known: Known[], s: Speaker, phrase: string, actors: ActorIndex): void {
   if (PERSONAL_PRONOUN.test(s.text)) return;
   const actor = actorIn(actors, s.start, s.end);
   const person = actor?.type ? actor.type === 'person' : personLike(s.name);
@@ -475,7 +476,7 @@ function remember(known: Known[], s: Speaker, phrase: string, actors: Entity[]):
   push(known, { pos: s.start, name: s.name, phrase, person, org, speaker: true });
 }
 
-function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: Entity[]): Speaker {
+function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: ActorIndex): Speaker {
   if (s.name) return s as Speaker;
   const at = Math.min(s.start, quoteStart);
   // An actor mention the phrase covers ("political scientist Gurgen Simonyan").
@@ -488,10 +489,96 @@ function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[]
   return { ...s, name: expand(name, s.text, at, known) } as Speaker;
 }
 
-function actorIn(actors: Entity[], start: number, end: number): Entity | null {
-  let best: Entity | null = null;
-  for (const a of actors) if (a.start < end && a.end > start && (!best || a.end > best.end)) best = a;
-  return best;
+type PronounFit = 'person' | 'org' | 'any';
+
+/**
+ * The actor mentions indexed by position, so that each look-up is a binary search
+ * instead of a scan over every actor of the document (hundreds per megabyte).
+ * Results are exactly those of a scan in array order.
+ */
+class ActorIndex {
+  /** Actor indices ordered by start (ties in array order). */
+  private readonly byStart: number[];
+  private readonly starts: number[];
+  /** The longest mention: an actor overlapping [start, end) starts after start - maxLen. */
+  private readonly maxLen: number;
+  /** In array order: the largest end among actors 0..i. */
+  private readonly prefixMaxEnd: number[];
+  /** In array order: the last actor at or before i that fits a pronoun class (-1: none). */
+  private readonly lastFit: Record<PronounFit, Int32Array>;
+
+  constructor(private readonly actors: Entity[]) {
+    const n = actors.length;
+    this.byStart = Array.from({ length: n }, (_, i) => i).sort((a, b) => actors[a].start - actors[b].start || a - b);
+    this.starts = this.byStart.map((i) => actors[i].start);
+    this.maxLen = actors.reduce((m, a) => Math.max(m, a.end - a.start), 0);
+    this.prefixMaxEnd = new Array<number>(n);
+    this.lastFit = { person: new Int32Array(n), org: new Int32Array(n), any: new Int32Array(n) };
+    let maxEnd = -Infinity;
+    let person = -1;
+    let org = -1;
+    for (let i = 0; i < n; i++) {
+      const a = actors[i];
+      maxEnd = Math.max(maxEnd, a.end);
+      this.prefixMaxEnd[i] = maxEnd;
+      if (a.type ? a.type === 'person' : personLike(a.name)) person = i;
+      if (a.type ? a.type !== 'person' : orgLike(a.name)) org = i;
+      this.lastFit.person[i] = person;
+      this.lastFit.org[i] = org;
+      this.lastFit.any[i] = i;
+    }
+  }
+
+  /** The actor overlapping [start, end) that reaches furthest (the first such in array order). */
+  overlapping(start: number, end: number): Entity | null {
+    let best = -1;
+    // Candidates start before `end` and after `start - maxLen`.
+    for (let k = firstAtOrAfter(this.starts, end) - 1; k >= 0 && this.starts[k] > start - this.maxLen; k--) {
+      const i = this.byStart[k];
+      const a = this.actors[i];
+      if (a.end <= start) continue;
+      if (best < 0 || a.end > this.actors[best].end || (a.end === this.actors[best].end && i < best)) best = i;
+    }
+    return best < 0 ? null : this.actors[best];
+  }
+
+  /**
+   * The last actor fitting a pronoun among those before the first one (in array order)
+   * that ends after `at`.
+   */
+  lastBefore(at: number, fit: PronounFit): Entity | null {
+    const prefix = firstAbove(this.prefixMaxEnd, at);
+    if (prefix === 0) return null;
+    const i = this.lastFit[fit][prefix - 1];
+    return i < 0 ? null : this.actors[i];
+  }
+}
+
+/** The first index whose value is >= x, in an ascending array. */
+function firstAtOrAfter(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** The first index whose value is > x, in an ascending array. */
+function firstAbove(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function actorIn(actors: ActorIndex, start: number, end: number): Entity | null {
+  return actors.overlapping(start, end);
 }
 
 /** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
@@ -519,16 +606,12 @@ function hasWord(s: string, word: string): boolean {
 }
 
 /** He/she: the most recent person; it: the most recent organisation; they: either. */
-function resolvePronoun(pronoun: string, at: number, known: Known[], actors: Entity[]): string | null {
+function resolvePronoun(pronoun: string, at: number, known: Known[], actors: ActorIndex): string | null {
   const p = pronoun.toLowerCase();
-  const fits = (person: boolean, org: boolean) => (p === 'he' || p === 'she' ? person : p === 'it' ? org : p === 'they' ? true : person);
-  let bestActor: Entity | null = null;
-  for (const a of actors) {
-    if (a.end > at) break;
-    const person = a.type ? a.type === 'person' : personLike(a.name);
-    const org = a.type ? a.type !== 'person' : orgLike(a.name);
-    if (fits(person, org)) bestActor = a;
-  }
+  const fit: PronounFit = p === 'it' ? 'org' : p === 'they' ? 'any' : 'person';
+  const fits = (person: boolean, org: boolean) => (fit === 'person' ? person : fit === 'org' ? org : true);
+  // The last fitting actor before the first that ends after the pronoun.
+  const bestActor = actors.lastBefore(at, fit);
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
   let best: Known | null = null;
   let any: Known | null = null;
