@@ -51,7 +51,12 @@ try {
 const address = `${server.url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, "/")}`;
 console.log(`\nSeed Annotator is ready. Open this address in your browser:\n\n    ${address}\n\n` +
   `Server log: ${server.log}\nPress Ctrl+C to stop.`);
-const stop = async () => { await server.stop(); process.exit(0); };
+let stopping = false;
+const stop = async () => { stopping = true; await server.stop(); console.log('\nStopped.'); process.exit(0); };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.child.on('exit', (code) => { console.error(`code-server exited (${code}); see ${server.log}`); process.exit(1); });
+server.child.on('exit', (code) => {
+  if (stopping) return;
+  console.error(`code-server exited on its own (${code}); see ${server.log}`);
+  process.exit(1);
+});

@@ -153,6 +153,7 @@ async function drive({ browser, server, ws, say, screenshotsDir, docsShot }, exp
   const unattributedCount = example.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
   await waitUntil(`${unattributedCount} problems`, async () => (await problemRows.count()) === unattributedCount);
   say(`problems view: ${unattributedCount} unattributed quote(s), as the CLI finds`);
+  await shot('problems-before.png');
 
   // ---- F1: annotate an unattributed quote's speaker by typing a name ---------------------------
   const unattributed = example.quotes.find((q) => !q.speaker && q.kind === 'speech');
@@ -173,7 +174,7 @@ async function drive({ browser, server, ws, say, screenshotsDir, docsShot }, exp
   await waitUntil('the status bar to count one warning fewer', async () => (await problemCounts()).warnings === warnings - 1);
   await waitUntil(`${unattributedCount - 1} problems`, async () => (await problemRows.count()) === unattributedCount - 1);
   say(`problems view: ${unattributedCount - 1} unattributed quote(s) left after annotating one`);
-  await shot('problems.png');
+  await shot('problems-after.png');
 
   // ---- A broken sidecar: the user is told where, and the file is left alone ------------------
   const broken = join(ws, 'fixtures/malformed.seed.txt.ann.yaml');
