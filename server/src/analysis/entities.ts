@@ -720,9 +720,39 @@ function stripHonorific(s: string): string {
   return s.replace(HONORIFIC, '');
 }
 
+/** Paragraphs longer than this are read in pieces cut at sentence ends. */
+const CHUNK = 8192;
+
 export function detectEntities(paragraphText: string, gazetteer: Gazetteer): Entity[] {
-  const tokens = tokenize(paragraphText);
-  return new Detector(paragraphText, tokens, gazetteer).run();
+  if (paragraphText.length <= CHUNK) return new Detector(paragraphText, tokenize(paragraphText), gazetteer).run();
+  // A huge paragraph (a 10 MB single line) would keep millions of tokens alive at once and
+  // spend its time in the garbage collector; no name runs across a sentence end, so cut there.
+  const out: Entity[] = [];
+  for (let from = 0; from < paragraphText.length; ) {
+    const to = chunkEnd(paragraphText, from);
+    const piece = paragraphText.slice(from, to);
+    for (const m of new Detector(piece, tokenize(piece), gazetteer).run()) out.push({ ...m, start: m.start + from, end: m.end + from });
+    from = to;
+  }
+  return out;
+}
+
+/** End of the piece starting at `from`: just after a sentence end or line break past CHUNK, else at a space. */
+function chunkEnd(text: string, from: number): number {
+  const target = from + CHUNK;
+  if (target >= text.length) return text.length;
+  const limit = Math.min(text.length, target + 2048);
+  let space = -1;
+  for (let i = target; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if (c === 32) {
+      const p = text.charCodeAt(i - 1);
+      if (p === 46 || p === 33 || p === 63) return i + 1; // ". ", "! ", "? "
+      if (space < 0) space = i + 1;
+    }
+  }
+  return space > 0 ? space : limit;
 }
 
 // ---------------------------------------------------------------------------

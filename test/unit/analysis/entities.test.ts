@@ -223,6 +223,20 @@ describe('entities: places and actors', () => {
     );
   });
 
+  it('reads a huge paragraph in pieces without losing or shifting a mention', () => {
+    const sentence = 'Talks in Baku stalled, according to Gurgen Simonyan. ';
+    const one = detectEntities(sentence, gazetteer);
+    const n = 2000; // about 110,000 characters: many pieces
+    const big = sentence.repeat(n);
+    const ms = detectEntities(big, gazetteer);
+    assert.strictEqual(ms.length, one.length * n);
+    for (let i = 0; i < ms.length; i++) {
+      const ref = one[i % one.length];
+      const shift = Math.floor(i / one.length) * sentence.length;
+      assert.deepStrictEqual([ms[i].start, ms[i].end, ms[i].text], [ref.start + shift, ref.end + shift, ref.text]);
+    }
+  });
+
   it('is linear: twice the text takes about twice the time', () => {
     const para = 'According to political scientist Gurgen Simonyan, Russian peacekeepers in NK and the Ministry of Defense of Armenia said Azerbaijan wants talks in Baku. ';
     const time = (n: number) => {
