@@ -2,7 +2,7 @@
 // `text` (BOM removed); `doc` is the text as the editor has it, `base` the
 // difference (1 when the editor kept a BOM), so features can turn offsets into
 // positions without caring.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache, stripBom } from '../analysis';
 import type { Analysis, GazetteerEntry } from '../analysis';
 import { applySidecar, type Sidecar } from './annotations';
@@ -22,6 +22,7 @@ export interface AnalyzedText {
   path: string | null;
   /** Document version for open documents, null for files read from disk. */
   version: number | null;
+  /** The text analysed, as the editor has it (a frozen copy: positions never drift). */
   doc: TextDocument;
   base: number;
   text: string;
@@ -42,11 +43,14 @@ export function analyzeDocument(
   cache?: AnalysisCache,
 ): AnalyzedText {
   const raw = doc.getText();
+  // The editor's document object is updated in place by later edits: keep a frozen
+  // copy, so offsets of this analysis always convert against the text they index.
+  const frozen = TextDocument.create(doc.uri, doc.languageId, doc.version, raw);
   const text = stripBom(raw);
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
   const analysis = applySidecar(text, analyze(text, options, cache), stamp.sidecar);
   return {
-    uri: doc.uri, path, version: stamp.version, doc, base: raw.length - text.length, text, analysis,
+    uri: doc.uri, path, version: stamp.version, doc: frozen, base: raw.length - text.length, text, analysis,
     sidecar: stamp.sidecar, stamp,
   };
 }

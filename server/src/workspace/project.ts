@@ -213,6 +213,8 @@ export class Project {
     const path = uriToPath(uri);
     if (!path || !this.folders.contains(path)) return;
     this.enqueue(async () => {
+      const generation = this.generation;
+      const sidecarsBefore = new Map([...this.open].map(([u, st]) => [u, st.path ? this.sidecars.get(st.path) : undefined]));
       if (isSidecarPath(path)) {
         await this.readSidecar(path.slice(0, -SIDECAR_SUFFIX.length));
       } else if (change === 'deleted') {
@@ -226,7 +228,12 @@ export class Project {
         await this.readSeed(path);
       }
       this.refreshGazetteer();
-      for (const u of this.open.keys()) this.host.diagnosticsDue(u);
+      // Republish only what the change can affect: everything when the gazetteer
+      // changed, else the documents whose sidecar changed.
+      for (const [u, st] of this.open) {
+        const sidecar = st.path ? this.sidecars.get(st.path) : undefined;
+        if (generation !== this.generation || sidecarsBefore.get(u) !== sidecar) this.host.diagnosticsDue(u);
+      }
     });
   }
 
