@@ -328,6 +328,14 @@ class Detector {
       this.personAfterRole(us.slice(r + 1), lowerOf(us[r]));
       return;
     }
+    if (h >= 0 && r >= 0 && r < h) {
+      // "Dr. Aiko Tanaka of Kyoto University": the person, then the org after "of".
+      const o = us.findIndex((u, x) => x > r + 1 && x <= h && t[u.s - 1].lower === 'of');
+      if (o > 0 && this.personAfterRole(us.slice(r + 1, o), lowerOf(us[r]), us[r].s)) {
+        this.org(us[o].s, last, lowerOf(us[h]), true);
+        return;
+      }
+    }
     if (h >= 0 && !this.title[first]) {
       // The name ends at its head unless "of ..." follows: "Visa Program Up For ..." is no org.
       const ofFollows = h < us.length - 1 && t[us[h].e].lower === 'of';

@@ -651,7 +651,7 @@ mon tue tues wed thu thur thurs fri sat sun`;
 /** Head nouns of organisation names ("Ministry of Defense", "Information Headquarters"). */
 export const ORG_HEADS = `ministry ministries headquarters administration council committee commission parliament
 assembly office service services agency department court bank fund union party government cabinet navy police
-university institute institution center centre organization organisation corporation company inc ltd llc
+university institute institution center centre organization organisation corporation company corp inc ltd llc plc gmbh holdings airlines airways
 foundation association federation league network bureau directorate authority board tribunal guard senate
 congress duma knesset rada majlis secretariat embassy consulate mission movement front coalition alliance campaign
 news times post journal press tribune herald gazette telegraph chronicle television tv radio channel group council chamber prosecutor's procuracy

@@ -87,6 +87,15 @@ describe('entities: places and actors', () => {
     assert.ok(!a.actors.some((e) => /President|spokeswoman|political/.test(e.text)), show(a.actors).join());
   });
 
+  it('splits "Dr. X of Y University" into the person and the organisation', () => {
+    const a = run('Dr. Aiko Tanaka of Kyoto University presented the results. Shares of Veltrix Corp fell.');
+    assert.deepStrictEqual(show(a.actors), [
+      'Dr. Aiko Tanaka=>Aiko Tanaka[person]',
+      'Kyoto University=>Kyoto University[organization]',
+      'Veltrix Corp=>Veltrix Corp[organization]',
+    ]);
+  });
+
   it('finds persons next to speech verbs, and resolves short forms to the full name', () => {
     const a = run('“We will not move,” said Amara Okafor. Okafor added that the strike would go on. According to Okafor, nobody called.');
     assert.deepStrictEqual(show(a.actors), ['Amara Okafor=>Amara Okafor[person]', 'Okafor=>Amara Okafor[person]', 'Okafor=>Amara Okafor[person]']);
