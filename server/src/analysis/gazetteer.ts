@@ -255,7 +255,7 @@ export class Gazetteer {
   constructor(extra: readonly GazetteerEntry[] = []) {
     const b = builtins();
     this.base = b.index;
-    const users = extra.map((e) => ({ ...e, origin: e.origin ?? 'user' }) as GazetteerEntry).filter((e) => e.name && e.name.trim());
+    const users = extra.map(sanitize).filter((e): e is GazetteerEntry => e !== null);
     if (users.length) {
       this.user = new Index();
       for (const e of users) this.user.add(e);
@@ -278,6 +278,27 @@ export class Gazetteer {
     if (u && (!b || u.length >= b.length)) return u;
     return b;
   }
+}
+
+const strings = (xs: unknown): string[] | undefined => {
+  if (!Array.isArray(xs)) return undefined;
+  const out = xs.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return out.length ? out : undefined;
+};
+
+/**
+ * A user entry as the matcher can use it, or null when it names nothing. User entries come
+ * from hand-edited sidecars: a wrong field is dropped rather than breaking the analysis.
+ */
+function sanitize(e: GazetteerEntry): GazetteerEntry | null {
+  if (!e || typeof e.name !== 'string' || !e.name.trim()) return null;
+  const kind = e.kind === 'actor' ? 'actor' : 'place';
+  const out: GazetteerEntry = { name: e.name.trim(), kind, origin: e.origin === 'builtin' ? 'builtin' : 'user' };
+  if (e.type === 'person' || e.type === 'organization' || e.type === 'group' || e.type === 'country') out.type = e.type;
+  const aliases = strings(e.aliases), adjectives = strings(e.adjectives);
+  if (aliases) out.aliases = aliases;
+  if (adjectives) out.adjectives = adjectives;
+  return out;
 }
 
 export function buildGazetteer(extra: readonly GazetteerEntry[] = []): Gazetteer {

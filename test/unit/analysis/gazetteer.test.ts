@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildGazetteer, tokenize } from '../../../server/src/analysis/gazetteer';
+import type { GazetteerEntry } from '../../../server/src/analysis/types';
 
 describe('gazetteer', () => {
   const g = buildGazetteer();
@@ -67,9 +68,15 @@ describe('gazetteer', () => {
     assert.strictEqual(u.match(t, 0)?.entry.name, 'Sofia Lindqvist');
   });
 
-  it('ignores user entries without a name instead of failing', () => {
+  it('ignores user entries without a name, and wrong fields, instead of failing', () => {
     const u = buildGazetteer([{ name: '  ', kind: 'place' }]);
     assert.strictEqual(u.key, g.key);
+    const bad = [
+      { name: 42, kind: 'actor' },
+      { name: 'Velmora', kind: 'place', aliases: ['Velm', 7, null, ''], type: 'spaceship' },
+    ] as unknown as GazetteerEntry[];
+    const v = buildGazetteer(bad);
+    assert.deepStrictEqual(v.lookup('Velm'), { name: 'Velmora', kind: 'place', origin: 'user', aliases: ['Velm'] });
   });
 
   it('keeps its built-in data compact', () => {
