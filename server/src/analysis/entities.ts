@@ -347,6 +347,13 @@ class Detector {
         if (endUnit < us.length - 1) this.classifyUnits(us.slice(endUnit + 1));
         return;
       }
+      // "the Ministry said": a reference to an organisation the article named, like "the ministry".
+      const p = this.prevWord(first);
+      if (us.length === 1 && this.word(p) === 'the') {
+        const head = lowerOf(us[0]);
+        this.emit(p, us[0].e, { kind: 'actor', type: 'organization', name: this.spanText(p, us[0].e), cand: 'the-head', role: head });
+        return;
+      }
     }
 
     // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".

@@ -110,6 +110,8 @@ describe('entities: places and actors', () => {
     assert.strictEqual(actor(a, 'The headquarters')?.name, 'Information Headquarters of NK');
     assert.strictEqual(actor(a, 'the ministry')?.name, 'Ministry of Health of Chile');
     assert.strictEqual(actor(a, 'the analyst')?.name, 'Rafael Ortiz');
+    const b = run('The Ministry of Health of Chile published figures. Later the Ministry said they were final.');
+    assert.strictEqual(actor(b, 'the Ministry')?.name, 'Ministry of Health of Chile');
   });
 
   it('drops "the X" references nothing in the article resolves', () => {
