@@ -63,7 +63,7 @@ const VIA: Record<NonNullable<Quote['speaker']>['via'], string> = {
 };
 
 function dateHover(f: AnalyzedText, d: DateMention): string {
-  const lines = [`**Date** \`${md(d.value)}\``];
+  const lines = [`**Date** \`${d.value.replace(/`/g, "'")}\``];
   const day = weekday(d.value);
   if (day) lines[0] += ` — ${day}`;
   const ref = f.analysis.referenceDate;
