@@ -187,10 +187,14 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
   }
   found.sort((a, b) => a.start - b.start);
   const headings = paragraphs.filter((p) => p.heading);
+  let hi = 0;
   return found.map((r) => {
     const t = text.slice(r.start, r.end);
-    // A quoted heading is a title, not speech waiting for a speaker.
-    const heading = headings.some((h) => h.start <= r.start && r.end <= h.end);
+    // A quoted heading is a title, not speech waiting for a speaker. Quotes come in
+    // document order, so a cursor over the headings finds the one that may hold it.
+    while (hi > 0 && headings[hi - 1].end >= r.end) hi--;
+    while (hi < headings.length && headings[hi].end < r.end) hi++;
+    const heading = hi < headings.length && headings[hi].start <= r.start;
     return { start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
   });
 }

@@ -33,8 +33,9 @@ interface Known {
   name: string;
   /** The whole phrase it was written as ("Political scientist Gurgen Simonyan"). */
   phrase: string;
-  person: boolean;
-  org: boolean;
+  /** Whether it can be "he"/"she" and "it": computed when a pronoun first asks (most names never are). */
+  person?: boolean;
+  org?: boolean;
   /** A speaker found by the rules (a subject), not just a capitalised run. */
   speaker?: boolean;
 }
@@ -42,7 +43,15 @@ interface Known {
 export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actorList: Entity[]): Quote[] {
   if (!quotes.length) return quotes;
   const masked = maskQuotes(text, quotes);
-  const actors = new ActorIndex(actorList);
+  current = { masked, newlines: newlinesOf(masked) };
+  try {
+    return attributeAll(text, masked, paragraphs, quotes, new ActorIndex(actorList));
+  } finally {
+    current = null;
+  }
+}
+
+function attributeAll(text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex): Quote[] {
   const known: Known[] = [];
   const out: Quote[] = [];
   let pi = 0;
@@ -68,17 +77,26 @@ export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes:
 
 /** The text with every quotation (marks included) replaced by MASK, line breaks kept. */
 function maskQuotes(text: string, quotes: Quote[]): string {
-  const parts: string[] = [];
+  // One string built by appending (no per-quote slices of the quote text).
+  let out = '';
   let at = 0;
   for (const q of quotes) {
     if (q.start < at) continue;
-    parts.push(text.slice(at, q.start));
-    const inner = text.slice(q.start, q.end);
-    parts.push(/[\r\n]/.test(inner) ? inner.replace(/[^\r\n]/g, MASK) : MASK.repeat(inner.length));
+    out += text.slice(at, q.start);
+    let run = 0;
+    for (let i = q.start; i < q.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) run++;
+      else {
+        if (run) out += MASK.repeat(run);
+        run = 0;
+        out += text[i];
+      }
+    }
+    if (run) out += MASK.repeat(run);
     at = q.end;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return out + text.slice(at);
 }
 
 function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: number, q: Quote, prev: Quote | null, para: Paragraph): Attribution | null {
@@ -109,7 +127,7 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
   // 5. Earlier quote in the same sentence: same speaker.
   if (prev?.speaker && prev.end > sStart && prev.start >= para.start) return inherit(prev, 'continuation');
 
-  const opensUnit = !masked.slice(unitStart, q.start).trim();
+  const opensUnit = onlySpace(masked, unitStart, q.start);
   // 6. A quote paragraph after a paragraph (or line) ending in a colon.
   if (opensUnit) {
     const prevPara = pi > 0 ? paragraphs[pi - 1] : null;
@@ -145,6 +163,12 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
   return null;
 }
 
+/** Whether [from, to) is white space only (read backwards: it stops at the first other character). */
+function onlySpace(s: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (!/\s/.test(s[i])) return false;
+  return true;
+}
+
 /** The last verb of saying with a subject in [from, to): "… Schiff said." */
 function lastAttribution(text: string, masked: string, from: number, to: number): Attribution | null {
   if (to <= from) return null;
@@ -166,13 +190,40 @@ function inherit(prev: Quote, via: AttributionVia): Attribution {
   return { speaker: { ...s, via }, cue: prev.cue, cueSpan: prev.cueSpan };
 }
 
+/**
+ * The line breaks of the text being attributed, for the duration of one
+ * attributeSpeakers call: in a long single-line paragraph a search for the
+ * nearest line break would otherwise run back to the start of the text for every quote.
+ * The masked text keeps every line break where the text has it.
+ */
+let current: { masked: string; newlines: number[] } | null = null;
+
+function newlinesOf(masked: string): number[] {
+  const out: number[] = [];
+  for (let i = masked.indexOf('\n'); i !== -1; i = masked.indexOf('\n', i + 1)) out.push(i);
+  return out;
+}
+
+/** The last line break at or before `at` (-1: none), as `lastIndexOf('\n', at)`. */
+function newlineAtOrBefore(masked: string, at: number): number {
+  if (current?.masked !== masked) return masked.lastIndexOf('\n', at);
+  const k = firstAbove(current.newlines, Math.max(at, 0)) - 1;
+  return k < 0 ? -1 : current.newlines[k];
+}
+/** The first line break at or after `at` (-1: none), as `indexOf('\n', at)`. */
+function newlineAtOrAfter(masked: string, at: number): number {
+  if (current?.masked !== masked) return masked.indexOf('\n', at);
+  const k = firstAtOrAfter(current.newlines, at);
+  return k < current.newlines.length ? current.newlines[k] : -1;
+}
+
 /** Start of the line holding `at` (paragraphs may be made of single-line-break lines). */
 function lineStart(masked: string, at: number, floor: number): number {
-  const nl = masked.lastIndexOf('\n', at - 1);
+  const nl = newlineAtOrBefore(masked, at - 1);
   return nl < floor ? floor : nl + 1;
 }
 function lineEnd(masked: string, at: number, limit: number): number {
-  const nl = masked.indexOf('\n', at);
+  const nl = newlineAtOrAfter(masked, at);
   return nl === -1 || nl > limit ? limit : nl;
 }
 
@@ -404,7 +455,7 @@ function interviewTurn(text: string, q: Quote, para: Paragraph): Attribution | n
     const label = inside[0].replace(/:\s*$/u, '');
     return turn(label, start, start + label.length);
   }
-  const lineBegin = Math.max(para.start, text.lastIndexOf('\n', q.start - 1) + 1);
+  const lineBegin = Math.max(para.start, newlineAtOrBefore(current?.masked ?? text, q.start - 1) + 1);
   const head = text.slice(lineBegin, q.start);
   const m = TURN_LABEL.exec(head);
   if (m && m[0].length === head.length) {
@@ -450,7 +501,7 @@ function collectNames(text: string, masked: string, p: Paragraph, known: Known[]
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
     if (!/\s/u.test(name)) continue;
-    push(known, { pos: p.start + m.index, name, phrase: name, person: personLike(name), org: orgLike(name) });
+    push(known, { pos: p.start + m.index, name, phrase: name });
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -609,7 +660,14 @@ function hasWord(s: string, word: string): boolean {
 function resolvePronoun(pronoun: string, at: number, known: Known[], actors: ActorIndex): string | null {
   const p = pronoun.toLowerCase();
   const fit: PronounFit = p === 'it' ? 'org' : p === 'they' ? 'any' : 'person';
-  const fits = (person: boolean, org: boolean) => (fit === 'person' ? person : fit === 'org' ? org : true);
+  const fits = (c: Known) => {
+    if (fit === 'any') return true;
+    if (c.person === undefined) {
+      c.person = personLike(c.name);
+      c.org = orgLike(c.name);
+    }
+    return fit === 'person' ? c.person : c.org!;
+  };
   // The last fitting actor before the first that ends after the pronoun.
   const bestActor = actors.lastBefore(at, fit);
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
@@ -617,7 +675,7 @@ function resolvePronoun(pronoun: string, at: number, known: Known[], actors: Act
   let any: Known | null = null;
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
     const c = known[k];
-    if (c.pos >= at || !fits(c.person, c.org)) continue;
+    if (c.pos >= at || !fits(c)) continue;
     if (c.speaker && c.pos >= at - PRONOUN_REACH && (!best || c.pos > best.pos)) best = c;
     if (!any || c.pos > any.pos) any = c;
   }
