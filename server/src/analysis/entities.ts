@@ -231,11 +231,12 @@ class Detector {
     let j = i;
     let hasHead = false;
     let hasOrgHead = false;
+    let lastHead = '';
     for (;;) {
       const g = gm[j];
       if (g) j += g.length;
       else {
-        if (ORG_HEAD.has(t[j].lower)) hasHead = hasOrgHead = true;
+        if (ORG_HEAD.has(t[j].lower)) { hasHead = hasOrgHead = true; lastHead = t[j].lower; }
         else if (isRole(t[j].lower)) hasHead = true;
         j++;
         // Initials and abbreviations keep their period: "George W. Bush", "Mr. Smith".
@@ -251,6 +252,8 @@ class Detector {
         if (this.title[j] && STOP.has(x.lower) && !gm[j]) return j;
         continue;
       }
+      // "Center for American Progress", "Committee on Foreign Affairs": only after an institution's head.
+      if ((x.lower === 'for' || (x.lower === 'on' && ON_HEADS.has(lastHead))) && hasOrgHead && isUnit(j + 1) && !MONTH.has(t[j + 1].lower)) { j++; continue; }
       if (x.lower === 'of' && hasHead) {
         if (isUnit(j + 1) && !MONTH.has(t[j + 1].lower)) { j++; continue; }
         if (this.word(j + 1) === 'the' && isUnit(j + 2)) { j += 2; continue; }
@@ -338,7 +341,7 @@ class Detector {
     }
     if (h >= 0 && !this.title[first]) {
       // The name ends at its head unless "of ..." follows: "Visa Program Up For ..." is no org.
-      const ofFollows = h < us.length - 1 && t[us[h].e].lower === 'of';
+      const ofFollows = h < us.length - 1 && ['of', 'for', 'on'].includes(t[us[h].e].lower);
       const endUnit = ofFollows ? us.length - 1 : h;
       const tail = endUnit === us.length - 1 ? this.ofTail(last) : -1;
       const end = tail > 0 ? tail : us[endUnit].e;
@@ -677,6 +680,10 @@ function isPeoplePlural(w: string): boolean {
   return w.length >= 5 && /(?:ers|ors|ists|ians|men)$/.test(w) && !NOT_PEOPLE.has(w);
 }
 
+/** Institutions named "X on Y": "Committee on Foreign Affairs" (but "Hofstra University on Long Island"). */
+const ON_HEADS = words('committee subcommittee council commission board conference panel forum');
+/** Words a Title Case headline leaves in lower case. */
+const TITLE_LOWER = words('a an the and or nor but of to in on at for by with as vs via from into per');
 const TITLE_FUNCTION_WORDS = words('the of in to and for on at an is was are were with by from as over after into about says said but be has have will not');
 
 /**
@@ -688,18 +695,20 @@ function titleLines(t: Token[]): boolean[] {
   const out = new Array<boolean>(t.length).fill(false);
   let from = 0;
   const close = (to: number) => {
-    let words = 0, caps = 0, capFunction = false;
+    let words = 0, caps = 0, capFunction = false, lowerContent = false;
     for (let k = from; k < to; k++) {
       if (!t[k].word) continue;
       const c = t[k].text.charCodeAt(0);
       if (c >= 48 && c <= 57) continue;
+      // A short lower-case verb ("met", "won") marks a sentence full of names, not a headline.
+      if (!t[k].cap && !TITLE_LOWER.has(t[k].lower)) lowerContent = true;
       if (k > from && t[k].cap && TITLE_FUNCTION_WORDS.has(t[k].lower) && !SENTENCE_END.has(t[k - 1].text) && !OPENERS.has(t[k - 1].text)) capFunction = true;
       if (t[k].text.length < 4) continue;
       words++;
       if (t[k].cap) caps++;
     }
     const ratio = words ? caps / words : 0;
-    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1))) for (let k = from; k < to; k++) out[k] = true;
+    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1 && !lowerContent))) for (let k = from; k < to; k++) out[k] = true;
   };
   for (let i = 1; i <= t.length; i++) {
     if (i === t.length || t[i].br) {

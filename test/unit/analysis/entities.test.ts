@@ -64,6 +64,11 @@ describe('entities: places and actors', () => {
     assert.deepStrictEqual(a.places, []);
   });
 
+  it('keeps "for" and "on" inside an institution name, but not "on" before a place', () => {
+    const a = run('The Center for Coastal Studies and the Committee on Budget Reform met at Hofstra University on Long Island.');
+    assert.deepStrictEqual(a.actors.map((e) => e.text), ['Center for Coastal Studies', 'Committee on Budget Reform', 'Hofstra University']);
+  });
+
   it('knows international organisations, longest name first', () => {
     const a = run('The UN Security Council met, and the UN and NATO sent observers; the OSCE stayed away.');
     assert.deepStrictEqual(show(a.actors), [
