@@ -252,7 +252,11 @@ export class Gazetteer {
   private readonly base: Index;
   private readonly user: Index | null;
 
-  constructor(extra: readonly GazetteerEntry[] = []) {
+  /** The user entries as given (JSON), for reuse by buildGazetteer. */
+  readonly source: string;
+
+  constructor(extra: readonly GazetteerEntry[] = [], source?: string) {
+    this.source = source ?? JSON.stringify(extra);
     const b = builtins();
     this.base = b.index;
     const users = extra.map(sanitize).filter((e): e is GazetteerEntry => e !== null);
@@ -301,6 +305,19 @@ function sanitize(e: GazetteerEntry): GazetteerEntry | null {
   return out;
 }
 
+// analyze() builds a gazetteer on every call that carries user entries; the same entries
+// (compared by content, not identity) give back the same instance, index and all.
+const recent: Gazetteer[] = [];
+const RECENT = 4;
+
 export function buildGazetteer(extra: readonly GazetteerEntry[] = []): Gazetteer {
-  return new Gazetteer(extra);
+  if (!extra.length) return (recent0 ??= new Gazetteer());
+  const key = JSON.stringify(extra);
+  const hit = recent.find((g) => g.source === key);
+  if (hit) return hit;
+  const g = new Gazetteer(extra, key);
+  recent.unshift(g);
+  if (recent.length > RECENT) recent.pop();
+  return g;
 }
+let recent0: Gazetteer | null = null;

@@ -59,6 +59,15 @@ describe('gazetteer', () => {
     assert.strictEqual(buildGazetteer().key, g.key);
   });
 
+  it('reuses the gazetteer built for the same user entries (by content)', () => {
+    const a = buildGazetteer([{ name: 'Blue Harbor Trust', kind: 'actor', type: 'organization' }]);
+    const b = buildGazetteer([{ name: 'Blue Harbor Trust', kind: 'actor', type: 'organization' }]);
+    const c = buildGazetteer([{ name: 'Blue Harbor Trusts', kind: 'actor', type: 'organization' }]);
+    assert.strictEqual(a, b);
+    assert.notStrictEqual(a, c);
+    assert.strictEqual(buildGazetteer(), buildGazetteer([]));
+  });
+
   it('merges user entries over the built-ins: a user entry wins on the same surface', () => {
     const u = buildGazetteer([{ name: 'Sofia Lindqvist', kind: 'actor', type: 'person', aliases: ['Sofia'] }]);
     assert.strictEqual(u.lookup('Sofia')?.name, 'Sofia Lindqvist');
