@@ -229,16 +229,27 @@ function lineEnd(masked: string, at: number, limit: number): number {
 
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Rev|Pres|Adm|Gov|Supt)|\b\p{Lu}|\b(?:a\.m|p\.m|U\.S|U\.N|U\.K|D\.C|E\.U))$/u;
 
-const SENTENCE_BREAK = /[.!?]+[’'"”]*\s+(?=[\p{Lu}\d■"“‘(])|■(?=\s+\p{Lu})/gu;
-const SENTENCE_END = /[.!?]+(?=[’'"”]*(?:\s|$))|■/gu;
+// Sticky: tried only where a break can begin (., !, ? or a masked quotation), so a
+// search never runs past its window to the end of the text looking for a match.
+const SENTENCE_BREAK = /[.!?]+[’'"”]*\s+(?=[\p{Lu}\d■"“‘(])|■(?=\s+\p{Lu})/uy;
+const SENTENCE_END = /[.!?]+(?=[’'"”]*(?:\s|$))|■/uy;
+
+/** Whether a sentence break or end may begin with this character: . ! ? or MASK. */
+function mayBreak(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x25a0;
+}
 
 /** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
 function sentenceStart(masked: string, text: string, floor: number, at: number): number {
   const from = Math.max(floor, at - BEFORE_WINDOW);
   const re = SENTENCE_BREAK;
-  re.lastIndex = from;
   let start = from;
-  for (let m = re.exec(masked); m && m.index < at; m = re.exec(masked)) {
+  for (let i = from; i < at; i++) {
+    if (!mayBreak(masked.charCodeAt(i))) continue;
+    re.lastIndex = i;
+    const m = re.exec(masked);
+    if (!m) continue;
+    i = m.index + m[0].length - 1;
     if (m[0] === MASK) {
       // A quotation ending a sentence ("… reintegration.” The …).
       if (/[.!?][”"’»]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index + 1))) start = m.index + 1;
@@ -254,9 +265,13 @@ function sentenceStart(masked: string, text: string, floor: number, at: number):
 /** End of the sentence that starts after `from` (exclusive), no later than `limit`. */
 function sentenceEnd(masked: string, from: number, limit: number): number {
   const re = SENTENCE_END;
-  re.lastIndex = from;
-  for (let m = re.exec(masked); m && m.index < limit; m = re.exec(masked)) {
+  for (let i = from; i < limit; i++) {
+    if (!mayBreak(masked.charCodeAt(i))) continue;
+    re.lastIndex = i;
+    const m = re.exec(masked);
+    if (!m) continue;
     if (m[0] === MASK) return m.index;
+    i = m.index + m[0].length - 1;
     if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
     return m.index + m[0].length;
   }
