@@ -50,7 +50,6 @@ const MOTION = /^(?:travel|fl[eiy]|flight|mov|driv|drove|went|go|came|com|return
 const LOCATIVE_PREPS = words('in near outside inside through across toward towards around within throughout');
 /** Capitalised adjectives that are no name on their own. */
 const NOT_NAMES = words('north south east west eastern western northern southern central democratic republican hispanic latino black white federal national god');
-const PLACE_PREPS = words('in near from to through across toward towards into outside inside around at via within throughout');
 const NON_SUBJECT_PREV = words('in near from to through across toward towards into outside inside around at via within throughout of with against by for on over between among the a an');
 /** Words after which a clause (and so a subject) begins. */
 const CLAUSE_WORDS = words('and but that which while when as because if since after before though although where whereas so then now also said says yet or nor whether how why what once until unless today yesterday year week month day night morning evening');
@@ -68,7 +67,10 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 // nothing); name: an unknown run of words; the-head / the-role: "the ministry", "the analyst".
 type Candidate = 'word' | 'headline' | 'name' | 'the-head' | 'the-role';
 
-/** A mention with what the document-level pass needs; the extra fields never leave this module. */
+/**
+ * A mention with what the document-level pass needs. detectEntities returns these (the cache
+ * keeps them); resolveEntities drops the extra fields, so they never reach an Analysis.
+ */
 interface Mention extends Entity {
   cand?: Candidate;
   /** The role word a person was introduced with ("scientist"), or a "the X" reference's noun. */
@@ -307,7 +309,7 @@ class Detector {
         return;
       }
       if (ORG_INTRO.has(pw) && !us[0].g && !isRole(lowerOf(us[0])) && !MONTH.has(lowerOf(us[0])) && !this.title[first]) {
-        this.org(first, last, pw, true);
+        this.org(first, last, pw);
         return;
       }
     }
@@ -327,7 +329,7 @@ class Detector {
     for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && isRole(lowerOf(us[k]))) { r = k; break; }
     if (h >= 0 && r > h) {
       // "Armenian Foreign Ministry Spokesperson Ani Badalyan": the org, then the person.
-      this.org(first, us[r - 1].e, lowerOf(us[h]), r - 1 > 0 || h > 0);
+      this.org(first, us[r - 1].e, lowerOf(us[h]));
       this.personAfterRole(us.slice(r + 1), lowerOf(us[r]));
       return;
     }
@@ -335,7 +337,7 @@ class Detector {
       // "Dr. Aiko Tanaka of Kyoto University": the person, then the org after "of".
       const o = us.findIndex((u, x) => x > r + 1 && x <= h && t[u.s - 1].lower === 'of');
       if (o > 0 && this.personAfterRole(us.slice(r + 1, o), lowerOf(us[r]), us[r].s)) {
-        this.org(us[o].s, last, lowerOf(us[h]), true);
+        this.org(us[o].s, last, lowerOf(us[h]));
         return;
       }
     }
@@ -346,7 +348,7 @@ class Detector {
       const tail = endUnit === us.length - 1 ? this.ofTail(last) : -1;
       const end = tail > 0 ? tail : us[endUnit].e;
       if (endUnit > 0 || tail > 0) {
-        this.org(first, end, lowerOf(us[h]), true);
+        this.org(first, end, lowerOf(us[h]));
         if (endUnit < us.length - 1) this.classifyUnits(us.slice(endUnit + 1));
         return;
       }
@@ -452,7 +454,7 @@ class Detector {
       if (best >= 0) {
         const tail = this.ofTail(best + 1);
         const end = tail > 0 ? tail : best + 1;
-        if (org) this.org(s, end, t[best].lower, true);
+        if (org) this.org(s, end, t[best].lower);
         else this.group(s, end);
         return;
       }
@@ -526,7 +528,7 @@ class Detector {
     return -1;
   }
 
-  private org(s: number, e: number, head: string, _sure: boolean): void {
+  private org(s: number, e: number, head: string): void {
     const name = this.spanText(s, e);
     this.emit(s, e, { kind: 'actor', type: 'organization', name, head });
   }
@@ -658,7 +660,7 @@ class Detector {
     if (tail < 0) return -1;
     // Keep the modifier: "the armed forces of Azerbaijan".
     const s = this.lowerWord(i - 1) && GROUP_MOD.has(t[i - 1].lower) ? i - 1 : i;
-    if (t[i].lower === 'government') this.org(s, tail, 'government', true);
+    if (t[i].lower === 'government') this.org(s, tail, 'government');
     else this.group(s, tail);
     return tail;
   }
