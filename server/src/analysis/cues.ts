@@ -118,11 +118,31 @@ const PHRASAL: Record<string, string> = { point: 'out', points: 'out', pointed: 
  * Case-sensitive on purpose: "States" in "the United States" is no verb.
  */
 const CUE_WORDS = new Set([...VERBS, 'Said', 'Says', 'Added', 'Asked', 'Wrote', 'Continued', 'Replied', 'Explained']);
-/** Words as the cue patterns see them: runs of ASCII word characters (what `\b` separates). */
-const WORD_RE = /[A-Za-z0-9_]+/g;
 /** "according to" needs its "to"; a verb may take a particle ("pointed out"). */
 const ACCORDING_TO = / to(?![A-Za-z0-9_])/y;
 const PARTICLE = /\s+(?:out|in|on|it)(?![A-Za-z0-9_])/y;
+
+/** The cue words (and "according") as a trie over character codes: tokens are matched without slicing them. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  word: boolean;
+}
+const CUE_TRIE: TrieNode = { next: new Map(), word: false };
+for (const w of [...CUE_WORDS, 'according', 'According']) {
+  let node = CUE_TRIE;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), word: false }));
+    node = child;
+  }
+  node.word = true;
+}
+/** Characters `\b` counts as word characters (ASCII letters, digits, underscore). */
+function isAsciiWord(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
 /** Cue words that are also nouns ("Trump's tweets", "the report"): checked before use. */
 const NOUNISH = new Set(('tweet tweets post posts comment comments report reports claim claims call calls note notes remark remarks ' +
   'promise promises pledge pledges vow vows fear fears hope hopes joke jokes quip quips state states statement read reads ' +
@@ -156,17 +176,25 @@ export interface Cue {
  */
 export function findCues(window: string, base: number): Cue[] {
   const out: Cue[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(window); m; m = WORD_RE.exec(window)) {
-    const word = m[0];
-    const at = m.index;
-    let end = at + word.length;
+  const n = window.length;
+  for (let i = 0; i < n; ) {
+    if (!isAsciiWord(window.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A token [at, end): walk the trie while it matches, then skip to the token's end.
+    const at = i;
+    let node: TrieNode | undefined = CUE_TRIE;
+    for (; i < n && isAsciiWord(window.charCodeAt(i)); i++) if (node) node = node.next.get(window.charCodeAt(i));
+    if (!node?.word) continue;
+    let end = i;
+    const word = window.slice(at, end);
     const according = word === 'according' || word === 'According';
     if (according) {
       ACCORDING_TO.lastIndex = end;
       if (!ACCORDING_TO.test(window)) continue;
       end += 3;
-    } else if (!CUE_WORDS.has(word)) continue;
+    }
     PARTICLE.lastIndex = end;
     const particle = PARTICLE.exec(window);
     const lower = word.toLowerCase();
@@ -174,13 +202,13 @@ export function findCues(window: string, base: number): Cue[] {
     let cueEnd = according ? end : at + word.length;
     if (need) {
       // "pointed out", "went on": the verb alone is no cue.
-      if (!particle || particle[0].trimStart().toLowerCase() !== need) {
-        if (particle) WORD_RE.lastIndex = end + particle[0].length;
+      if (!particle || particle[0].trimStart() !== need) {
+        if (particle) i = end + particle[0].length;
         continue;
       }
       cueEnd = end + particle[0].length;
     } else if (according && particle) cueEnd = end + particle[0].length;
-    if (particle) WORD_RE.lastIndex = end + particle[0].length;
+    i = particle ? end + particle[0].length : end;
     out.push({
       start: base + at,
       end: base + cueEnd,
@@ -233,6 +261,17 @@ function mayTrail(s: string): boolean {
   return /\b(?:on|last|this|early|late|earlier)$/i.test(before.slice(-8));
 }
 
+/** What `\s` matches, by character code. */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Space or a character that ends a noun phrase read backwards: , ; : ( ) dashes, a masked quote, double marks. */
+function isWordBreak(c: number): boolean {
+  return isSpaceCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2014 || c === 0x2013 ||
+    c === 0x25a0 || c === 0x22 || c === 0x201c || c === 0x201d;
+}
+
 export interface Phrase {
   start: number;
   end: number;
@@ -280,20 +319,28 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
   // Read words backwards to a stop (a dozen words at most are ever kept).
   const wordsFrom = Math.max(0, s.length - 120);
-  const words = [...s.slice(wordsFrom).matchAll(/[^\s,;:()\u2014\u2013■"“”]+/g)].map((w) => Object.assign(w, { index: w.index! + wordsFrom }));
-  let first = words.length;
-  for (let k = words.length - 1; k >= 0 && words.length - k <= 9; k--) {
-    const w = words[k];
-    const gapEnd = k + 1 < words.length ? words[k + 1].index! : s.length;
+  // Words are runs of anything but space and phrase punctuation; read backwards from
+  // the end, a dozen at most, without building the list of every word.
+  let start = -1;
+  let end = -1;
+  for (let i = s.length, count = 0; count < 9; count++) {
+    let wordEnd = i;
+    let punctuated = false;
+    while (wordEnd > wordsFrom && isWordBreak(s.charCodeAt(wordEnd - 1))) {
+      if (!isSpaceCode(s.charCodeAt(wordEnd - 1))) punctuated = true;
+      wordEnd--;
+    }
+    if (wordEnd <= wordsFrom) break;
+    let wordStart = wordEnd;
+    while (wordStart > wordsFrom && !isWordBreak(s.charCodeAt(wordStart - 1))) wordStart--;
+    if (end < 0) end = wordEnd;
     // Punctuation or a quote between two words ends the phrase.
-    if (/[,;:()\u2014\u2013■"“”]/u.test(s.slice(w.index! + w[0].length, gapEnd))) break;
-    if (BACK_STOP.has(w[0].toLowerCase())) break;
-    first = k;
+    if (punctuated) break;
+    if (BACK_STOP.has(s.slice(wordStart, wordEnd).toLowerCase())) break;
+    start = wordStart;
+    i = wordStart;
   }
-  if (first === words.length) return null;
-  const start = words[first].index!;
-  const last = words[words.length - 1];
-  const end = last.index! + last[0].length;
+  if (start < 0) return null;
   const text = s.slice(start, end);
   // "Michael Mulgrew, president of the union, which …, said": the role phrase was an
   // appositive too; the name before it is the subject.
