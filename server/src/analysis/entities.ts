@@ -613,6 +613,12 @@ class Detector {
       this.emit(s, e, { kind: 'place', name: text });
       return;
     }
+    // "CNN’s Wolf Blitzer", "Apple’s Tim Cook": two or three names after a possessive.
+    const afterPossessive = p >= 0 && (t[p].text === '’s' || t[p].text === "'s");
+    if (count >= 2 && count <= 3 && !common && !acronym && afterPossessive && !modifier) {
+      this.person(s, e, null);
+      return;
+    }
     if (count >= 2 && GIVEN.has(firstLower) && count <= 4) {
       this.person(s, e, null);
       return;
@@ -836,7 +842,7 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
     return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
   };
   const placeNames = new Map<string, string>();
-  for (const m of ms) if (m.kind === 'place' && !m.cand) { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
+  for (const m of ms) if (m.kind === 'place') { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
 
   const places: Entity[] = [];
   const actors: Entity[] = [];
@@ -859,7 +865,9 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
         if (m.type === 'person') {
           const trimmed = dropLeadingWord(m, fullName);
           if (trimmed) { actors.push(trimmed); break; }
-          const name = fullName(m.name) ?? m.name;
+          // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
+          const k = nameKey(m.name);
+          const name = byEnding.get(k) ?? (placeNames.has(m.name) || k.includes(' ') ? undefined : byGiven.get(k)) ?? m.name;
           actors.push(clean(m, name));
           if (m.role) lastPerson.set(m.role, name);
         } else {
@@ -873,10 +881,14 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
         break;
       case 'word':
       case 'headline': {
-        const full = fullName(m.name);
-        if (full) { actors.push(clean(m, full, 'person')); break; }
+        // A surname first; then a place the article named ("Charlotte" the city, not the
+        // first word of "Charlotte Panthers"); then a first name ("Melania").
+        const surname = byEnding.get(nameKey(m.name));
+        if (surname) { actors.push(clean(m, surname, 'person')); break; }
         const place = placeNames.get(m.name);
-        if (place) places.push({ start: m.start, end: m.end, kind: 'place', text: m.text, name: place });
+        if (place) { places.push({ start: m.start, end: m.end, kind: 'place', text: m.text, name: place }); break; }
+        const first = NOT_NAMES.has(nameKey(m.name)) ? undefined : byGiven.get(nameKey(m.name));
+        if (first) actors.push(clean(m, first, 'person'));
         break;
       }
       case 'the-head': {

@@ -92,6 +92,11 @@ describe('entities: places and actors', () => {
     assert.ok(!a.actors.some((e) => /President|spokeswoman|political/.test(e.text)), show(a.actors).join());
   });
 
+  it('finds a name after a possessive', () => {
+    const a = run('He spoke with NRK’s Torvald Eikrem on Monday.');
+    assert.strictEqual(actor(a, 'Torvald Eikrem')?.type, 'person', show(a.actors).join());
+  });
+
   it('splits "Dr. X of Y University" into the person and the organisation', () => {
     const a = run('Dr. Aiko Tanaka of Kyoto University presented the results. Shares of Veltrix Corp fell.');
     assert.deepStrictEqual(show(a.actors), [
