@@ -166,6 +166,11 @@ describe('entities: places and actors', () => {
     assert.strictEqual(place(a, 'Shushi')?.name, 'Shusha');
   });
 
+  it('takes a bare word for the place the article named with a cue, not for a first name', () => {
+    const a = run('Protests spread in Velport on Monday. Later Velport was quiet. Velport Rangers fans stayed home.');
+    assert.deepStrictEqual(a.places.map((p) => p.text), ['Velport', 'Velport']);
+  });
+
   it('takes "to X" and "from X" for places only after a word of motion', () => {
     const a = run('Importers rerouted cargo to Velport and Hamburg. Flights from Ostrava resumed. He wrote a letter to Oskar.');
     assert.deepStrictEqual(a.places.map((p) => p.text), ['Velport', 'Hamburg', 'Ostrava']);
