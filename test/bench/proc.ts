@@ -2,7 +2,7 @@
 // `/usr/bin/time -v` when present (exact maximum RSS), else polling
 // /proc/<pid>/status VmHWM, the kernel's own high-water mark of the RSS.
 import { spawn } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -44,24 +44,38 @@ export interface Measured {
   stderr: string;
 }
 
-/** Runs `cmd args` to completion, counting (not keeping) its stdout. */
-export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): Promise<Measured> {
+/** Lines and bytes of a file, read as a stream. */
+async function countLines(path: string): Promise<{ bytes: number; lines: number }> {
+  let bytes = 0, lines = 0;
+  for await (const b of createReadStream(path) as AsyncIterable<Buffer>) {
+    bytes += b.length;
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
+  }
+  return { bytes, lines };
+}
+
+/**
+ * Runs `cmd args` to completion with its stdout going to a temporary file, as in
+ * `cmd > out.jsonl`: through a pipe, a busy reader would make the child buffer
+ * its output in memory and the peak memory would measure the reader, not the
+ * command. Returns the output's size and line count, not the output.
+ */
+export async function runMeasured(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): Promise<Measured> {
   const useTime = existsSync(TIME_BIN);
-  const tmp = useTime ? mkdtempSync(join(tmpdir(), 'seed-bench-time-')) : null;
-  const report = tmp ? join(tmp, 'time.txt') : '';
+  const tmp = mkdtempSync(join(tmpdir(), 'seed-bench-run-'));
+  const report = join(tmp, 'time.txt');
+  const outFile = join(tmp, 'stdout');
+  const outFd = openSync(outFile, 'w');
   const [file, argv] = useTime ? [TIME_BIN, ['-v', '-o', report, cmd, ...args]] : [cmd, args];
-  return new Promise((resolve, reject) => {
+  const m = await new Promise<Omit<Measured, 'stdoutBytes' | 'stdoutLines'>>((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(file, argv, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdoutBytes = 0, stdoutLines = 0, stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdoutBytes += b.length;
-      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) stdoutLines++;
-    });
-    child.stderr.on('data', (b: Buffer) => { if (stderr.length < 20_000) stderr += b.toString(); });
+    // Its own process group, so a timeout stops the command and not only /usr/bin/time.
+    const child = spawn(file, argv, { cwd: opts.cwd, stdio: ['ignore', outFd, 'pipe'], detached: true });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => { if (stderr.length < 20_000) stderr += b.toString(); });
     let polled: number | null = null;
     const poll = useTime ? null : setInterval(() => { polled = peakRssMb(child.pid!) ?? polled; }, 20);
-    const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : null;
+    const timer = opts.timeoutMs ? setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { child.kill('SIGKILL'); } }, opts.timeoutMs) : null;
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - t0;
@@ -69,7 +83,7 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; t
       if (timer) clearTimeout(timer);
       let peak: number | null = polled;
       let cpu: number | null = null;
-      if (tmp) {
+      if (useTime) {
         try {
           const r = readFileSync(report, 'utf8');
           const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r);
@@ -78,9 +92,15 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; t
           const sy = /System time \(seconds\):\s*([\d.]+)/.exec(r);
           cpu = u && sy ? Number(u[1]) + Number(sy[1]) : null;
         } catch { peak = null; }
-        rmSync(tmp, { recursive: true, force: true });
       }
-      resolve({ wallMs, peakRssMb: peak, cpuSeconds: cpu, memoryVia: useTime ? 'time -v' : peak === null ? 'none' : 'VmHWM polling', code, stdoutBytes, stdoutLines, stderr });
+      resolve({ wallMs, peakRssMb: peak, cpuSeconds: cpu, memoryVia: useTime ? 'time -v' : peak === null ? 'none' : 'VmHWM polling', code, stderr });
     });
   });
+  closeSync(outFd);
+  try {
+    const { bytes, lines } = await countLines(outFile);
+    return { ...m, stdoutBytes: bytes, stdoutLines: lines };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
