@@ -263,17 +263,23 @@ describe('entities: places and actors', () => {
     }
   });
 
-  it('is linear: twice the text takes about twice the time', () => {
+  it('is linear: eight times the text takes far less than 64 times as long', () => {
     const para = 'According to political scientist Gurgen Simonyan, Russian peacekeepers in NK and the Ministry of Defense of Armenia said Azerbaijan wants talks in Baku. ';
     const time = (n: number) => {
       const text = para.repeat(n);
-      const t0 = process.hrtime.bigint();
-      detectEntities(text, gazetteer);
-      return Number(process.hrtime.bigint() - t0);
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = process.hrtime.bigint();
+        detectEntities(text, gazetteer);
+        best = Math.min(best, Number(process.hrtime.bigint() - t0));
+      }
+      return best;
     };
     time(200);
-    const small = Math.min(time(400), time(400));
-    const big = Math.min(time(1600), time(1600));
-    assert.ok(big < small * 8, `400 copies ${small} ns, 1600 copies ${big} ns`);
+    const small = time(200);
+    const big = time(1600);
+    // Linear work gives about 8x; quadratic work would give about 64x. Timing noise on a
+    // shared machine stays well under the margin.
+    assert.ok(big < small * 24, `200 copies ${small} ns, 1600 copies ${big} ns`);
   });
 });
