@@ -114,34 +114,15 @@ const VERBS = [
 const PHRASAL: Record<string, string> = { point: 'out', points: 'out', pointed: 'out', chime: 'in', chimed: 'in', went: 'on', go: 'on', goes: 'on', put: 'it', puts: 'it' };
 
 /**
- * Every cue word, as written: a verb of saying, or a capitalised form that opens a sentence.
- * Case-sensitive on purpose: "States" in "the United States" is no verb.
+ * One regex over every cue: "according to" or a verb of saying (group 1), and a particle
+ * (group 2). Case-sensitive on purpose: "States" in "the United States" is no verb.
+ * A single alternation compiled to native code scans a window faster than a word-by-word
+ * lookup in JavaScript (measured); the groups spare splitting each match.
  */
-const CUE_WORDS = new Set([...VERBS, 'Said', 'Says', 'Added', 'Asked', 'Wrote', 'Continued', 'Replied', 'Explained']);
-/** "according to" needs its "to"; a verb may take a particle ("pointed out"). */
-const ACCORDING_TO = / to(?![A-Za-z0-9_])/y;
-const PARTICLE = /\s+(?:out|in|on|it)(?![A-Za-z0-9_])/y;
-
-/** The cue words (and "according") as a trie over character codes: tokens are matched without slicing them. */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  word: boolean;
-}
-const CUE_TRIE: TrieNode = { next: new Map(), word: false };
-for (const w of [...CUE_WORDS, 'according', 'According']) {
-  let node = CUE_TRIE;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    let child = node.next.get(c);
-    if (!child) node.next.set(c, (child = { next: new Map(), word: false }));
-    node = child;
-  }
-  node.word = true;
-}
-/** Characters `\b` counts as word characters (ASCII letters, digits, underscore). */
-function isAsciiWord(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
+export const CUE_RE = new RegExp(
+  `\\b([Aa]ccording to|Said|Says|Added|Asked|Wrote|Continued|Replied|Explained|${[...new Set(VERBS)].sort((a, b) => b.length - a.length).join('|')})\\b(?:\\s+(out|in|on|it)\\b)?`,
+  'gu',
+);
 
 /** Cue words that are also nouns ("Trump's tweets", "the report"): checked before use. */
 const NOUNISH = new Set(('tweet tweets post posts comment comments report reports claim claims call calls note notes remark remarks ' +
@@ -170,51 +151,26 @@ export interface Cue {
   participle: boolean;
 }
 
-/**
- * The cues of a window of (masked) text, offsets added to `base`. The words are looked
- * up in a set (one pass over the window, no alternation of a hundred verbs).
- */
+/** The cues of a window of (masked) text, offsets added to `base`. */
 export function findCues(window: string, base: number): Cue[] {
   const out: Cue[] = [];
-  const n = window.length;
-  for (let i = 0; i < n; ) {
-    if (!isAsciiWord(window.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    // A token [at, end): walk the trie while it matches, then skip to the token's end.
-    const at = i;
-    let node: TrieNode | undefined = CUE_TRIE;
-    for (; i < n && isAsciiWord(window.charCodeAt(i)); i++) if (node) node = node.next.get(window.charCodeAt(i));
-    if (!node?.word) continue;
-    let end = i;
-    const word = window.slice(at, end);
-    const according = word === 'according' || word === 'According';
-    if (according) {
-      ACCORDING_TO.lastIndex = end;
-      if (!ACCORDING_TO.test(window)) continue;
-      end += 3;
-    }
-    PARTICLE.lastIndex = end;
-    const particle = PARTICLE.exec(window);
-    const lower = word.toLowerCase();
-    const need = PHRASAL[lower];
-    let cueEnd = according ? end : at + word.length;
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(window); m; m = CUE_RE.exec(window)) {
+    const word = m[1];
+    const particle = m[2];
+    const accordingTo = word === 'according to' || word === 'According to';
+    // Phrasal keys are lowercase, like every cue word that can take one.
+    const need = PHRASAL[word];
+    let text = m[0];
     if (need) {
-      // "pointed out", "went on": the verb alone is no cue.
-      if (!particle || particle[0].trimStart() !== need) {
-        if (particle) i = end + particle[0].length;
-        continue;
-      }
-      cueEnd = end + particle[0].length;
-    } else if (according && particle) cueEnd = end + particle[0].length;
-    i = particle ? end + particle[0].length : end;
+      if (particle !== need) continue;
+    } else if (particle !== undefined && !accordingTo) text = word;
     out.push({
-      start: base + at,
-      end: base + cueEnd,
-      text: window.slice(at, cueEnd),
-      accordingTo: according,
-      participle: !according && lower.endsWith('ing'),
+      start: base + m.index,
+      end: base + m.index + text.length,
+      text,
+      accordingTo,
+      participle: !accordingTo && word.endsWith('ing'),
     });
   }
   return out;
