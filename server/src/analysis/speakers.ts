@@ -545,14 +545,20 @@ function remember(known: Known[], s: Speaker, phrase: string, actors: ActorIndex
 function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: ActorIndex): Speaker {
   if (s.name) return s as Speaker;
   const at = Math.min(s.start, quoteStart);
+  if (PERSONAL_PRONOUN.test(s.text)) return named(s, resolvePronoun(s.text, at, known, actors) ?? s.text, 'pronoun');
   // An actor mention the phrase covers ("political scientist Gurgen Simonyan").
   const actor = actorIn(actors, s.start, s.end);
-  if (PERSONAL_PRONOUN.test(s.text)) {
-    return { ...s, name: resolvePronoun(s.text, at, known, actors) ?? s.text, via: 'pronoun' };
-  }
-  if (actor) return { ...s, name: actor.name } as Speaker;
-  const name = nameOf(s.text);
-  return { ...s, name: expand(name, s.text, at, known) } as Speaker;
+  if (actor) return named(s, actor.name, s.via);
+  return named(s, expand(nameOf(s.text), s.text, at, known), s.via);
+}
+
+/** The speaker with its canonical name (a plain literal: this runs for every quote and cue). */
+function named(s: Attribution['speaker'], name: string, via: AttributionVia): Speaker {
+  return { start: s.start, end: s.end, text: s.text, via, name };
+}
+
+function actorIn(actors: ActorIndex, start: number, end: number): Entity | null {
+  return actors.overlapping(start, end);
 }
 
 type PronounFit = 'person' | 'org' | 'any';
@@ -643,9 +649,6 @@ function firstAbove(xs: number[], x: number): number {
   return lo;
 }
 
-function actorIn(actors: ActorIndex, start: number, end: number): Entity | null {
-  return actors.overlapping(start, end);
-}
 
 /** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
 function expand(name: string, phrase: string, at: number, known: Known[]): string {
