@@ -88,7 +88,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     let i = u.start;
     if (carried) {
       stack.push({ start: carried.start, family: 'double', mark: carried.mark });
-      i += markLength(text, i); // the reopening mark
+      i += 1; // the reopening mark
     }
     const finish = (o: Open, end: number, closed: boolean): void => {
       if (carried && carried.start === o.start) {
@@ -113,10 +113,17 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
       i = mm.index;
       let c = mm[0];
-      let len = 1;
-      // '' and `` are double marks (typewriter style).
-      if ((c === "'" || c === '`') && text[i + 1] === c) { c = c === '`' ? '“' : '"'; len = 2; }
-      else if (c === '`') { c = '‘'; }
+      const len = 1;
+      // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
+      // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
+      // ''…'' as quotes. Both characters are skipped so that neither opens a single quote.
+      // (To restore the case: read them as one double mark of length 2 here, and let
+      // `reopens` accept a doubled mark.)
+      if ((c === "'" || c === '`') && text[i + 1] === c) {
+        MARK_RE.lastIndex = i + 2;
+        continue;
+      }
+      if (c === '`') c = '‘';
       const prev = i > u.start ? text[i - 1] : '';
       const next = i + len < u.end ? text[i + len] : '';
       const left = leftFlanking(prev, next);
@@ -201,10 +208,6 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
 
 const MARK_RE = /["“”„«»‘’'‚‹›`]/g;
 
-function markLength(text: string, at: number): number {
-  return (text[at] === "'" || text[at] === '`') && text[at + 1] === text[at] ? 2 : 1;
-}
-
 /**
  * Whether a unit starting at `at` reopens a quote opened with `mark`: the same style
  * of opening mark (straight with straight, curly with curly), and no new transcript turn.
@@ -212,10 +215,9 @@ function markLength(text: string, at: number): number {
 function reopens(text: string, at: number, mark: string): boolean {
   const c = text[at];
   const style = (m: string) => (m === '"' || m === "'" ? 'straight' : m === '«' ? 'guillemet' : 'curly');
-  if (!'"“„«\'`'.includes(c)) return false;
-  if ((c === "'" || c === '`') && text[at + 1] !== c) return false;
+  if (!'"“„«'.includes(c)) return false;
   if (style(c) !== style(mark)) return false;
-  return !startsTurn(text, at + markLength(text, at));
+  return !startsTurn(text, at + 1);
 }
 
 /** A reopening paragraph that starts a new transcript turn (`"PENCE: …`) is a new quote. */
