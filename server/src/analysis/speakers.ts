@@ -8,7 +8,7 @@
 // continuing the last speaker). Quote texts are masked out first, so a cue word inside
 // a quotation never counts. Every look-around is bounded to the quote's sentence and
 // the paragraph before it: the work is linear in the document.
-import { findCues, IMPERSONAL, isBaseForm, isNounish, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
+import { findCues, IMPERSONAL, isBaseForm, isNounish, isSpaceCode, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
 import type { Cue, Phrase } from './cues';
 import { TURN_LABEL } from './quotes';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
@@ -36,6 +36,8 @@ interface Known {
   /** Whether it can be "he"/"she" and "it": computed when a pronoun first asks (most names never are). */
   person?: boolean;
   org?: boolean;
+  /** The phrase in lower case, kept once computed ("the headquarters" looks it up often). */
+  lowerPhrase?: string;
   /** A speaker found by the rules (a subject), not just a capitalised run. */
   speaker?: boolean;
 }
@@ -659,7 +661,7 @@ function expand(name: string, phrase: string, at: number, known: Known[]): strin
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
     const c = known[k];
     if (c.pos >= at || c.name === name) continue;
-    if (single ? hasWord(c.name, head) : hasWord(c.phrase.toLowerCase(), head)) return c.name;
+    if (single ? hasWord(c.name, head) : hasWord((c.lowerPhrase ??= c.phrase.toLowerCase()), head)) return c.name;
   }
   return name;
 }
@@ -667,25 +669,27 @@ function expand(name: string, phrase: string, at: number, known: Known[]): strin
 /** Whether `word` is a whole word of `s` (plain string search: this runs often). */
 function hasWord(s: string, word: string): boolean {
   for (let i = s.indexOf(word); i !== -1; i = s.indexOf(word, i + 1)) {
-    const before = i === 0 ? ' ' : s[i - 1];
-    const after = i + word.length >= s.length ? ' ' : s[i + word.length];
-    if (/\s/.test(before) && /\s/.test(after)) return true;
+    const before = i === 0 ? 0x20 : s.charCodeAt(i - 1);
+    const after = i + word.length >= s.length ? 0x20 : s.charCodeAt(i + word.length);
+    if (isSpaceCode(before) && isSpaceCode(after)) return true;
   }
   return false;
+}
+
+/** Whether a name seen before fits a pronoun class; its person/organisation reading is computed once. */
+function fits(c: Known, fit: PronounFit): boolean {
+  if (fit === 'any') return true;
+  if (c.person === undefined) {
+    c.person = personLike(c.name);
+    c.org = orgLike(c.name);
+  }
+  return fit === 'person' ? c.person : c.org!;
 }
 
 /** He/she: the most recent person; it: the most recent organisation; they: either. */
 function resolvePronoun(pronoun: string, at: number, known: Known[], actors: ActorIndex): string | null {
   const p = pronoun.toLowerCase();
   const fit: PronounFit = p === 'it' ? 'org' : p === 'they' ? 'any' : 'person';
-  const fits = (c: Known) => {
-    if (fit === 'any') return true;
-    if (c.person === undefined) {
-      c.person = personLike(c.name);
-      c.org = orgLike(c.name);
-    }
-    return fit === 'person' ? c.person : c.org!;
-  };
   // The last fitting actor before the first that ends after the pronoun.
   const bestActor = actors.lastBefore(at, fit);
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
@@ -693,7 +697,7 @@ function resolvePronoun(pronoun: string, at: number, known: Known[], actors: Act
   let any: Known | null = null;
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
     const c = known[k];
-    if (c.pos >= at || !fits(c)) continue;
+    if (c.pos >= at || !fits(c, fit)) continue;
     if (c.speaker && c.pos >= at - PRONOUN_REACH && (!best || c.pos > best.pos)) best = c;
     if (!any || c.pos > any.pos) any = c;
   }
