@@ -1,6 +1,21 @@
 // The words that introduce reported speech, and the small noun-phrase helpers the
 // speaker rules share. Everything here works on a bounded window of text.
 
+// Regexes with \p{…} are module constants, not literals in the functions: the bundler
+// (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
+// build a regex object on every call of these hot functions.
+/** A word of a noun phrase read forwards (abbreviations keep their period); used only with matchAll. */
+const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
+const BARE_PLURAL = /^[\p{Ll}-]+s$/u;
+const CAPITALISED_ROLE_THEN_NAME = /^(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Ll}+\s+(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u;
+const ROLE_THEN_NAME = /^(?:[\p{Ll}][\p{L}-]*\s+)+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*)$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_LOWER_AFTER_THE = /^(?:the\s+)?\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const TRAILING_NAME = /(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u;
+const UPPER = /\p{Lu}/u;
+const UPPER_AFTER_SPACE = /\s\p{Lu}/u;
+
 /** Verbs of saying (and of stating a view), every inflection spelled out. */
 const VERBS = [
   'say says said saying',
@@ -300,9 +315,9 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   const text = s.slice(start, end);
   // "Michael Mulgrew, president of the union, which …, said": the role phrase was an
   // appositive too; the name before it is the subject.
-  if (/^\p{Ll}/u.test(text) && /\s/u.test(text) && !PERSONAL_PRONOUN.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
+  if (STARTS_LOWER.test(text) && /\s/u.test(text) && !PERSONAL_PRONOUN.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
     const outer = subjectBefore(s.slice(0, start).replace(/,\s*$/u, ''), base, depth + 1);
-    if (outer && /^\p{Lu}/u.test(outer.text)) return outer;
+    if (outer && STARTS_UPPER.test(outer.text)) return outer;
   }
   if (!plausibleSpeaker(text)) return null;
   return { start: base + start, end: base + end, text };
@@ -311,7 +326,7 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
 /** The noun phrase after "according to" or an inverted cue ("said Smith, the minister"). */
 export function phraseAfter(window: string, base: number): Phrase | null {
   const lead = /^[\s,]*/u.exec(window)![0].length;
-  const words = [...window.slice(lead).matchAll(/(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu)];
+  const words = [...window.slice(lead).matchAll(PHRASE_WORD)];
   let end = -1;
   let count = 0;
   for (const w of words) {
@@ -342,7 +357,7 @@ const DETERMINERS = new Set('the a an his her its their our my your this that th
  */
 export function subjectAfter(window: string, base: number): Phrase | null {
   const lead = /^[\s,]*/u.exec(window)![0].length;
-  const words = [...window.slice(lead).matchAll(/(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu)];
+  const words = [...window.slice(lead).matchAll(PHRASE_WORD)];
   let end = -1;
   let prev = '';
   for (let k = 0; k < words.length && k < 10; k++) {
@@ -350,7 +365,7 @@ export function subjectAfter(window: string, base: number): Phrase | null {
     const at = lead + w.index!;
     if (end !== -1 && /[,;:.!?()\u2014\u2013■"“”\n]/u.test(window.slice(end, at))) break;
     const lower = w[0].toLowerCase();
-    const isLower = /^\p{Ll}/u.test(w[0]);
+    const isLower = STARTS_LOWER.test(w[0]);
     if (k > 0 && isLower) {
       if (VERB_WORDS.has(lower)) break;
       if (/(?:ed|s|ing|ly)$/u.test(lower) && !DETERMINERS.has(prev) && !CONNECTORS.has(prev)) break;
@@ -374,10 +389,10 @@ export function plausibleSpeaker(text: string): boolean {
   if (!t || t.length > 120) return false;
   if (NOT_SPEAKERS.test(t)) return false;
   if (PERSONAL_PRONOUN.test(t) || /^you$/iu.test(t)) return true;
-  if (/\p{Lu}/u.test(t[0]) || /\s\p{Lu}/u.test(t)) return true;
+  if (UPPER.test(t[0]) || UPPER_AFTER_SPACE.test(t)) return true;
   if (DETERMINER.test(t) && t.split(/\s+/).length >= 2) return true;
   // Bare plurals: "officials", "sources", "critics".
-  return /^[\p{Ll}-]+s$/u.test(t) && t.length > 4;
+  return BARE_PLURAL.test(t) && t.length > 4;
 }
 
 const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Adm|Cmdr|Amb|Supt|Insp)\.?|President|Vice President|Senator|Governor|Secretary|Minister|Prime Minister|Judge|Justice|General|Colonel|Ambassador|Mayor|Chairman|Chairwoman|Director|Sheriff|Chief|Professor|Pope|King|Queen|Prince|Princess|Representative|Congressman|Congresswoman|Speaker|Attorney General|Commissioner|Lord|Lady|Sir|Dame)\s+/u;
@@ -390,17 +405,17 @@ const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pre
 export function nameOf(phrase: string): string {
   let t = phrase.trim().replace(/[’']s$/u, '');
   // Role words before a capitalised name: keep the name.
-  const m = /^(?:[\p{Ll}][\p{L}-]*\s+)+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*)$/u.exec(t);
+  const m = ROLE_THEN_NAME.exec(t);
   if (m && !/^(?:the|a|an)\s/iu.test(t)) t = m[1];
-  else if (/^(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Ll}+\s+(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u.test(t) && !/\s(?:of|for|de)\s/u.test(t)) {
+  else if (CAPITALISED_ROLE_THEN_NAME.test(t) && !/\s(?:of|for|de)\s/u.test(t)) {
     // "Democratic pollster Pat Caddell", "Secret Service spokesman John Doe"
-    t = /(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u.exec(t)![0].trim();
+    t = TRAILING_NAME.exec(t)![0].trim();
   }
   t = t.replace(/^the\s+/iu, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     const r = t.replace(TITLES, '');
-    if (/\p{Lu}/u.test(r[0] ?? '')) t = r;
+    if (UPPER.test(r[0] ?? '')) t = r;
   }
   return t;
 }
@@ -408,7 +423,7 @@ export function nameOf(phrase: string): string {
 /** A name that reads like a person's (for he/she), not an organisation's or a place's. */
 export function personLike(name: string): boolean {
   if (PERSONAL_PRONOUN.test(name)) return /^(?:he|she)$/iu.test(name);
-  if (!/^\p{Lu}/u.test(name)) return /^(?:a|an|the|another)\s+(?:\S+\s+)?(?:source|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|man|woman|doctor|lawyer|witness|resident|senator|lawmaker|reporter|candidate|president|analyst|expert|scientist|professor|minister|leader|director|officer)$/iu.test(name);
+  if (!STARTS_UPPER.test(name)) return /^(?:a|an|the|another)\s+(?:\S+\s+)?(?:source|spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|man|woman|doctor|lawyer|witness|resident|senator|lawmaker|reporter|candidate|president|analyst|expert|scientist|professor|minister|leader|director|officer)$/iu.test(name);
   if (ORG_WORDS.test(name)) return false;
   return true;
 }
@@ -416,5 +431,5 @@ export function personLike(name: string): boolean {
 const ORG_WORDS = /\b(?:Ministry|Department|Headquarters|Office|Agency|Committee|Commission|Council|Party|Times|Post|News|Journal|Press|Service|Services|Forces|Army|Government|Administration|Court|Congress|Senate|House|Campaign|Association|Union|Institute|University|Bureau|Board|Center|Centre|Foundation|Corporation|Company|Inc|Corp|Group|Organization|Organisation|Network|Reuters|Bulletin|Authority|Authorities|Police|Republic|Kingdom|States|Nations|Federation|Coalition|Alliance|Fund|Bank|Tribune|Herald|Guardian|Telegraph|Daily|Weekly|Magazine|Radio|TV|Television|Channel|CNN|BBC|AP|AFP)\b/u;
 
 export function orgLike(name: string): boolean {
-  return ORG_WORDS.test(name) || /^(?:the\s+)?\p{Ll}/u.test(name);
+  return ORG_WORDS.test(name) || STARTS_LOWER_AFTER_THE.test(name);
 }

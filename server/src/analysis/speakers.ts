@@ -13,6 +13,21 @@ import type { Cue, Phrase } from './cues';
 import { TURN_LABEL } from './quotes';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
+// Regexes with \p{…} are module constants, not literals in the functions: the bundler
+// (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
+// build a regex object on every call of these hot functions.
+const AUXILIARY_BEFORE = /\b(?:will|would|to|did|does|do|can|could|may|might|should|must|[’']ll|[’']d)\s+(?:\p{Ll}+ly\s+)?$/u;
+const CLAUSE_OPENING = /(?:^|,)\s*(?:\p{Ll}+ly\s+)?$/u;
+const DEFINITE_DESCRIPTION = /^the\s+(?:[\p{Ll}-]+\s+)*([\p{Ll}-]+)$/u;
+const LEAD_APPOSITIVE = /^(\p{Lu}[^,]{0,60}?)\s*(?:\([^()]{1,40}\))?\s*,[^■]{2,200},\s*$/u;
+const NAME_BEFORE_PARTICIPLE = /(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*\s+$/u;
+const PROGRESSIVE_AUX = /\b(?:is|are|was|were|been|be|am)\s+(?:\p{Ll}+ly\s+)?$/u;
+const SINGLE_NAME = /^\p{Lu}[\p{L}’'-]+$/u;
+const STARTS_UPPER_AFTER_SPACE = /^\s*\p{Lu}/u;
+const UPPER = /\p{Lu}/u;
+const VERB_AFTER_SUBJECT = /^(?:\s*,[^,■]{1,120},)?\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u;
+const VERB_BEFORE_BY = /(\p{L}+)\s+by\s+$/u;
+
 /** Stands for a quotation in masked text: neither a word, nor space, nor punctuation. */
 const MASK = '■';
 /** How far the rules look around a quote (characters). */
@@ -296,7 +311,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const passive = PASSIVE_BY.exec(after);
   if (passive) {
     const np = phraseAfter(masked.slice(q.end + passive[0].length, q.end + passive[0].length + 120), q.end + passive[0].length);
-    const verb = /(\p{L}+)\s+by\s+$/u.exec(passive[0])!;
+    const verb = VERB_BEFORE_BY.exec(passive[0])!;
     const vAt = q.end + verb.index;
     if (np) return make(np, 'cue', { start: vAt, end: vAt + verb[1].length, text: verb[1], accordingTo: false, participle: false });
   }
@@ -310,7 +325,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const tail = masked.slice(first.end, q.end + after.length);
   // After a quote that closed its sentence, only a short attribution follows
   // ("….” Smith said.), not a new statement ("She says it underscores that …").
-  const newSentence = endsSentence && /^\s*\p{Lu}/u.test(after);
+  const newSentence = endsSentence && STARTS_UPPER_AFTER_SPACE.test(after);
   if (newSentence && (tail.split(/\s+/u).filter(Boolean).length > 6 || /\b(?:that|if|whether)\b/u.test(tail) || /^\s*,?\s*$/u.test(tail) && masked[q.end + after.length] === MASK)) return null;
   const bare = /^[\s,\u2014\u2013-]*$/u.test(lead);
   if (first.accordingTo) {
@@ -327,7 +342,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const leadText = lead.replace(/^[\s,\u2014\u2013-]+/u, '');
   const leadAt = first.start - lead.length + (lead.length - leadText.length);
   // "…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said
-  const appositive = /^(\p{Lu}[^,]{0,60}?)\s*(?:\([^()]{1,40}\))?\s*,[^■]{2,200},\s*$/u.exec(leadText);
+  const appositive = LEAD_APPOSITIVE.exec(leadText);
   if (appositive && plausibleSubject(appositive[1])) {
     return make({ start: leadAt, end: leadAt + appositive[1].length, text: appositive[1] }, 'cue', first);
   }
@@ -385,10 +400,10 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   const head = masked.slice(headStart, c.start);
   // "Trump's tweets", "the report": a noun, not a verb.
   if (isNounish(c.text) && DETERMINER_BEFORE.test(head)) return null;
-  const participle = c.participle && !/\b(?:is|are|was|were|been|be|am)\s+(?:\p{Ll}+ly\s+)?$/u.test(head);
+  const participle = c.participle && !PROGRESSIVE_AUX.test(head);
   if (participle) {
     // "footage of Hillary Clinton asking": the name right before the -ing form.
-    const run = /(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*\s+$/u.exec(head);
+    const run = NAME_BEFORE_PARTICIPLE.exec(head);
     if (run && run.index > 0 && !/[,;:■]\s*$/u.test(head.slice(0, run.index)) && /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u.test(head.slice(0, run.index))) {
       const t = run[0].trimEnd();
       return { start: headStart + run.index, end: headStart + run.index + t.length, text: t };
@@ -397,9 +412,9 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   let direct = participle ? null : subjectBefore(head, headStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
   if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
-      !/\b(?:will|would|to|did|does|do|can|could|may|might|should|must|[’']ll|[’']d)\s+(?:\p{Ll}+ly\s+)?$/u.test(head)) direct = null;
+      !AUXILIARY_BEFORE.test(head)) direct = null;
   if (direct) return direct;
-  if (!participle && !/(?:^|,)\s*(?:\p{Ll}+ly\s+)?$/u.test(head)) return null;
+  if (!participle && !CLAUSE_OPENING.test(head)) return null;
   // "X said …, adding that": the subject of an earlier cue in the sentence.
   for (let k = earlier.length - 1; k >= 0; k--) {
     const e = earlier[k];
@@ -429,10 +444,10 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
   if (/[’']s?$/u.test(np.text)) return null;
   // The subject must be followed by its verb (a lowercase word), not more of the sentence's start;
   // an appositive may come between ("Dean, a medical doctor, then appeared").
-  const v = /^(?:\s*,[^,■]{1,120},)?\s+((?:has\s+|have\s+|had\s+|was\s+|is\s+|were\s+|are\s+|will\s+|would\s+|also\s+|then\s+|\p{Ll}+ly\s+)*)(\p{Ll}[\p{L}-]*)/u.exec(masked.slice(np.end, limit));
+  const v = VERB_AFTER_SUBJECT.exec(masked.slice(np.end, limit));
   if (!v) return null;
   const vAt = np.end + v[0].length - v[2].length;
-  if (!/\p{Lu}/u.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
+  if (!UPPER.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
   return { phrase: np, verb: { start: vAt, end: vAt + v[2].length, text: v[2], accordingTo: false, participle: false } };
 }
 
@@ -456,7 +471,7 @@ function colonClause(masked: string, floor: number, colon: number): Attribution 
   const words = window.trim().split(/\s+/u);
   if (words.length && words.length <= 6) {
     const np = phraseAfter(window, sStart);
-    if (np && /\p{Lu}/u.test(np.text)) return make(np, 'colon', colonCue);
+    if (np && UPPER.test(np.text)) return make(np, 'colon', colonCue);
   }
   // "The piece used one of her quotes as its headline:": the sentence's subject.
   const subject = sentenceSubject(masked, sStart, colon);
@@ -654,8 +669,8 @@ function firstAbove(xs: number[], x: number): number {
 
 /** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
 function expand(name: string, phrase: string, at: number, known: Known[]): string {
-  const single = /^\p{Lu}[\p{L}’'-]+$/u.test(name);
-  const definite = /^the\s+(?:[\p{Ll}-]+\s+)*([\p{Ll}-]+)$/u.exec(phrase.trim());
+  const single = SINGLE_NAME.test(name);
+  const definite = DEFINITE_DESCRIPTION.exec(phrase.trim());
   if (!single && !definite) return name;
   const head = single ? name : definite![1].toLowerCase();
   for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
