@@ -273,7 +273,9 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   }
   // "X, who said" / "the police, which reported": the mention is the relative pronoun,
   // the name is its antecedent.
-  const rel = /(,?\s*)\b(who|which)$/iu.exec(s);
+  // (A cheap look at the last letters first: an end-anchored pattern is tried at every position.)
+  const last = s.slice(-5).toLowerCase();
+  const rel = last.endsWith('who') || last.endsWith('which') ? /(,?\s*)\b(who|which)$/iu.exec(s) : null;
   if (rel) {
     const antecedent = subjectBefore(s.slice(0, rel.index), base);
     if (!antecedent) return null;
@@ -287,7 +289,7 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
     if (k < 0 || k === inner.length - 1 || inner.length - k > 121) return null;
     s = inner.slice(0, k);
   }
-  s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
+  if (s.endsWith(')')) s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
   // Read words backwards to a stop (a dozen words at most are ever kept).
   const wordsFrom = Math.max(0, s.length - 120);
   // Words are runs of anything but space and phrase punctuation; read backwards from
