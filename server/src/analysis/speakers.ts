@@ -390,8 +390,22 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
   return null;
 }
 
+// Ends in one token free of spaces: see lastToken.
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose|of|[\p{L}]+[’']s|[\p{L}]+-[\p{L}]+|late-night|recent|latest|new|series|flurry)\s*$/iu;
 const PLURAL_SUBJECT = /^(?:they|we|i|you)$|[^’'s]s$/iu;
+
+/**
+ * The last run of non-space characters of `s`, with the space after it: all that an
+ * end-anchored "(?:^|\s)TOKEN\s*$" pattern (TOKEN free of spaces) can match, so it is
+ * not tried at every position of the window.
+ */
+function lastToken(s: string): string {
+  let end = s.length;
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpaceCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start);
+}
 
 /** The subject of a cue: the phrase right before it, or for an -ing form the clause's subject. */
 function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phrase | null {
@@ -399,7 +413,7 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   const headStart = Math.max(sStart, c.start - HEAD_REACH);
   const head = masked.slice(headStart, c.start);
   // "Trump's tweets", "the report": a noun, not a verb.
-  if (isNounish(c.text) && DETERMINER_BEFORE.test(head)) return null;
+  if (isNounish(c.text) && DETERMINER_BEFORE.test(lastToken(head))) return null;
   const participle = c.participle && !PROGRESSIVE_AUX.test(head);
   if (participle) {
     // "footage of Hillary Clinton asking": the name right before the -ing form.
