@@ -17,7 +17,7 @@ suite('activation and language', () => {
     const t0 = Date.now();
     const editor = await open(EXAMPLE);
     assert.equal(editor.document.languageId, 'seed');
-    await waitFor('activation', () => (extension().isActive ? true : undefined));
+    await waitFor('activation', () => (extension().isActive ? true : undefined), 30_000, 10);
     console.log(`    [timing] extension active ${Date.now() - t0} ms after opening the first seed file`);
   });
 

@@ -33,7 +33,7 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A poll, not a sleep: it returns as soon as the condition holds and fails with `what` on timeout.
  */
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000): Promise<T> {
+  timeoutMs = 30_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -42,7 +42,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
       if (v !== undefined) return v;
     } catch (e) { lastError = e; }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
-    await tick(100);
+    await tick(intervalMs);
   }
 }
 
