@@ -124,6 +124,44 @@ describe('attributeSpeakers', () => {
     assert.strictEqual(out[0].kind, 'term');
   });
 
+  it('names a speaker after the actor mention it covers, among many actors', () => {
+    // Actors before, inside and after the speaker phrase: only the covering one counts.
+    const body = 'Mayor Ilse Brandt and the Port Authority met. “Prices will fall,” said Ilse Brandt, the mayor. Port Authority staff agreed.';
+    const at = (t: string, from = 0) => body.indexOf(t, from);
+    const actors: Entity[] = [
+      { kind: 'actor', start: at('Ilse Brandt'), end: at('Ilse Brandt') + 11, text: 'Ilse Brandt', name: 'Ilse Brandt', type: 'person' },
+      { kind: 'actor', start: at('Port Authority'), end: at('Port Authority') + 14, text: 'Port Authority', name: 'Port Authority', type: 'organization' },
+      { kind: 'actor', start: at('Ilse Brandt', 30), end: at('Ilse Brandt', 30) + 11, text: 'Ilse Brandt', name: 'Mayor Ilse Brandt', type: 'person' },
+      { kind: 'actor', start: at('Port Authority', 60), end: at('Port Authority', 60) + 14, text: 'Port Authority', name: 'The Port Authority', type: 'organization' },
+    ];
+    assert.strictEqual(attribute(body, actors)[0].speaker?.name, 'Mayor Ilse Brandt');
+  });
+
+  it('resolves a pronoun to the last fitting actor before it when no speaker was seen', () => {
+    // Surnames alone are no names the rules collect: only the actors know who they are.
+    const body = 'The Harbour Board met Reed and Ruiz on Monday, then the Water Agency.\n\n“We are not ready,” she told the board.';
+    const at = (t: string) => body.indexOf(t);
+    const mk = (t: string, name: string, type: 'person' | 'organization'): Entity => ({ kind: 'actor', start: at(t), end: at(t) + t.length, text: t, name, type });
+    const actors = [mk('Harbour Board', 'Harbour Board', 'organization'), mk('Reed', 'Tom Reed', 'person'), mk('Ruiz', 'Ana Ruiz', 'person'), mk('Water Agency', 'Water Agency', 'organization')];
+    const [q] = attribute(body, actors);
+    assert.strictEqual(q.speaker?.via, 'pronoun');
+    assert.strictEqual(q.speaker?.name, 'Ana Ruiz');
+  });
+
+  it('stays linear on one long paragraph without line breaks', () => {
+    // Every look-around is bounded: a search for a line break or a sentence end must not
+    // run back to the start (or on to the end) of a paragraph that has none.
+    const unit = 'The minister said “we will not give up” on Saturday, according to Ana Ruiz ';
+    const body = unit.repeat(20000);
+    const t0 = process.hrtime.bigint();
+    const out = attribute(body);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.strictEqual(out.length, 20000);
+    assert.ok(out.every((q) => q.speaker), 'every quote attributed');
+    // Generous for a shared machine: a quadratic search takes minutes here.
+    assert.ok(ms < 15000, `took ${ms} ms`);
+  });
+
   it('is fast on a long document', () => {
     const para = 'Officials met on Monday. “We are ready,” said Ana Ruiz, the minister. She added that the army was “on alert.”\n\n';
     const body = para.repeat(1000);
