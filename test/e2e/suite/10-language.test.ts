@@ -140,5 +140,13 @@ suite('language features', () => {
     assert.equal(found.kind, vscode.SymbolKind.Class);
     const otherDoc = await vscode.workspace.openTextDocument(other);
     assert.equal(otherDoc.getText(found.location.range), 'Tomas Varga');
+    // A name in two articles, neither of them open: one symbol per article.
+    const council = wsUri('fixtures/council.seed.txt');
+    const both = await waitFor('Helena Brandt in two articles', async () => {
+      const r = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Helena Brandt');
+      const files = new Set((r ?? []).filter((s) => s.name === 'Helena Brandt').map((s) => s.location.uri.toString()));
+      return files.size >= 2 ? files : undefined;
+    });
+    assert.deepEqual([...both].sort(), [council.toString(), other.toString()].sort());
   });
 });
