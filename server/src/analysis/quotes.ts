@@ -9,6 +9,7 @@
 // the end of its paragraph instead of swallowing the rest of the document. A quote
 // still open at the end of a paragraph continues when the next paragraph reopens
 // with an opening mark (the news convention for quotes of several paragraphs).
+import { isSpaceCode } from './cues';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -232,9 +233,24 @@ export const TURN_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|Q|A)
  */
 export function guessKind(quoteText: string): QuoteKind {
   const inner = quoteText.replace(/^["“”„«‘’'‚‹]+|["“”»’'‘›]+$/g, '').trim();
-  const words = inner.split(/\s+/).filter(Boolean).length;
+  const words = countWords(inner, 5);
   if (words >= 5) return 'speech';
   // A short complete sentence ("We never agreed.") is still speech.
-  if (words >= 3 && /^\p{Lu}/u.test(inner) && /[.!?]$/.test(inner)) return 'speech';
+  if (words >= 3 && STARTS_UPPER.test(inner) && /[.!?]$/.test(inner)) return 'speech';
   return 'term';
+}
+
+// A module constant: the bundler turns a \p{…} literal into a new RegExp per call.
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** The number of space-separated words of `s`, counted up to `max` (no array of them). */
+function countWords(s: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < max; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
