@@ -8,6 +8,8 @@ const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node20',
   sourcemap: !production, minify: production, logLevel: 'warning',
   mainFields: ['module', 'main'],
+  // Node has \p{…} in regexes; without this esbuild rewrites such literals as new RegExp(…) calls, rebuilt on every call.
+  supported: { 'regexp-unicode-property-escapes': true },
 };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

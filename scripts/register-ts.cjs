@@ -5,7 +5,7 @@ const fs = require('fs');
 require.extensions['.ts'] = function (module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
   const { code } = transformSync(source, {
-    loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'inline', sourcefile: filename,
+    loader: 'ts', format: 'cjs', target: 'node20', supported: { 'regexp-unicode-property-escapes': true }, sourcemap: 'inline', sourcefile: filename,
   });
   module._compile(code, filename);
 };
