@@ -161,6 +161,8 @@ async function drive({ browser, server, ws, say, screenshotsDir, docsShot }, exp
   const exampleText = readFileSync(join(ws, EXAMPLE), 'utf8');
   const at = lineCol(exampleText, unattributed.start + 2);
   await goTo(at.line, at.col); // the cursor inside the quote, as after a click
+  const attributeLens = page.locator('.editor-instance .codelens-decoration', { hasText: /^attribute/ });
+  await waitUntil('the "attribute…" CodeLens over the unattributed quote', async () => (await attributeLens.count()) >= 1);
   await command('Seed: Annotate Quote Speaker');
   await speakerPick.waitFor({ state: 'visible' }); // not the palette still closing: the command's own pick
   await page.keyboard.type('Nairi Hakobyan', { delay: 5 });
@@ -174,6 +176,8 @@ async function drive({ browser, server, ws, say, screenshotsDir, docsShot }, exp
   await waitUntil('the status bar to count one warning fewer', async () => (await problemCounts()).warnings === warnings - 1);
   await waitUntil(`${unattributedCount - 1} problems`, async () => (await problemRows.count()) === unattributedCount - 1);
   say(`problems view: ${unattributedCount - 1} unattributed quote(s) left after annotating one`);
+  await waitUntil('the "attribute…" CodeLens to go', async () => (await attributeLens.count()) === 0, 15_000);
+  say('the CodeLens above the quote no longer offers "attribute…"');
   await shot('problems-after.png');
 
   // ---- A broken sidecar: the user is told where, and the file is left alone ------------------
