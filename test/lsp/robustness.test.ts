@@ -4,20 +4,9 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { analyze } from '../../server/src/analysis';
+import { mulberry32 } from '../bench/prng';
 import { LspClient } from './client';
 import { EXAMPLE, HARBOUR, positionAt, rangeOf } from './fixtures';
-
-/** A seeded PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['“', '”', '"', ' said ', ' he told ', ':', '\n\n', '\n', 'Baku', ' on Saturday', ' March 5', '“We will not,” ', 'x', ' ', '😀', '’s', 'according to Ana Lopes, '];
 
@@ -33,7 +22,7 @@ describe('language server robustness (protocol)', function () {
   after(async () => { await client.stop(); });
 
   it('survives 2,000 random incremental edits and ends on the diagnostics of a fresh analysis', async () => {
-    const random = rng(20261128);
+    const random = mulberry32(20261128); // seeded, so a failure can be replayed
     const uri = 'file:///mem/soak.txt';
     let text = EXAMPLE;
     await client.open(uri, text, 1);

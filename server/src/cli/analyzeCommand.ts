@@ -1,9 +1,7 @@
 // `seed-annotate analyze [--json] [--date YYYY-MM-DD] PATH...`
-import { analyze, isValidIsoDate, lineCol } from '../analysis';
+import { lineCol } from '../analysis';
 import type { Analysis } from '../analysis';
-import { analyzeWithAnnotations } from '../sidecar/apply';
-import { annotationsOf, readSidecars } from '../sidecar/store';
-import { expandPaths, readSeed } from './files';
+import { analyzeSeeds, dateOption, expandPaths } from './files';
 import { UsageError, type Io } from './io';
 
 export function toJson(file: string, a: Analysis): object {
@@ -53,32 +51,24 @@ export function runAnalyze(args: string[], io: Io): number {
     const a = args[i];
     if (a === '--json') json = true;
     else if (a === '--date') {
-      date = args[++i];
-      if (!date || !isValidIsoDate(date)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${date ?? 'nothing'}`);
+      date = dateOption(args[++i]);
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else paths.push(a);
   }
   if (!paths.length) throw new UsageError('analyze needs at least one file or folder');
   let failed = false;
-  const files = expandPaths(paths);
-  // Each file's sidecar is applied (human annotations win), as in check, export and the editor.
-  const { reads, gazetteer } = readSidecars(files);
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readSeed(file);
-    } catch (e) {
-      io.err(`seed-annotate: ${file}: ${(e as Error).message}`);
+  for (const seed of analyzeSeeds(expandPaths(paths), date)) {
+    if (seed.error !== undefined) {
+      io.err(`seed-annotate: ${seed.file}: ${seed.error}`);
       failed = true;
       continue;
     }
-    const sidecar = reads.get(file);
+    const { sidecar, result: { analysis, text } } = seed;
     if (sidecar?.kind === 'invalid') {
       for (const p of sidecar.errors) io.err(`${sidecar.path}:${p.line}:${p.col}: ${p.message} (sidecar ignored)`);
       failed = true;
     }
-    const a = analyzeWithAnnotations(text, annotationsOf(sidecar), { date, gazetteer }).analysis;
-    io.out(json ? JSON.stringify(toJson(file, a)) : listing(file, text.replace(/^\uFEFF/, ''), a) + '\n');
+    io.out(json ? JSON.stringify(toJson(seed.file, analysis)) : listing(seed.file, text, analysis) + '\n');
   }
   return failed ? 1 : 0;
 }

@@ -1,11 +1,9 @@
 // `seed-annotate check [--strict] [--date YYYY-MM-DD] PATH...`: every diagnostic
 // as `file:line:col: severity code message` (1-based), the file's sidecar
 // applied as in the editor. Exit 1 on errors (or warnings with --strict).
-import { isValidIsoDate, lineCol } from '../analysis';
+import { lineCol } from '../analysis';
 import type { Severity } from '../analysis';
-import { analyzeWithAnnotations } from '../sidecar/apply';
-import { annotationsOf, readSidecars } from '../sidecar/store';
-import { expandPaths, readSeed } from './files';
+import { analyzeSeeds, dateOption, expandPaths } from './files';
 import { UsageError, type Io } from './io';
 
 export function runCheck(args: string[], io: Io): number {
@@ -16,34 +14,28 @@ export function runCheck(args: string[], io: Io): number {
     const a = args[i];
     if (a === '--strict') strict = true;
     else if (a === '--date') {
-      date = args[++i];
-      if (!date || !isValidIsoDate(date)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${date ?? 'nothing'}`);
+      date = dateOption(args[++i]);
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else paths.push(a);
   }
   if (!paths.length) throw new UsageError('check needs at least one file or folder');
   const files = expandPaths(paths);
-  const { reads, gazetteer } = readSidecars(files);
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const report = (where: string, severity: Severity, code: string, message: string) => {
     count[severity]++;
     io.out(`${where}: ${severity} ${code} ${message.replace(/\s*\n\s*/g, ' ')}`);
   };
-  for (const file of files) {
-    let input: string;
-    try {
-      input = readSeed(file);
-    } catch (e) {
-      report(`${file}:1:1`, 'error', 'unreadable-file', (e as Error).message);
+  for (const seed of analyzeSeeds(files, date)) {
+    if (seed.error !== undefined) {
+      report(`${seed.file}:1:1`, 'error', 'unreadable-file', seed.error);
       continue;
     }
-    const sidecar = reads.get(file);
+    const { sidecar, result: { analysis, text } } = seed;
     // A broken sidecar is reported where it is broken; the article is still checked, without it.
     if (sidecar?.kind === 'invalid') for (const p of sidecar.errors) report(`${sidecar.path}:${p.line}:${p.col}`, 'error', 'invalid-sidecar', p.message);
-    const { analysis, text } = analyzeWithAnnotations(input, annotationsOf(sidecar), { date, gazetteer });
     for (const d of analysis.diagnostics) {
       const { line, col } = lineCol(text, d.start);
-      report(`${file}:${line}:${col}`, d.severity, d.code, d.message);
+      report(`${seed.file}:${line}:${col}`, d.severity, d.code, d.message);
     }
   }
   const failed = count.error > 0 || (strict && count.warning > 0);

@@ -5,12 +5,9 @@
 // argument: its name), so nothing is ever written outside FOLDER.
 import { mkdirSync, writeFileSync } from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
-import { isValidIsoDate } from '../analysis';
 import { collectRecords, FORMATS, type ArticleExport, type FormatName } from '../export';
-import { analyzeWithAnnotations } from '../sidecar/apply';
 import { SIDECAR_SUFFIX } from '../sidecar/format';
-import { annotationsOf, readSidecars } from '../sidecar/store';
-import { expandPaths, readSeed } from './files';
+import { analyzeSeeds, dateOption, expandPaths } from './files';
 import { UsageError, type Io } from './io';
 
 interface Options {
@@ -35,8 +32,7 @@ function parseArgs(args: string[]): Options {
     else if (a === '--out') out = args[++i];
     else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--date') {
-      date = args[++i];
-      if (!date || !isValidIsoDate(date)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${date ?? 'nothing'}`);
+      date = dateOption(args[++i]);
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else paths.push(a);
   }
@@ -80,30 +76,26 @@ export function runExport(args: string[], io: Io): number {
   const format = FORMATS[opt.format];
   const entries = filesWithNames(opt.paths);
   const protectedPaths = new Set(entries.flatMap(({ file }) => [resolve(file), resolve(file + SIDECAR_SUFFIX)]));
-  const { reads, gazetteer } = readSidecars(entries.map((e) => e.file));
   let failed = false;
   const articles: Array<{ article: ArticleExport; name: string }> = [];
-  for (const { file, name } of entries) {
-    let input: string;
-    try {
-      input = readSeed(file);
-    } catch (e) {
-      io.err(`seed-annotate: ${file}: ${(e as Error).message}`);
+  const nameOf = new Map(entries.map((e) => [e.file, e.name]));
+  for (const seed of analyzeSeeds(entries.map((e) => e.file), opt.date)) {
+    if (seed.error !== undefined) {
+      io.err(`seed-annotate: ${seed.file}: ${seed.error}`);
       failed = true;
       continue;
     }
-    const sidecar = reads.get(file);
+    const { sidecar, result: { analysis, anchoring, text } } = seed;
     if (sidecar?.kind === 'invalid') {
       for (const p of sidecar.errors) io.err(`${sidecar.path}:${p.line}:${p.col}: error: ${p.message} (its annotations are not exported)`);
       failed = true;
     }
-    const { analysis, anchoring, text } = analyzeWithAnnotations(input, annotationsOf(sidecar), { date: opt.date, gazetteer });
-    const display = file.split(sep).join('/');
+    const display = seed.file.split(sep).join('/');
     const article = collectRecords(display, text, analysis, anchoring, opt.includeDetected);
     if (article.orphans.length) {
       io.err(`${display}: ${article.orphans.length} annotation(s) no longer match the text and are not exported: ${article.orphans.map((o) => o.id).join(', ')}`);
     }
-    articles.push({ article, name });
+    articles.push({ article, name: nameOf.get(seed.file)! });
   }
 
   if (format.kind === 'stream') {

@@ -2,6 +2,12 @@
 // unreadable or binary files are reported, never fatal for the others.
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { isValidIsoDate } from '../analysis/text';
+import { analyzeWithAnnotations } from '../sidecar/apply';
+import { annotationsOf, readSidecars, type SidecarRead } from '../sidecar/store';
+import { UsageError } from './io';
+
+type AnalyzedWithAnnotations = ReturnType<typeof analyzeWithAnnotations>;
 
 export const SEED_FILE = /(\.seed\.txt|\.seed|\.txt)$/i;
 
@@ -52,4 +58,35 @@ function looksBinary(buf: Buffer): boolean {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return n > 0 && control / n > 0.1;
+}
+
+/** One seed file as every command sees it: unreadable, or analysed with its sidecar applied. */
+export type AnalyzedSeed =
+  | { file: string; error: string }
+  | { file: string; error?: undefined; sidecar: SidecarRead | undefined; result: AnalyzedWithAnnotations };
+
+/**
+ * Reads each file and analyses it with its sidecar applied (human annotations win),
+ * names annotated in any of the files teaching all of them: the one pipeline that
+ * analyze, check and export share with the editor.
+ */
+export function* analyzeSeeds(files: readonly string[], date: string | undefined): Generator<AnalyzedSeed> {
+  const { reads, gazetteer } = readSidecars(files);
+  for (const file of files) {
+    let input: string;
+    try {
+      input = readSeed(file);
+    } catch (e) {
+      yield { file, error: (e as Error).message };
+      continue;
+    }
+    const sidecar = reads.get(file);
+    yield { file, sidecar, result: analyzeWithAnnotations(input, annotationsOf(sidecar), { date, gazetteer }) };
+  }
+}
+
+/** `--date` of the commands: a valid YYYY-MM-DD or a usage error. */
+export function dateOption(value: string | undefined): string {
+  if (!value || !isValidIsoDate(value)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${value ?? 'nothing'}`);
+  return value;
 }
