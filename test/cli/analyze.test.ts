@@ -48,3 +48,13 @@ describe('seed-annotate analyze (process)', () => {
     assert.strictEqual(out[1].date, null);
   });
 });
+
+describe('seed-annotate analyze into a pipe closed early', () => {
+  it('stops quietly when the reader goes away (`| head -1`)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" analyze seeds seeds seeds | head -1`], {
+      cwd: join(__dirname, '../..'), encoding: 'utf8',
+    });
+    assert.strictEqual(r.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+  });
+});
