@@ -3,7 +3,7 @@
 // to the file --out. Per-article formats (brat, md) need --out FOLDER: each
 // article's files keep its path below the folder argument it came from (a file
 // argument: its name), so nothing is ever written outside FOLDER.
-import { mkdirSync, writeFileSync } from 'fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { collectRecords, FORMATS, type ArticleExport, type FormatName } from '../export';
 import { SIDECAR_SUFFIX } from '../sidecar/format';
@@ -78,6 +78,9 @@ export function runExport(args: string[], io: Io): number {
   const protectedPaths = new Set(entries.flatMap(({ file }) => [resolve(file), resolve(file + SIDECAR_SUFFIX)]));
   let failed = false;
   const articles: Array<{ article: ArticleExport; name: string }> = [];
+  // Line formats are written article by article: memory stays flat whatever the corpus size.
+  const streaming = format.kind === 'stream' && format.lines ? openStream(opt.out, protectedPaths, io) : null;
+  if (streaming && format.kind === 'stream' && format.lines) streaming.write(format.lines.head);
   const nameOf = new Map(entries.map((e) => [e.file, e.name]));
   for (const seed of analyzeSeeds(entries.map((e) => e.file), opt.date)) {
     if (seed.error !== undefined) {
@@ -95,8 +98,10 @@ export function runExport(args: string[], io: Io): number {
     if (article.orphans.length) {
       io.err(`${display}: ${article.orphans.length} annotation(s) no longer match the text and are not exported: ${article.orphans.map((o) => o.id).join(', ')}`);
     }
-    articles.push({ article, name: nameOf.get(seed.file)! });
+    if (streaming && format.kind === 'stream' && format.lines) streaming.write(format.lines.article(article));
+    else articles.push({ article, name: nameOf.get(seed.file)! });
   }
+  if (streaming) return streaming.finish() && !failed ? 0 : 1;
 
   if (format.kind === 'stream') {
     const content = format.render(articles.map((a) => a.article));
@@ -145,4 +150,64 @@ export function runExport(args: string[], io: Io): number {
   }
   io.err(`${articles.length} article(s) exported to ${folder}`);
   return failed ? 1 : 0;
+}
+
+/**
+ * Where a line format streams to: stdout, or a temporary file beside --out renamed
+ * over it at the end (a failed run leaves any earlier export untouched).
+ */
+function openStream(out: string | undefined, protectedPaths: ReadonlySet<string>, io: Io): { write(chunk: string): void; finish(): boolean } {
+  if (!out || out === '-') {
+    let pending = '';
+    return {
+      // io.out adds the line break: hold back the last one of each chunk.
+      write(chunk) {
+        if (!chunk) return;
+        if (pending) io.out(pending);
+        pending = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
+      },
+      finish() {
+        if (pending) io.out(pending);
+        return true;
+      },
+    };
+  }
+  const target = resolve(out);
+  if (protectedPaths.has(target)) throw new UsageError(`--out ${out} is one of the input files`);
+  const temp = `${target}.${process.pid}.tmp`;
+  let fd: number | null = null;
+  let error: string | null = null;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    fd = openSync(temp, 'w');
+  } catch (e) {
+    error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
+  return {
+    write(chunk) {
+      if (fd === null || !chunk) return;
+      try {
+        writeSync(fd, chunk);
+      } catch (e) {
+        error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        closeSync(fd);
+        fd = null;
+      }
+    },
+    finish() {
+      try {
+        if (fd !== null) {
+          closeSync(fd);
+          fd = null;
+          if (!error) renameSync(temp, target);
+        }
+      } catch (e) {
+        error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      }
+      if (!error) return true;
+      rmSync(temp, { force: true });
+      io.err(`seed-annotate export: cannot write ${out}: ${error}`);
+      return false;
+    },
+  };
 }

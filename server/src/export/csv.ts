@@ -5,15 +5,22 @@ import { isTerm, positive, type ArticleExport } from './records';
 
 export const CSV_COLUMNS = ['file', 'date', 'speaker', 'quote', 'kind', 'start', 'end', 'origin'] as const;
 
+/** The BOM and the header row. */
+export const CSV_HEAD = '\uFEFF' + CSV_COLUMNS.map(csvCell).join(',') + '\r\n';
+
 export function toCsv(articles: readonly ArticleExport[]): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const a of articles) {
-    for (const r of positive(a.records)) {
-      if (r.kind !== 'quote') continue;
-      rows.push([a.file, a.date ?? '', r.speaker ?? '', r.exact, isTerm(r) ? 'term' : 'speech', String(r.start), String(r.end), r.origin]);
-    }
+  return CSV_HEAD + articles.map(csvRows).join('');
+}
+
+/** One article's rows, each ending with CRLF (so exports can stream article by article). */
+export function csvRows(a: ArticleExport): string {
+  let out = '';
+  for (const r of positive(a.records)) {
+    if (r.kind !== 'quote') continue;
+    const row = [a.file, a.date ?? '', r.speaker ?? '', r.exact, isTerm(r) ? 'term' : 'speech', String(r.start), String(r.end), r.origin];
+    out += row.map(csvCell).join(',') + '\r\n';
   }
-  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  return out;
 }
 
 export function csvCell(value: string): string {

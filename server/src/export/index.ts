@@ -2,8 +2,8 @@
 // stream formats produce one text for all articles; per-article formats one
 // file (or two, for brat) per article.
 import { BRAT_CONF, toBratAnn } from './brat';
-import { toCsv } from './csv';
-import { toJsonl } from './jsonl';
+import { CSV_HEAD, csvRows, toCsv } from './csv';
+import { jsonlLines, toJsonl } from './jsonl';
 import { toMarkdown } from './markdown';
 import type { ArticleExport } from './records';
 import { toW3c } from './w3c';
@@ -25,13 +25,17 @@ export interface ArticleFile {
 }
 
 export type ExportFormat =
-  | { name: FormatName; kind: 'stream'; extension: string; render(articles: readonly ArticleExport[]): string }
+  | {
+    name: FormatName; kind: 'stream'; extension: string; render(articles: readonly ArticleExport[]): string;
+    /** Line formats: a head, then each article's lines on their own, so an export of any size streams. */
+    lines?: { head: string; article(a: ArticleExport): string };
+  }
   | { name: FormatName; kind: 'per-article'; render(article: ArticleExport): ArticleFile[]; /** Files once per output folder. */ shared?: Record<string, string> };
 
 export const FORMATS: Record<FormatName, ExportFormat> = {
   w3c: { name: 'w3c', kind: 'stream', extension: '.jsonld', render: toW3c },
-  jsonl: { name: 'jsonl', kind: 'stream', extension: '.jsonl', render: toJsonl },
-  csv: { name: 'csv', kind: 'stream', extension: '.csv', render: toCsv },
+  jsonl: { name: 'jsonl', kind: 'stream', extension: '.jsonl', render: toJsonl, lines: { head: '', article: jsonlLines } },
+  csv: { name: 'csv', kind: 'stream', extension: '.csv', render: toCsv, lines: { head: CSV_HEAD, article: csvRows } },
   brat: {
     name: 'brat', kind: 'per-article', shared: { 'annotation.conf': BRAT_CONF },
     render: (a) => [{ ext: '.txt', content: a.text }, { ext: '.ann', content: toBratAnn(a) }],

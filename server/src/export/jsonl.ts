@@ -4,9 +4,12 @@
 import type { ArticleExport } from './records';
 
 export function toJsonl(articles: readonly ArticleExport[]): string {
-  const lines: string[] = [];
-  for (const a of articles) {
-    for (const r of a.records) lines.push(JSON.stringify({ file: a.file, ...r }));
-  }
-  return lines.map((l) => l + '\n').join('');
+  return articles.map(jsonlLines).join('');
+}
+
+/** One article's lines, each ending with a line break (so exports can stream article by article). */
+export function jsonlLines(a: ArticleExport): string {
+  let out = '';
+  for (const r of a.records) out += JSON.stringify({ file: a.file, ...r }) + '\n';
+  return out;
 }
