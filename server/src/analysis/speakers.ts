@@ -374,13 +374,9 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
   const via: AttributionVia = /:\s*$/u.test(window) ? 'colon' : 'cue';
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
-    if (c.accordingTo) {
-      const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
-      if (np) return make(np, 'according-to', c);
-      continue;
-    }
-    const subject = cueSubject(masked, sStart, c, cues.slice(0, k));
-    if (subject) return make(subject, via, c);
+    const found = fromCue(masked, sStart, cues, k, qStart, via, 'according-to');
+    if (found) return found;
+    if (c.accordingTo) continue;
     // Inverted before the quote: "…, said X: “…”".
     if (!c.participle && /(?:^|[,:]\s*)$/u.test(masked.slice(sStart, c.start))) {
       const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
@@ -471,14 +467,8 @@ function colonClause(masked: string, floor: number, colon: number): Attribution 
   const window = masked.slice(sStart, colon);
   const cues = findCues(window, sStart);
   for (let k = cues.length - 1; k >= 0; k--) {
-    const c = cues[k];
-    if (c.accordingTo) {
-      const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, colon)), c.end);
-      if (np) return make(np, 'colon', c);
-      continue;
-    }
-    const subject = cueSubject(masked, sStart, c, cues.slice(0, k));
-    if (subject) return make(subject, 'colon', c);
+    const found = fromCue(masked, sStart, cues, k, colon, 'colon', 'colon');
+    if (found) return found;
   }
   const colonCue: Cue = { start: colon, end: colon + 1, text: ':', accordingTo: false, participle: false };
   // No verb: a short name before the colon ("Rush Limbaugh:", "Trump on Twitter:").
@@ -517,6 +507,20 @@ function turn(label: string, start: number, end: number): Attribution {
     cue: ':',
     cueSpan: { start: end, end: end + 1 },
   };
+}
+
+/**
+ * What cue `k` of a window says: "according to X" names X (read up to `limit`),
+ * any other cue its subject; null when it names nobody.
+ */
+function fromCue(masked: string, sStart: number, cues: Cue[], k: number, limit: number, via: AttributionVia, accordingVia: AttributionVia): Attribution | null {
+  const c = cues[k];
+  if (c.accordingTo) {
+    const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, limit)), c.end);
+    return np ? make(np, accordingVia, c) : null;
+  }
+  const subject = cueSubject(masked, sStart, c, cues.slice(0, k));
+  return subject ? make(subject, via, c) : null;
 }
 
 function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
