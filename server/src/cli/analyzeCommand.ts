@@ -1,8 +1,8 @@
 // `seed-annotate analyze [--json] [--date YYYY-MM-DD] PATH...`
 import { lineCol } from '../analysis';
 import type { Analysis } from '../analysis';
-import { analyzeSeeds, dateOption, expandPaths } from './files';
-import { UsageError, type Io } from './io';
+import { analyzeSeeds, expandPaths, parseSeedArgs } from './files';
+import type { Io } from './io';
 
 export function toJson(file: string, a: Analysis): object {
   return {
@@ -44,18 +44,8 @@ function unique(xs: string[]): string[] {
 }
 
 export function runAnalyze(args: string[], io: Io): number {
-  let json = false;
-  let date: string | undefined;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--date') {
-      date = dateOption(args[++i]);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else paths.push(a);
-  }
-  if (!paths.length) throw new UsageError('analyze needs at least one file or folder');
+  const { flags, date, paths } = parseSeedArgs(args, ['--json'], 'analyze');
+  const json = flags.has('--json');
   let failed = false;
   for (const seed of analyzeSeeds(expandPaths(paths), date)) {
     if (seed.error !== undefined) {

@@ -3,22 +3,12 @@
 // applied as in the editor. Exit 1 on errors (or warnings with --strict).
 import { lineCol } from '../analysis';
 import type { Severity } from '../analysis';
-import { analyzeSeeds, dateOption, expandPaths } from './files';
-import { UsageError, type Io } from './io';
+import { analyzeSeeds, expandPaths, parseSeedArgs } from './files';
+import type { Io } from './io';
 
 export function runCheck(args: string[], io: Io): number {
-  let strict = false;
-  let date: string | undefined;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--strict') strict = true;
-    else if (a === '--date') {
-      date = dateOption(args[++i]);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else paths.push(a);
-  }
-  if (!paths.length) throw new UsageError('check needs at least one file or folder');
+  const { flags, date, paths } = parseSeedArgs(args, ['--strict'], 'check');
+  const strict = flags.has('--strict');
   const files = expandPaths(paths);
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const report = (where: string, severity: Severity, code: string, message: string) => {

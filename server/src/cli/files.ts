@@ -90,3 +90,19 @@ export function dateOption(value: string | undefined): string {
   if (!value || !isValidIsoDate(value)) throw new UsageError(`--date needs a valid YYYY-MM-DD date, got ${value ?? 'nothing'}`);
   return value;
 }
+
+/** The command line of analyze and check: on/off flags, `--date`, then paths. */
+export function parseSeedArgs(args: readonly string[], flags: readonly string[], command: string): { flags: Set<string>; date?: string; paths: string[] } {
+  const set = new Set<string>();
+  let date: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (flags.includes(a)) set.add(a);
+    else if (a === '--date') date = dateOption(args[++i]);
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (!paths.length) throw new UsageError(`${command} needs at least one file or folder`);
+  return { flags: set, date, paths };
+}
