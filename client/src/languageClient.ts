@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SIDECAR_SUFFIX } from '../../server/src/sidecar/format';
 import { SEED_LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/shared/protocol';
 
 const CLIENT_ID = 'seedAnnotator';
@@ -25,7 +26,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -92,10 +92,6 @@ export function isSafeSourceName(source: string): boolean {
   );
 }
 
-export function sidecarNameFor(sourceName: string): string {
-  return sourceName + SIDECAR_SUFFIX;
-}
-
 const PARSE_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true } as const;
 
 /**

@@ -5,8 +5,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 
-/** Sidecar of a seed file: `article.txt` → `article.txt.ann.yaml`. */
-export const SIDECAR_SUFFIX = '.ann.yaml';
+import { SIDECAR_SUFFIX } from '../sidecar/format';
+
+/** The sidecar's name is the sidecar module's to say. */
+export { SIDECAR_SUFFIX };
 /** Files larger than this are not indexed (a seed file is an article, not a dump). */
 export const MAX_INDEXED_BYTES = 16 * 1024 * 1024;
 /** Upper bound on indexed files per workspace, to keep memory bounded. */
