@@ -3,7 +3,8 @@
 // article only redoes the paragraphs that changed.
 import { detectDates } from './dates';
 import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
-import { detectEntities, resolveEntities } from './entities';
+import { detectEntities } from './entities';
+import { resolveEntities } from './resolve';
 import { buildGazetteer, Gazetteer } from './gazetteer';
 import { buildSections, parseHeader, splitParagraphs } from './header';
 import { findQuotes } from './quotes';

@@ -1,7 +1,6 @@
 // Places and actors. CONTRACT:
 //  detectEntities(paragraphText, gazetteer): mentions with offsets local to the paragraph text
-//  resolveEntities(text, mentions, gazetteer): document-level pass (short forms to full
-//  names, a country as place or actor by its role) with document offsets.
+//  (the document-level pass that links them, resolveEntities, is in resolve.ts).
 //
 // detectEntities tokenises the paragraph once and walks it left to right. Capitalised
 // tokens are grouped into runs ("Ministry of Defense", "Gurgen Simonyan", "Stepanakert-Lisagor")
@@ -34,7 +33,7 @@ const PLACE_SUFFIX = words(PLACE_SUFFIXES);
 const ROUTE_SUFFIX = words(ROUTE_SUFFIXES);
 const POLITY = words(POLITY_NOUNS);
 const AGENCY = words(AGENCY_NOUNS);
-const GIVEN = words(GIVEN_NAMES);
+export const GIVEN = words(GIVEN_NAMES);
 
 /** Lower-case nouns after a nationality that make an organisation ("the Russian government"). */
 const NATIONAL_ORG = words('government ministry embassy consulate parliament cabinet administration navy presidency intelligence');
@@ -49,7 +48,7 @@ const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
 const MOTION = /^(?:travel|fl[eiy]|flight|mov|driv|drove|went|go|came|com|return|rerout|rout|road|way|trip|deliver|arriv|evacuat|fled|flee|deport|ship|cargo|journey|visit|head|bound|march|walk|sail|transport|convoy|train|bus|border|km|kilomet|mile|left|leav|depart|escap|relocat|export|import|expel|extradit|migrat|emigrat|refugee|pilgrim|sent|send|troops|withdr)/;
 const LOCATIVE_PREPS = words('in near outside inside through across toward towards around within throughout');
 /** Capitalised adjectives that are no name on their own. */
-const NOT_NAMES = words('north south east west eastern western northern southern central democratic republican hispanic latino black white federal national god');
+export const NOT_NAMES = words('north south east west eastern western northern southern central democratic republican hispanic latino black white federal national god');
 const NON_SUBJECT_PREV = words('in near from to through across toward towards into outside inside around at via within throughout of with against by for on over between among the a an');
 /** Words after which a clause (and so a subject) begins. */
 const CLAUSE_WORDS = words('and but that which while when as because if since after before though although where whereas so then now also said says yet or nor whether how why what once until unless today yesterday year week month day night morning evening');
@@ -71,7 +70,7 @@ type Candidate = 'word' | 'headline' | 'name' | 'the-head' | 'the-role';
  * A mention with what the document-level pass needs. detectEntities returns these (the cache
  * keeps them); resolveEntities drops the extra fields, so they never reach an Analysis.
  */
-interface Mention extends Entity {
+export interface Mention extends Entity {
   cand?: Candidate;
   /** The role word a person was introduced with ("scientist"), or a "the X" reference's noun. */
   role?: string;
@@ -673,7 +672,7 @@ class Detector {
 }
 
 /** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */
-function isRole(w: string): boolean {
+export function isRole(w: string): boolean {
   if (ROLE.has(w)) return true;
   // "Senators Charles E. Grassley and ...", "hydrologist", "physician"
   if (w.length > 4 && w.endsWith('s') && ROLE.has(w.slice(0, -1))) return true;
@@ -746,7 +745,7 @@ function lastWord(s: string): string {
   return m ? m[1].toLowerCase() : s.toLowerCase();
 }
 
-const HONORIFIC_WORD = words('mr mrs ms miss dr prof sir dame lord lady rev');
+export const HONORIFIC_WORD = words('mr mrs ms miss dr prof sir dame lord lady rev');
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+/;
 function stripHonorific(s: string): string {
   return s.replace(HONORIFIC, '');
@@ -786,146 +785,3 @@ function chunkEnd(text: string, from: number): number {
   }
   return space > 0 ? space : limit;
 }
-
-// ---------------------------------------------------------------------------
-// Document-level resolution
-
-function clean(m: Mention, name = m.name, type: ActorType | undefined = m.type): Entity {
-  const e: Entity = { start: m.start, end: m.end, kind: m.kind, text: m.text, name };
-  if (m.kind === 'actor' && type) e.type = type;
-  return e;
-}
-
-/** Keeps the first of overlapping mentions after sorting by start, longest first. */
-function dropOverlaps(xs: Entity[]): Entity[] {
-  xs.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Entity[] = [];
-  let end = -1;
-  for (const x of xs) {
-    if (x.start < end) continue;
-    out.push(x);
-    end = x.end;
-  }
-  return out;
-}
-
-export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: Gazetteer): { places: Entity[]; actors: Entity[] } {
-  const ms = (mentions as Mention[]).slice().sort((a, b) => a.start - b.start);
-  const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
-
-  // Single words the document uses on their own: they confirm a full name ending in them.
-  const alone = new Set<string>();
-  for (const m of ms) if (m.type === 'person' && (m.cand === 'word' || (!m.cand && wordsOf(m.name).length === 1))) alone.add(nameKey(m.name));
-
-  // Full names by their endings and given name ("Simonyan", "de Blasio", "Gurgen"); first introduced wins.
-  const byEnding = new Map<string, string>();
-  const byGiven = new Map<string, string>();
-  const isFull = (m: Mention) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(nameKey(wordsOf(m.name).slice(-1)[0]))));
-  for (const m of ms) {
-    if (!isFull(m)) continue;
-    let ws = wordsOf(nameKey(m.name));
-    // "Joseph R. Biden Jr.": the surname is before the generational suffix.
-    if (ws.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(ws[ws.length - 1])) ws = ws.slice(0, -1);
-    if (ws.length < 2) continue;
-    // First introduced wins, but a name that starts with a known given name beats one that
-    // does not ("Barack Obama" over a headline's "Derelict Obama").
-    const given = GIVEN.has(ws[0]);
-    for (let k = 1; k < ws.length; k++) {
-      const ending = ws.slice(k).join(' ');
-      const had = byEnding.get(ending);
-      if (!had || (given && !GIVEN.has(wordsOf(nameKey(had))[0]))) byEnding.set(ending, m.name);
-    }
-    if (!byGiven.has(ws[0])) byGiven.set(ws[0], m.name);
-  }
-  const fullName = (w: string): string | undefined => {
-    const k = nameKey(w);
-    return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
-  };
-  const placeNames = new Map<string, string>();
-  for (const m of ms) if (m.kind === 'place') { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
-
-  const places: Entity[] = [];
-  const actors: Entity[] = [];
-  // The latest organisation per head noun and person per role, as the walk goes on; and the
-  // first organisation per head for a reference that comes before the name.
-  const lastOrg = new Map<string, Mention>();
-  const firstOrg = new Map<string, Mention>();
-  for (const m of ms) if (!m.cand && m.type === 'organization' && m.head && !firstOrg.has(m.head)) firstOrg.set(m.head, m);
-  const lastPerson = new Map<string, string>();
-  for (const m of ms) {
-    if (m.kind === 'place') {
-      // A place guessed from its cue ("in X") that the document knows as a person is the person.
-      const full = m.cand === 'word' ? fullName(m.name) : undefined;
-      if (full) actors.push(clean({ ...m, kind: 'actor' }, full, 'person'));
-      else places.push(clean(m));
-      continue;
-    }
-    switch (m.cand) {
-      case undefined: {
-        if (m.type === 'person') {
-          const trimmed = dropLeadingWord(m, fullName);
-          if (trimmed) { actors.push(trimmed); break; }
-          // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
-          const k = nameKey(m.name);
-          const name = byEnding.get(k) ?? (placeNames.has(m.name) || k.includes(' ') ? undefined : byGiven.get(k)) ?? m.name;
-          actors.push(clean(m, name));
-          if (m.role) lastPerson.set(m.role, name);
-        } else {
-          actors.push(clean(m));
-          if (m.type === 'organization' && m.head) lastOrg.set(m.head, m);
-        }
-        break;
-      }
-      case 'name':
-        if (isFull(m)) actors.push(clean(m));
-        break;
-      case 'word':
-      case 'headline': {
-        // A surname first; then a place the article named ("Charlotte" the city, not the
-        // first word of "Charlotte Panthers"); then a first name ("Melania").
-        const surname = byEnding.get(nameKey(m.name));
-        if (surname) { actors.push(clean(m, surname, 'person')); break; }
-        const place = placeNames.get(m.name);
-        if (place) { places.push({ start: m.start, end: m.end, kind: 'place', text: m.text, name: place }); break; }
-        const first = NOT_NAMES.has(nameKey(m.name)) ? undefined : byGiven.get(nameKey(m.name));
-        if (first) actors.push(clean(m, first, 'person'));
-        break;
-      }
-      case 'the-head': {
-        // The most recent organisation with that head noun ("the headquarters").
-        const o = lastOrg.get(m.role!) ?? firstOrg.get(m.role!);
-        if (o) actors.push(clean(m, o.name, 'organization'));
-        break;
-      }
-      case 'the-role': {
-        const p = lastPerson.get(m.role!);
-        if (p) actors.push(clean(m, p, 'person'));
-        break;
-      }
-    }
-  }
-  return { places: dropOverlaps(places), actors: dropOverlaps(actors) };
-}
-
-/**
- * "Crooked Hillary Clinton": a capitalised word glued before a full name the article
- * knows, when that word is no given name. Returns the mention without it.
- */
-function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined): Entity | null {
-  const sp = m.text.search(/\s/);
-  if (sp < 0) return null;
-  const first = m.text.slice(0, sp).toLowerCase();
-  if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(/\.$/, '')) || isRole(first)) return null;
-  const rest = m.text.slice(sp).trimStart();
-  // Only before a full name the article uses ("Ivanka Trump" is no "Trump" with a junk word).
-  const full = fullName(rest);
-  if (!full || nameKey(full) !== nameKey(rest) || nameKey(full) === nameKey(m.name)) return null;
-  const start = m.end - rest.length;
-  return { start, end: m.end, kind: 'actor', text: rest, name: full, type: 'person' };
-}
-
-/** Comparable form of a name: lower case, one kind of apostrophe. */
-function nameKey(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'");
-}
-

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { analyze } from '../../../server/src/analysis/analyze';
-import { detectEntities, resolveEntities } from '../../../server/src/analysis/entities';
+import { detectEntities } from '../../../server/src/analysis/entities';
+import { resolveEntities } from '../../../server/src/analysis/resolve';
 import { buildGazetteer } from '../../../server/src/analysis/gazetteer';
 import type { Analysis, Entity, GazetteerEntry } from '../../../server/src/analysis/types';
 
