@@ -1,8 +1,8 @@
-// Outline (document symbols) and workspace symbols.
+// Outline (document symbols).
 // Outline: the article (title, date as detail) with its sections as children and
 // each section's quotes under it; then an "Actors" and a "Places" group listing each
 // distinct entity once with its mention count.
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { Quote, Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
@@ -112,7 +112,7 @@ function quoteSymbol(f: AnalyzedText, q: Quote): DocumentSymbol {
 /** Quote names by quote text: an edit changes few quotes, so outlines reuse the rest. */
 const names = new Map<string, string>();
 
-function quoteName(text: string): string {
+export function quoteName(text: string): string {
   let name = names.get(text);
   if (name === undefined) {
     if (names.size > 50_000) names.clear(); // bounded: a cache, not an archive
@@ -125,40 +125,4 @@ function entitySymbol(f: AnalyzedText, x: NameFacts, kind: SymbolKind): Document
   const n = x.mentions.length;
   const range = toRange(f, x.mentions[0]);
   return { name: x.name, detail: `${n} mention${n === 1 ? '' : 's'}${x.type ? ` · ${x.type}` : ''}`, kind, range, selectionRange: range };
-}
-
-/** Upper bound on workspace symbols per request (clients filter further as the user types). */
-export const MAX_WORKSPACE_SYMBOLS = 1000;
-
-export async function workspaceSymbols(project: Project, query: string): Promise<SymbolInformation[]> {
-  const match = fuzzy(query);
-  const out: SymbolInformation[] = [];
-  for (const f of await project.all()) {
-    const container = f.analysis.header?.title ?? (f.path ? f.path.split(/[\\/]/).pop()! : f.uri);
-    for (const x of entityFacts(f.analysis).values()) {
-      if (!x.mentions.length || !match(x.name)) continue;
-      const kind = x.kinds.has('actor') ? SYMBOL_KINDS.actor : SYMBOL_KINDS.place;
-      out.push({ name: x.name, kind, containerName: container, location: toLocation(f, x.mentions[0]) });
-      if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
-    }
-    for (const q of f.analysis.quotes) {
-      const name = quoteName(q.text);
-      if (!match(name) && !(q.speaker && match(q.speaker.name))) continue;
-      out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${speakerLabel(q)} — ${container}`, location: toLocation(f, q) });
-      if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
-    }
-  }
-  return out;
-}
-
-/** Case-insensitive subsequence match, as editors filter symbol lists. */
-function fuzzy(query: string): (s: string) => boolean {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  if (!q) return () => true;
-  return (s) => {
-    const t = s.toLowerCase();
-    let i = 0;
-    for (let j = 0; j < t.length && i < q.length; j++) if (t[j] === q[i]) i++;
-    return i === q.length;
-  };
 }
