@@ -1,4 +1,4 @@
-// Bundles the client, the language server and the CLI into dist/ with esbuild.
+// Bundles the client, the language server (and its index worker) and the CLI into dist/ with esbuild.
 // `--production` minifies and drops source maps (used by `npm run package`).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -14,6 +14,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // Workspace indexing runs on worker threads; the server starts them from this file next to it.
+  build({ ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

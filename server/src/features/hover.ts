@@ -80,19 +80,8 @@ function dateHover(f: AnalyzedText, d: DateMention): string {
 
 async function entityHover(project: Project, f: AnalyzedText, name: string): Promise<string> {
   const here = entityFacts(f.analysis).get(name);
-  // Counts from what is analysed now: a hover never waits for the workspace index.
-  const { files: all, complete } = project.snapshot();
-  if (!all.includes(f)) all.push(f);
-  let wsMentions = 0;
-  let wsFiles = 0;
-  let wsQuotes = 0;
-  for (const other of all) {
-    const facts = entityFacts(other.analysis).get(name);
-    if (!facts) continue;
-    wsMentions += facts.mentions.length;
-    wsQuotes += facts.quotes.length;
-    if (facts.mentions.length || facts.quotes.length) wsFiles++;
-  }
+  // Counts from what is indexed now: a hover never waits for the workspace index.
+  const { mentions: wsMentions, files: wsFiles, quotes: wsQuotes, complete } = project.nameCounts(name, f);
   const entry = project.gazetteer().lookup(name);
   const kinds = here ? [...here.kinds] : entry ? [entry.kind] : [];
   const isActor = kinds.includes('actor');

@@ -1,10 +1,10 @@
 // Workspace symbols: actors, places and quotes across every seed file of the
-// workspace folders (the background index) and the open documents.
+// workspace folders (the background index) and the open documents, from their
+// digests (workspace/digest.ts).
 import type { SymbolInformation } from 'vscode-languageserver/node';
+import { firstMentionLocation, kindsOf, mentionCount, quoteLocation } from '../workspace/digest';
 import type { Project } from '../workspace/project';
-import { entityFacts } from '../workspace/stats';
-import { toLocation } from './positions';
-import { quoteName, speakerLabel, SYMBOL_KINDS } from './symbols';
+import { SYMBOL_KINDS } from './symbols';
 
 /** Upper bound on workspace symbols per request (clients filter further as the user types). */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
@@ -12,18 +12,19 @@ export const MAX_WORKSPACE_SYMBOLS = 1000;
 export async function workspaceSymbols(project: Project, query: string): Promise<SymbolInformation[]> {
   const match = fuzzy(query);
   const out: SymbolInformation[] = [];
-  for (const f of await project.all()) {
-    const container = f.analysis.header?.title ?? (f.path ? f.path.split(/[\\/]/).pop()! : f.uri);
-    for (const x of entityFacts(f.analysis).values()) {
-      if (!x.mentions.length || !match(x.name)) continue;
-      const kind = x.kinds.has('actor') ? SYMBOL_KINDS.actor : SYMBOL_KINDS.place;
-      out.push({ name: x.name, kind, containerName: container, location: toLocation(f, x.mentions[0]) });
+  for (const d of await project.all()) {
+    for (let i = 0; i < d.names.length; i++) {
+      const name = d.names[i];
+      if (!mentionCount(d, i) || !match(name)) continue;
+      const kind = kindsOf(d, i).includes('actor') ? SYMBOL_KINDS.actor : SYMBOL_KINDS.place;
+      out.push({ name, kind, containerName: d.container, location: firstMentionLocation(d, i) });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
     }
-    for (const q of f.analysis.quotes) {
-      const name = quoteName(q.text);
-      if (!match(name) && !(q.speaker && match(q.speaker.name))) continue;
-      out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${speakerLabel(q)} — ${container}`, location: toLocation(f, q) });
+    for (let q = 0; q < d.quoteNames.length; q++) {
+      const name = d.quoteNames[q];
+      const speaker = d.quoteSpeakers[q];
+      if (!match(name) && !(speaker !== null && match(speaker))) continue;
+      out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${d.quoteLabels[q]} — ${d.container}`, location: quoteLocation(d, q) });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
     }
   }

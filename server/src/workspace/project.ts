@@ -1,14 +1,21 @@
 // The server's view of the workspace: the open documents (each with its own
 // AnalysisCache, so re-analysis while typing only redoes changed paragraphs), the
-// seed files of the workspace folders (indexed in the background), their sidecars
-// and the gazetteer built from them, and per-resource settings.
+// seed files of the workspace folders (indexed in the background on worker
+// threads, kept as compact digests: see digest.ts), their sidecars and the
+// gazetteer built from them, and per-resource settings.
 import { sep } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, buildGazetteer, type Gazetteer, type GazetteerEntry } from '../analysis';
+import { quoteName, speakerLabel } from '../features/symbols';
 import { analyzeDocument, sameStamp, type AnalyzedText, type Stamp } from './analyzed';
 import { gazetteerFromSidecars, parseSidecar, type Sidecar } from './annotations';
-import { isSidecarPath, looksLikeSeed, pathToUri, SIDECAR_SUFFIX, uriToPath, WorkspaceFolders } from './files';
+import { buildDigest, finishDigest, mentionCount, nameIndex, quoteCount, type FileDigest, type PartialDigest } from './digest';
+import { isSidecarPath, pathToUri, seedCandidate, SIDECAR_SUFFIX, uriToPath, WorkspaceFolders } from './files';
+import type { IndexContext, IndexOutcome } from './indexJob';
+import { IndexPool } from './indexPool';
+import { NameTotals } from './nameTotals';
 import { defaultSettings, sanitizeSettings, type Settings } from './settings';
+import { entityFacts } from './stats';
 
 /** What the project needs from the connection (kept small so it is easy to fake). */
 export interface Host {
@@ -43,11 +50,25 @@ interface OpenState {
   timer?: NodeJS.Timeout;
 }
 
+/** A seed file of the workspace folders: its digest once indexed, and what the digest was made with. */
 interface IndexedFile {
   path: string;
   uri: string;
-  doc: TextDocument;
-  analyzed?: AnalyzedText;
+  digest?: FileDigest;
+  generation: number;
+  sidecar: Sidecar | undefined;
+  /** Hash of the text digested, so an unchanged file is not analysed again. */
+  hash: string | null;
+  /** The latest job sent for this file: only its outcome counts. */
+  job: number;
+}
+
+export interface NameCounts {
+  mentions: number;
+  quotes: number;
+  files: number;
+  /** False while the index is being built or refreshed. */
+  complete: boolean;
 }
 
 export class Project {
@@ -67,10 +88,25 @@ export class Project {
   private gazetteerValue: Gazetteer | null = null;
   /** Serialises fs work (scan, file events); workspace-wide requests await its tail. */
   private queue: Promise<void> = Promise.resolve();
-  private backgroundScheduled = false;
   private scanning = false;
+  /** When the scan being indexed started, for the log line once it is done. */
+  private scanStarted: number | null = null;
 
-  constructor(private readonly host: Host) {}
+  private readonly pool: IndexPool;
+  /** Index files whose digest is missing or stale, in the order they are found. */
+  private readonly stale = new Set<string>();
+  private running = 0;
+  private jobs = 0;
+  private idleWaiters: (() => void)[] = [];
+  private contextValue: IndexContext | null = null;
+  /** Mentions, quotes and files of each name over every digest (hovers count without a pass). */
+  private readonly totals = new NameTotals();
+  /** One copy of each canonical name and speaker label, however many files carry it. */
+  private readonly strings = new Map<string, string>();
+
+  constructor(private readonly host: Host, pool?: IndexPool) {
+    this.pool = pool ?? new IndexPool((m) => host.log(m));
+  }
 
   // ---- open documents -------------------------------------------------------
 
@@ -216,18 +252,21 @@ export class Project {
       const generation = this.generation;
       const sidecarsBefore = new Map([...this.open].map(([u, st]) => [u, st.path ? this.sidecars.get(st.path) : undefined]));
       if (isSidecarPath(path)) {
-        await this.readSidecar(path.slice(0, -SIDECAR_SUFFIX.length));
+        const seed = path.slice(0, -SIDECAR_SUFFIX.length);
+        await this.readSidecar(seed);
+        if (this.files.has(seed)) this.stale.add(seed); // its digest depends on its sidecar
       } else if (change === 'deleted') {
         // A deleted folder arrives as one event: drop everything under it too.
         const prefix = path + sep;
-        for (const p of [...this.files.keys()]) if (p === path || p.startsWith(prefix)) this.files.delete(p);
+        for (const p of [...this.files.keys()]) if (p === path || p.startsWith(prefix)) this.removeFile(p);
         for (const p of [...this.sidecars.keys()]) if (p.startsWith(prefix)) this.sidecars.delete(p);
       } else if (await this.folders.isFolderInside(path)) {
-        for (const p of await this.folders.listCandidates([path])) await this.readSeed(p);
+        for (const p of await this.folders.listCandidates([path])) await this.addSeed(p);
       } else {
-        await this.readSeed(path);
+        await this.addSeed(path);
       }
       this.refreshGazetteer();
+      this.pump();
       // Republish only what the change can affect: everything when the gazetteer
       // changed, else the documents whose sidecar changed.
       for (const [u, st] of this.open) {
@@ -237,42 +276,58 @@ export class Project {
     });
   }
 
-  /** Every seed file of the workspace plus every open document, analysed. */
-  async all(): Promise<AnalyzedText[]> {
-    await this.ready();
-    const out: AnalyzedText[] = [];
+  /**
+   * Every seed file of the workspace plus every open document, digested: waits until
+   * the index has caught up with every change received so far.
+   */
+  async all(): Promise<FileDigest[]> {
+    do {
+      await this.ready();
+      await this.indexed();
+    } while (!this.idle());
+    const out: FileDigest[] = [];
     const openPaths = new Set<string>();
     for (const [uri, state] of this.open) {
       if (state.path) openPaths.add(state.path);
       try {
-        out.push(await this.get(uri));
+        out.push(this.digestOf(await this.get(uri)));
       } catch (e) {
         if (!(e instanceof UnknownDocumentError)) throw e; // closed meanwhile
       }
     }
-    for (const f of this.files.values()) if (!openPaths.has(f.path)) out.push(this.analyzeIndexed(f));
+    for (const f of this.files.values()) if (f.digest && !openPaths.has(f.path)) out.push(f.digest);
     return out;
   }
 
   /**
-   * What is analysed right now, without waiting for the index or analysing anything:
-   * for hovers, which must answer at once. `complete` is false while the index is
-   * still being built or refreshed.
+   * How often the workspace names `name` (mentions, attributed quotes, files), from
+   * what is indexed and analysed now, without waiting: for hovers, which must answer
+   * at once. Open documents count with their analysed text, `current` included.
    */
-  snapshot(): { files: AnalyzedText[]; complete: boolean } {
-    const files: AnalyzedText[] = [];
+  nameCounts(name: string, current: AnalyzedText): NameCounts {
+    const counts = { ...this.totals.get(name), complete: !this.scanning && this.idle() };
+    const add = (mentions: number, quotes: number, sign: 1 | -1) => {
+      counts.mentions += sign * mentions;
+      counts.quotes += sign * quotes;
+      if (mentions || quotes) counts.files += sign;
+    };
+    const analysed = new Set<AnalyzedText>([current]);
     const openPaths = new Set<string>();
-    let complete = !this.scanning;
     for (const state of this.open.values()) {
       if (state.path) openPaths.add(state.path);
-      if (state.analyzed) files.push(state.analyzed);
+      if (state.analyzed) analysed.add(state.analyzed);
     }
-    for (const f of this.files.values()) {
-      if (openPaths.has(f.path)) continue;
-      if (f.analyzed && f.analyzed.stamp.generation === this.generation) files.push(f.analyzed);
-      else complete = false;
+    // An open file counts as the editor has it, not as its copy on disk.
+    for (const path of openPaths) {
+      const d = this.files.get(path)?.digest;
+      const i = d ? nameIndex(d, name) : -1;
+      if (d && i >= 0) add(mentionCount(d, i), quoteCount(d, name), -1);
     }
-    return { files, complete };
+    for (const f of analysed) {
+      const facts = entityFacts(f.analysis).get(name);
+      if (facts) add(facts.mentions.length, facts.quotes.length, 1);
+    }
+    return counts;
   }
 
   /** The gazetteer in use (built-in names plus the user's annotated ones). */
@@ -282,6 +337,11 @@ export class Project {
 
   get indexedCount(): number {
     return this.files.size;
+  }
+
+  /** Stops the index workers. */
+  dispose(): void {
+    this.pool.close();
   }
 
   private enqueue(job: () => Promise<void>): void {
@@ -295,43 +355,49 @@ export class Project {
     } finally {
       this.scanning = false;
     }
+    this.pump(); // also says when the index is complete (at once when there is nothing to index)
   }
 
   private async scanFolders(): Promise<void> {
-    const started = Date.now();
+    this.scanStarted ??= Date.now();
     const candidates = await this.folders.listCandidates();
-    const seen = new Set<string>();
-    for (const path of candidates) {
-      if (await this.readSeed(path)) seen.add(path);
+    const wanted = new Set(candidates);
+    for (const path of [...this.files.keys()]) if (!wanted.has(path)) this.removeFile(path);
+    // Sidecars first: the names they annotate teach every file, so analysing before
+    // all of them are read would be wasted work.
+    for (let i = 0; i < candidates.length; i += SIDECAR_BATCH) {
+      await Promise.all(candidates.slice(i, i + SIDECAR_BATCH).map((p) => this.loadSidecar(p, true)));
     }
-    for (const path of [...this.files.keys()]) if (!seen.has(path)) this.files.delete(path);
     await Promise.all([...this.open.values()].filter((s) => s.path).map((s) => this.loadSidecar(s.path!)));
+    for (const path of candidates) this.addFile(path);
     this.refreshGazetteer();
-    this.host.log(`Indexed ${this.files.size} seed files in ${Date.now() - started} ms.`);
+    this.pump();
     for (const u of this.open.keys()) this.host.diagnosticsDue(u);
-    this.scheduleBackground();
   }
 
-  /** Reads one seed file (and its sidecar) into the index; false when it is no seed file. */
-  private async readSeed(path: string): Promise<boolean> {
-    let text: string | null;
-    try {
-      text = await this.folders.readInside(path);
-    } catch (e) {
-      this.host.error(`Cannot read ${path}: ${(e as Error).message}`);
-      text = null;
-    }
-    if (text === null || !looksLikeSeed(path, text)) {
-      this.files.delete(path);
-      return false;
-    }
-    const old = this.files.get(path);
-    if (!old || old.doc.getText() !== text) {
-      const uri = pathToUri(path);
-      this.files.set(path, { path, uri, doc: TextDocument.create(uri, 'seed', 0, text) });
+  /** A created or changed seed file (or candidate): re-read its sidecar, (re)index it. */
+  private async addSeed(path: string): Promise<void> {
+    if (seedCandidate(path) === 'no') {
+      this.removeFile(path);
+      return;
     }
     await this.loadSidecar(path, true);
-    return true;
+    this.addFile(path);
+  }
+
+  /** Puts a candidate in the index (in the order found) and queues it for (re)indexing. */
+  private addFile(path: string): void {
+    if (!this.files.has(path)) {
+      this.files.set(path, { path, uri: pathToUri(path), generation: -1, sidecar: undefined, hash: null, job: 0 });
+    }
+    this.stale.add(path);
+  }
+
+  private removeFile(path: string): void {
+    const f = this.files.get(path);
+    if (f?.digest) this.totals.remove(f.digest);
+    this.files.delete(path);
+    this.stale.delete(path);
   }
 
   /** Loads a seed file's sidecar once (or again with `force`). */
@@ -361,7 +427,7 @@ export class Project {
     this.sidecars.set(seedPath, sidecar);
   }
 
-  /** Rebuilds the user gazetteer; a change makes every analysis stale. */
+  /** Rebuilds the user gazetteer; a change makes every digest stale. */
   private refreshGazetteer(): void {
     const entries = gazetteerFromSidecars(this.sidecars.values());
     const key = JSON.stringify(entries);
@@ -369,43 +435,109 @@ export class Project {
     this.userEntries = entries;
     this.userKey = key;
     this.gazetteerValue = null;
+    this.contextValue = null;
     this.generation++;
-    this.scheduleBackground();
+    for (const path of this.files.keys()) this.stale.add(path);
   }
 
-  private analyzeIndexed(f: IndexedFile): AnalyzedText {
-    const stamp: Stamp = { version: null, generation: this.generation, sidecar: this.sidecars.get(f.path), referenceDate: '' };
-    if (!f.analyzed || !sameStamp(f.analyzed.stamp, stamp)) f.analyzed = analyzeDocument(f.doc, f.path, stamp, this.userEntries);
-    return f.analyzed;
+  // ---- background indexing --------------------------------------------------
+
+  /** What every index job of the current folders and gazetteer shares. */
+  private context(): IndexContext {
+    const roots = this.folders.list;
+    if (this.contextValue?.roots !== roots) this.contextValue = { roots, gazetteer: this.userEntries };
+    return this.contextValue;
   }
 
-  /** Analyses stale index entries one per tick, so requests are never held up long. */
-  private scheduleBackground(): void {
-    if (this.backgroundScheduled) return;
-    this.backgroundScheduled = true;
-    let pending = [...this.files.values()];
-    let generation = this.generation;
-    const step = () => {
-      if (generation !== this.generation) {
-        pending = [...this.files.values()]; // the gazetteer changed meanwhile: start over
-        generation = this.generation;
-      }
-      const next = pending.pop();
-      if (!next) {
-        this.backgroundScheduled = false;
-        return;
-      }
-      if (this.files.get(next.path) === next) {
-        try {
-          this.analyzeIndexed(next);
-        } catch (e) {
-          // A recogniser bug must not take the index down: skip the file, say which.
-          this.host.error(`Analysis of ${next.path} failed: ${(e as Error).stack ?? e}`);
-          this.files.delete(next.path);
-        }
-      }
-      setImmediate(step);
-    };
-    setImmediate(step);
+  private idle(): boolean {
+    return this.running === 0 && this.stale.size === 0;
+  }
+
+  /** Resolves when no file is waiting to be indexed or being indexed. */
+  private indexed(): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Sends stale files to the pool, as many as keep it busy. */
+  private pump(): void {
+    for (const path of this.stale) {
+      if (this.running >= this.pool.capacity) return;
+      this.stale.delete(path);
+      const f = this.files.get(path);
+      if (f) this.dispatch(f);
+    }
+    if (this.idle()) this.settled();
+  }
+
+  private dispatch(f: IndexedFile): void {
+    const job = (f.job = ++this.jobs);
+    const generation = this.generation;
+    const sidecar = this.sidecars.get(f.path);
+    const knownHash = f.digest && f.generation === generation && f.sidecar === sidecar ? f.hash : null;
+    this.running++;
+    this.pool
+      .run({ path: f.path, uri: f.uri, sidecar: sidecar ? { path: sidecar.path, annotations: sidecar.annotations } : null, knownHash }, this.context())
+      .then((outcome) => this.landed(f.path, job, generation, sidecar, outcome))
+      .catch((e) => this.host.error(`Indexing ${f.path} failed: ${(e as Error).stack ?? e}`))
+      .finally(() => {
+        this.running--;
+        this.pump();
+      });
+  }
+
+  private landed(path: string, job: number, generation: number, sidecar: Sidecar | undefined, outcome: IndexOutcome): void {
+    const f = this.files.get(path);
+    if (!f || f.job !== job) return; // removed, or sent again since
+    if (outcome.kind === 'skipped' || outcome.kind === 'failed') {
+      if (outcome.kind === 'failed') this.host.error(outcome.message);
+      this.removeFile(path);
+      return;
+    }
+    if (outcome.kind === 'indexed') {
+      if (f.digest) this.totals.remove(f.digest);
+      f.digest = this.finish(outcome.digest);
+      f.hash = outcome.hash;
+      this.totals.add(f.digest);
+    }
+    f.generation = generation;
+    f.sidecar = sidecar;
+    // The gazetteer or the sidecar changed while it was analysed: again.
+    if (generation !== this.generation || sidecar !== this.sidecars.get(path)) this.stale.add(path);
+  }
+
+  /** The index has caught up: wake whoever waits, say how long a scan took. */
+  private settled(): void {
+    if (this.scanStarted !== null && !this.scanning) {
+      this.host.log(`Indexed ${this.files.size} seed files in ${Date.now() - this.scanStarted} ms.`);
+      this.scanStarted = null;
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private finish(partial: PartialDigest): FileDigest {
+    return finishDigest(partial, { name: (q) => quoteName(q.text), speaker: speakerLabel }, (s) => {
+      const known = this.strings.get(s);
+      if (known !== undefined) return known;
+      this.strings.set(s, s);
+      return s;
+    });
+  }
+
+  /** The digest of an open document's analysis (workspace requests treat every file alike). */
+  private digestOf(f: AnalyzedText): FileDigest {
+    let d = openDigests.get(f);
+    if (!d) {
+      const partial = buildDigest({ uri: f.uri, path: f.path, raw: f.doc.getText(), base: f.base, analysis: f.analysis });
+      openDigests.set(f, (d = this.finish(partial)));
+    }
+    return d;
   }
 }
+
+/** Digests of open documents, per analysed version. */
+const openDigests = new WeakMap<AnalyzedText, FileDigest>();
+/** Sidecars read at once while scanning. */
+const SIDECAR_BATCH = 128;

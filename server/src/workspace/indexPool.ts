@@ -1,0 +1,158 @@
+// Runs index jobs on worker threads (dist/indexWorker.js), one per core by default,
+// or on the main thread when no worker can be started (the sources run unbundled,
+// the worker file is missing, or SEED_INDEX_WORKERS=0). The main thread only reads
+// results, so it stays free for the open documents.
+import { existsSync } from 'fs';
+import { availableParallelism } from 'os';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import { WorkspaceFolders } from './files';
+import { runJob, type IndexContext, type IndexJob, type IndexOutcome } from './indexJob';
+
+export type ToWorker =
+  | { type: 'context'; context: IndexContext }
+  | { type: 'job'; id: number; job: IndexJob };
+
+interface FromWorker {
+  id: number;
+  outcome: IndexOutcome;
+}
+
+interface Pending {
+  job: IndexJob;
+  resolve: (o: IndexOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The context this worker has been sent last. */
+  context: IndexContext | null;
+  pending: Map<number, Pending>;
+}
+
+/** Jobs sent to one worker at a time: one analysed, the next ones being read. */
+const JOBS_PER_WORKER = 3;
+/** After this many worker crashes the pool stops starting workers and indexes inline. */
+const MAX_CRASHES = 3;
+
+export function defaultWorkerCount(): number {
+  const env = process.env.SEED_INDEX_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), 8);
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export class IndexPool {
+  private readonly slots: (Slot | null)[];
+  private readonly script: string | null;
+  private nextId = 0;
+  private crashes = 0;
+  /** Inline mode: the context of the next jobs. */
+  private inlineFolders: { context: IndexContext; folders: WorkspaceFolders } | null = null;
+
+  constructor(
+    private readonly log: (message: string) => void,
+    workers = defaultWorkerCount(),
+    script = join(__dirname, 'indexWorker.js'),
+  ) {
+    this.script = workers > 0 && existsSync(script) ? script : null;
+    this.slots = this.script ? Array.from({ length: workers }, () => null) : [];
+  }
+
+  /** How many jobs to keep in flight so every worker stays busy. */
+  get capacity(): number {
+    return this.slots.length ? this.slots.length * JOBS_PER_WORKER : 2;
+  }
+
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  run(job: IndexJob, context: IndexContext): Promise<IndexOutcome> {
+    if (!this.slots.length) return this.runInline(job, context);
+    const slot = this.pickSlot();
+    if (!slot) return this.runInline(job, context);
+    if (slot.context !== context) {
+      slot.worker.postMessage({ type: 'context', context } satisfies ToWorker);
+      slot.context = context;
+    }
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      slot.pending.set(id, { job, resolve });
+      slot.worker.postMessage({ type: 'job', id, job } satisfies ToWorker);
+    });
+  }
+
+  /** Stops the workers; jobs in flight resolve as failed. */
+  close(): void {
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      if (!slot) continue;
+      this.slots[i] = null;
+      this.fail(slot, 'the index was closed');
+      void slot.worker.terminate();
+    }
+    this.slots.length = 0;
+  }
+
+  /** The least busy worker, started on first use; null when workers keep crashing. */
+  private pickSlot(): Slot | null {
+    let best = -1;
+    for (let i = 0; i < this.slots.length; i++) {
+      const load = this.slots[i]?.pending.size ?? 0;
+      if (best < 0 || load < (this.slots[best]?.pending.size ?? 0)) best = i;
+    }
+    return this.slots[best] ?? this.start(best);
+  }
+
+  private start(i: number): Slot | null {
+    if (!this.script || this.crashes >= MAX_CRASHES) {
+      this.slots.length = 0; // inline from now on
+      return null;
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script);
+    } catch (e) {
+      this.log(`Cannot start an index worker (${(e as Error).message}): indexing on the main thread.`);
+      this.slots.length = 0;
+      return null;
+    }
+    // A worker never keeps the server alive: the connection does.
+    worker.unref();
+    const slot: Slot = { worker, context: null, pending: new Map() };
+    worker.on('message', (m: FromWorker) => {
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      slot.pending.delete(m.id);
+      p.resolve(m.outcome);
+    });
+    const died = (why: string) => {
+      if (this.slots[i] !== slot) return;
+      this.crashes++;
+      this.slots[i] = null; // restarted on next use
+      this.log(`An index worker stopped (${why}).`);
+      this.fail(slot, `the index worker stopped (${why})`);
+    };
+    worker.on('error', (e) => died((e as Error).message));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+    this.slots[i] = slot;
+    return slot;
+  }
+
+  private fail(slot: Slot, why: string): void {
+    for (const p of slot.pending.values()) p.resolve({ kind: 'failed', message: `Indexing ${p.job.path} failed: ${why}.` });
+    slot.pending.clear();
+  }
+
+  private async runInline(job: IndexJob, context: IndexContext): Promise<IndexOutcome> {
+    if (this.inlineFolders?.context !== context) {
+      const folders = new WorkspaceFolders();
+      folders.set(context.roots);
+      this.inlineFolders = { context, folders };
+    }
+    const { folders } = this.inlineFolders;
+    // One tick first, so requests waiting on the main thread go before this analysis.
+    await new Promise((r) => setImmediate(r));
+    return runJob(job, folders, context.gazetteer);
+  }
+}
