@@ -13,13 +13,17 @@ import {
   ADVERBS, AGENCY_NOUNS, GIVEN_NAMES, GROUP_MODIFIERS, GROUP_NOUNS, MONTHS, ORG_HEADS, PLACE_SUFFIXES,
   POLITY_NOUNS, ROLE_COMPLEMENTS, ROLE_WORDS, ROUTE_SUFFIXES, SPEECH_VERBS, STOP_WORDS,
 } from './gazetteer-data';
-import { tokenize } from './gazetteer';
-import type { Gazetteer, GazetteerMatch, Token } from './gazetteer';
+import { scanTokens, TOKEN_FLAGS } from './gazetteer';
+import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
 import type { ActorType, Entity } from './types';
+
+// Copied to module constants: an imported binding is read through a getter in unbundled builds.
+const { CAP, WORD, BR, TIGHT } = TOKEN_FLAGS;
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 /** "I’m", "It's": a contraction is its first word. */
-const isStop = (w: string) => STOP.has(w) || STOP.has(w.replace(/['’].*$/, ''));
+const isStop = (w: string) => STOP.has(w) || (hasApostrophe(w) && STOP.has(w.replace(/['’].*$/, '')));
+const hasApostrophe = (w: string) => w.indexOf("'") >= 0 || w.indexOf('’') >= 0;
 const STOP = words(STOP_WORDS);
 const MONTH = words(MONTHS);
 const ORG_HEAD = words(ORG_HEADS);
@@ -62,6 +66,13 @@ const ABBREV = words('mr mrs ms dr st gen sen rep gov col lt capt sgt prof rev j
 const OPENERS = new Set(['“', '"', '«', '„', '‘', "'", '(', '[', '—', '–', '-', '*']);
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 
+/** An atomic part of a name: token range [s, e), with its gazetteer match if it is a known name. */
+interface Unit {
+  s: number;
+  e: number;
+  g: GazetteerMatch | null;
+}
+
 // word: one unknown capitalised word; headline: the same in a Title Case line (it confirms
 // nothing); name: an unknown run of words; the-head / the-role: "the ministry", "the analyst".
 type Candidate = 'word' | 'headline' | 'name' | 'the-head' | 'the-role';
@@ -86,37 +97,48 @@ class Detector {
   private readonly gm: (GazetteerMatch | null)[];
   private readonly n: number;
   /** Per token: it lies on a Title Case line (a headline), where capitals say little. */
-  private readonly title: boolean[];
+  private readonly title: Uint8Array;
+  // The token table's columns (see TokenTable); entries at n and beyond are stale.
+  private readonly st: Int32Array;
+  private readonly en: Int32Array;
+  private readonly tx: string[];
+  private readonly lo: string[];
+  private readonly fl: Uint8Array;
 
-  constructor(private readonly text: string, private readonly t: Token[], gazetteer: Gazetteer) {
-    this.n = t.length;
+  constructor(private readonly text: string, t: TokenTable, gazetteer: Gazetteer) {
+    this.n = t.n;
+    this.st = t.start;
+    this.en = t.end;
+    this.tx = t.text;
+    this.lo = t.lower;
+    this.fl = t.flags;
     this.gm = new Array(this.n);
-    for (let i = 0; i < this.n; i++) this.gm[i] = t[i].word ? gazetteer.match(t, i) : null;
+    for (let i = 0; i < this.n; i++) this.gm[i] = this.isWord(i) ? gazetteer.matchAt(t, i) : null;
     this.title = titleLines(t);
   }
 
   run(): Mention[] {
-    const { t, n } = this;
+    const { n } = this;
     let i = 0;
     while (i < n) {
-      const tok = t[i];
-      if (!tok.word) { i++; continue; }
-      if (tok.lower === 'the') {
+      if (!this.isWord(i)) { i++; continue; }
+      const lower = this.lo[i];
+      if (lower === 'the') {
         const j = this.definite(i);
         if (j > i) { i = j; continue; }
       }
       // "the international community": a collective actor of world politics.
-      if ((tok.lower === 'international' || tok.lower === 'world') && this.word(i + 1) === 'community' && !t[i + 1].br) {
+      if ((lower === 'international' || lower === 'world') && this.word(i + 1) === 'community' && !this.isBr(i + 1)) {
         this.group(i, i + 2);
         i += 2;
         continue;
       }
-      if (!tok.cap && !this.gm[i]) {
+      if (!this.isCap(i) && !this.gm[i]) {
         const j = this.lowerGroupOf(i);
         i = j > i ? j : i + 1;
         continue;
       }
-      if (GROUP_OF.has(tok.lower) && this.sentenceStart(i)) {
+      if (GROUP_OF.has(lower) && this.sentenceStart(i)) {
         // "Representatives of Azerbaijan met them."
         const j = this.lowerGroupOf(i);
         if (j > i) { i = j; continue; }
@@ -130,73 +152,90 @@ class Detector {
 
   // --- helpers over tokens ---------------------------------------------------
 
+  private isCap(i: number): boolean {
+    return (this.fl[i] & CAP) !== 0;
+  }
+  private isWord(i: number): boolean {
+    return (this.fl[i] & WORD) !== 0;
+  }
+  private isBr(i: number): boolean {
+    return (this.fl[i] & BR) !== 0;
+  }
+  private isTight(i: number): boolean {
+    return (this.fl[i] & TIGHT) !== 0;
+  }
+
   private word(i: number): string {
-    return i >= 0 && i < this.n && this.t[i].word ? this.t[i].lower : '';
+    return i >= 0 && i < this.n && this.isWord(i) ? this.lo[i] : '';
   }
   private lowerWord(i: number): boolean {
-    return i >= 0 && i < this.n && this.t[i].word && !this.t[i].cap;
+    return i >= 0 && i < this.n && this.isWord(i) && !this.isCap(i);
   }
   private emit(s: number, e: number, m: Omit<Mention, 'start' | 'end' | 'text'>): void {
-    const start = this.t[s].start, end = this.t[e - 1].end;
+    const start = this.st[s], end = this.en[e - 1];
     this.out.push({ start, end, text: this.text.slice(start, end), ...m });
   }
   private spanText(s: number, e: number): string {
-    return this.text.slice(this.t[s].start, this.t[e - 1].end).replace(/\s+/g, ' ');
+    return this.text.slice(this.st[s], this.en[e - 1]).replace(/\s+/g, ' ');
   }
 
   /** Whether token i begins a sentence (or a line). */
   private sentenceStart(i: number): boolean {
     let k = i - 1;
-    if (this.t[i].br) return true;
-    while (k >= 0 && OPENERS.has(this.t[k].text)) {
-      if (this.t[k].br) return true;
+    if (this.isBr(i)) return true;
+    while (k >= 0 && OPENERS.has(this.tx[k])) {
+      if (this.isBr(k)) return true;
       k--;
     }
     if (k < 0) return true;
-    const p = this.t[k].text;
+    const p = this.tx[k];
     if (!SENTENCE_END.has(p)) return false;
-    if (p === '.' && k > 0 && this.t[k - 1].word && (ABBREV.has(this.t[k - 1].lower) || this.t[k - 1].text.length === 1)) return false;
+    if (p === '.' && k > 0 && this.isWord(k - 1) && (ABBREV.has(this.lo[k - 1]) || this.tx[k - 1].length === 1)) return false;
     return true;
   }
 
   /** Previous word index, skipping quotes and brackets. */
   private prevWord(i: number): number {
     let k = i - 1;
-    while (k >= 0 && OPENERS.has(this.t[k].text)) k--;
+    while (k >= 0 && OPENERS.has(this.tx[k])) k--;
     return k;
   }
 
   /** "of [the] [up to two lower-case words] (known place | Capitalised run | republic)": the end index, or -1. */
   private ofTail(k: number): number {
-    const { t, n } = this;
-    if (this.word(k) !== 'of' || t[k].br) return -1;
+    const { n } = this;
+    if (this.word(k) !== 'of' || this.isBr(k)) return -1;
     let j = k + 1;
     if (this.word(j) === 'the') j++;
     for (let m = 0; m < 3 && j < n; m++) {
       const g = this.gm[j];
       // "of the Naryn region": the region's noun belongs to the name.
-      const withSuffix = (k: number) => (this.lowerWord(k) && PLACE_SUFFIX.has(t[k].lower) ? k + 1 : k);
-      if (g && g.entry.kind === 'place' && g.form !== 'adjective') return withSuffix(j + g.length);
+      if (g && g.entry.kind === 'place' && g.form !== 'adjective') return this.withPlaceSuffix(j + g.length);
       if (g && g.form === 'adjective') return -1;
-      if (t[j].cap) return withSuffix(this.runEnd(j));
+      if (this.isCap(j)) return this.withPlaceSuffix(this.runEnd(j));
       if (!this.lowerWord(j)) return -1;
-      if (POLITY.has(t[j].lower)) return j + 1;
-      if (STOP.has(t[j].lower) || m === 2) return -1;
+      if (POLITY.has(this.lo[j])) return j + 1;
+      if (STOP.has(this.lo[j]) || m === 2) return -1;
       j++;
     }
     return -1;
   }
 
+  /** k, or k + 1 when token k is a place noun ("of the Naryn region"). */
+  private withPlaceSuffix(k: number): number {
+    return this.lowerWord(k) && PLACE_SUFFIX.has(this.lo[k]) ? k + 1 : k;
+  }
+
   /** Skips adverbs and quote marks after a name: the index of the next real word. */
   private nextVerbIndex(k: number): number {
-    const { t, n } = this;
-    while (k < n && (OPENERS.has(t[k].text) || t[k].text === '”' || t[k].text === '»' || (t[k].word && ADVERB.has(t[k].lower) && !t[k].cap))) k++;
+    const { n } = this;
+    while (k < n && (OPENERS.has(this.tx[k]) || this.tx[k] === '”' || this.tx[k] === '»' || (this.isWord(k) && ADVERB.has(this.lo[k]) && !this.isCap(k)))) k++;
     return k;
   }
 
   private isVerbAt(k: number): boolean {
     if (!this.lowerWord(k)) return false;
-    const w = this.t[k].lower;
+    const w = this.lo[k];
     if (AUX.has(w) || SPEECH.has(w)) return true;
     if (NOT_VERBS.has(w) || w.length < 4) return false;
     return /(?:ed|es|[^su]s)$/.test(w);
@@ -205,15 +244,15 @@ class Detector {
   /** A word of motion shortly before p ("reroute cargo to X", "flights from X"). */
   private motionBefore(p: number): boolean {
     for (let k = p - 1; k >= 0 && k >= p - 4; k--) {
-      if (!this.t[k].word) return false;
-      if (MOTION.test(this.t[k].lower)) return true;
+      if (!this.isWord(k)) return false;
+      if (MOTION.test(this.lo[k])) return true;
     }
     return false;
   }
 
   private speechAfter(e: number): boolean {
     const k = this.nextVerbIndex(e);
-    return k < this.n && this.lowerWord(k) && SPEECH.has(this.t[k].lower);
+    return k < this.n && this.lowerWord(k) && SPEECH.has(this.lo[k]);
   }
 
   private speechBefore(s: number): boolean {
@@ -228,7 +267,7 @@ class Detector {
 
   /** End (exclusive) of the capitalised run starting at i. */
   runEnd(i: number): number {
-    const { t, n, gm } = this;
+    const { n, gm } = this;
     let j = i;
     let hasHead = false;
     let hasOrgHead = false;
@@ -237,46 +276,59 @@ class Detector {
       const g = gm[j];
       if (g) j += g.length;
       else {
-        if (ORG_HEAD.has(t[j].lower)) { hasHead = hasOrgHead = true; lastHead = t[j].lower; }
-        else if (isRole(t[j].lower)) hasHead = true;
+        if (ORG_HEAD.has(this.lo[j])) { hasHead = hasOrgHead = true; lastHead = this.lo[j]; }
+        else if (isRole(this.lo[j])) hasHead = true;
         j++;
         // Initials and abbreviations keep their period: "George W. Bush", "Mr. Smith".
-        if (j < n && t[j].text === '.' && t[j].tight && (t[j - 1].text.length === 1 || ABBREV.has(t[j - 1].lower))) j++;
+        if (j < n && this.tx[j] === '.' && this.isTight(j) && (this.tx[j - 1].length === 1 || ABBREV.has(this.lo[j - 1]))) j++;
       }
-      if (j >= n || t[j].br) return j;
-      const x = t[j];
-      const isUnit = (k: number) => k < n && !t[k].br && (t[k].cap || !!gm[k]) && t[k].word;
-      if (x.text === '-' && x.tight && isUnit(j + 1) && t[j + 1].tight) { j++; continue; }
-      if (x.word && (x.cap || gm[j])) {
-        if (MONTH.has(x.lower) && !gm[j]) return j;
+      if (j >= n || this.isBr(j)) return j;
+      const xl = this.lo[j];
+      if (this.tx[j] === '-' && this.isTight(j) && this.isUnit(j + 1) && this.isTight(j + 1)) { j++; continue; }
+      if (this.isWord(j) && (this.isCap(j) || gm[j])) {
+        if (MONTH.has(xl) && !gm[j]) return j;
         // In a headline, "Clinton Was Headed To ER" is no single name.
-        if (this.title[j] && STOP.has(x.lower) && !gm[j]) return j;
+        if (this.title[j] && STOP.has(xl) && !gm[j]) return j;
         continue;
       }
       // "Center for American Progress", "Committee on Foreign Affairs": only after an institution's head.
-      if ((x.lower === 'for' || (x.lower === 'on' && ON_HEADS.has(lastHead))) && hasOrgHead && isUnit(j + 1) && !MONTH.has(t[j + 1].lower)) { j++; continue; }
-      if (x.lower === 'of' && hasHead) {
-        if (isUnit(j + 1) && !MONTH.has(t[j + 1].lower)) { j++; continue; }
-        if (this.word(j + 1) === 'the' && isUnit(j + 2)) { j += 2; continue; }
+      if ((xl === 'for' || (xl === 'on' && ON_HEADS.has(lastHead))) && hasOrgHead && this.isUnit(j + 1) && !MONTH.has(this.lo[j + 1])) { j++; continue; }
+      if (xl === 'of' && hasHead) {
+        if (this.isUnit(j + 1) && !MONTH.has(this.lo[j + 1])) { j++; continue; }
+        if (this.word(j + 1) === 'the' && this.isUnit(j + 2)) { j += 2; continue; }
       }
-      if (CONNECTORS.has(x.lower) && isUnit(j + 1) && !gm[j + 1]) { j++; continue; }
+      if (CONNECTORS.has(xl) && this.isUnit(j + 1) && !gm[j + 1]) { j++; continue; }
       // "Institute of Meteorology and Water Management": "and" inside an institution's name.
-      if (x.lower === 'and' && hasOrgHead && isUnit(j + 1) && isUnit(j + 2) && !gm[j + 1] && !gm[j + 2] && t[j + 2].start - t[j + 1].end === 1) { j++; continue; }
+      if (xl === 'and' && hasOrgHead && this.isUnit(j + 1) && this.isUnit(j + 2) && !gm[j + 1] && !gm[j + 2] && this.st[j + 2] - this.en[j + 1] === 1) { j++; continue; }
       return j;
     }
   }
 
+  /** End of the name unit starting at token s (a word, with its period when it is an initial). */
+  private nextUnitEnd(s: number): number {
+    let k = s + 1;
+    while (k < this.n && !this.isWord(k)) {
+      if (this.tx[k] !== '.' && this.tx[k] !== '-') return k;
+      k++;
+    }
+    return k < this.n && this.tx[k - 1] === '.' ? k : s + 1;
+  }
+
+  /** A token that continues a name: a capitalised word or a known name, on the same line. */
+  private isUnit(k: number): boolean {
+    return k < this.n && !this.isBr(k) && (this.isCap(k) || !!this.gm[k]) && this.isWord(k);
+  }
+
   /** Units (atomic name parts) of the run [s, e): token index ranges. */
-  private units(s: number, e: number): { s: number; e: number; g: GazetteerMatch | null }[] {
-    const us: { s: number; e: number; g: GazetteerMatch | null }[] = [];
+  private units(s: number, e: number): Unit[] {
+    const us: Unit[] = [];
     let j = s;
     while (j < e) {
-      const tok = this.t[j];
       const g = this.gm[j];
       if (g && j + g.length <= e) { us.push({ s: j, e: j + g.length, g }); j += g.length; continue; }
-      if (tok.word && tok.cap) {
+      if (this.isWord(j) && this.isCap(j)) {
         let k = j + 1;
-        if (k < e && this.t[k].text === '.') k++;
+        if (k < e && this.tx[k] === '.') k++;
         us.push({ s: j, e: k, g: null });
         j = k;
         continue;
@@ -287,27 +339,24 @@ class Detector {
   }
 
   private classifyRun(s: number, e: number): void {
-    const { t } = this;
     let us = this.units(s, e);
     // Leading function words and dates are no part of a name ("The", "On", "March").
-    while (us.length && !us[0].g && (isStop(t[us[0].s].lower) || MONTH.has(t[us[0].s].lower))) us = us.slice(1);
-    while (us.length && !us[us.length - 1].g && MONTH.has(t[us[us.length - 1].s].lower)) us = us.slice(0, -1);
+    while (us.length && !us[0].g && (isStop(this.lo[us[0].s]) || MONTH.has(this.lo[us[0].s]))) us = us.slice(1);
+    while (us.length && !us[us.length - 1].g && MONTH.has(this.lo[us[us.length - 1].s])) us = us.slice(0, -1);
     if (!us.length) return;
     const first = us[0].s;
     const last = us[us.length - 1].e;
-    const plain = (u: { g: GazetteerMatch | null; s: number }) => !u.g;
-    const lowerOf = (u: { s: number }) => t[u.s].lower;
 
     // Named by the word before: "manager Sofia Lindqvist", "the union FNV Havens", "governor, Azamat Tokoev".
     let p = this.prevWord(first);
-    if (p > 0 && t[p].text === ',' && this.lowerWord(p - 1) && isRole(t[p - 1].lower)) p--;
-    if (p >= 0 && this.lowerWord(p) && us.length <= 4 && !(us.length === 1 && us[0].g) && !us.some((u) => !u.g && ORG_HEAD.has(lowerOf(u)))) {
-      const pw = t[p].lower;
+    if (p > 0 && this.tx[p] === ',' && this.lowerWord(p - 1) && isRole(this.lo[p - 1])) p--;
+    if (p >= 0 && this.lowerWord(p) && us.length <= 4 && !(us.length === 1 && us[0].g) && !this.hasPlainOrgHead(us)) {
+      const pw = this.lo[p];
       if (isRole(pw) && !us[0].g?.entry.kind.startsWith('a') && us[0].g?.form !== 'adjective') {
         this.person(first, last, pw);
         return;
       }
-      if (ORG_INTRO.has(pw) && !us[0].g && !isRole(lowerOf(us[0])) && !MONTH.has(lowerOf(us[0])) && !this.title[first]) {
+      if (ORG_INTRO.has(pw) && !us[0].g && !isRole(this.lo[us[0].s]) && !MONTH.has(this.lo[us[0].s]) && !this.title[first]) {
         this.org(first, last, pw);
         return;
       }
@@ -315,46 +364,46 @@ class Detector {
 
     // Roads and sections between places: "the Stepanakert-Lisagor dirt road".
     const route = this.routeSuffix(last);
-    const hyphenated = us.length > 1 && us.every((u, k) => k === 0 || t[u.s - 1].text === '-');
-    if (route > 0 && hyphenated) {
+    if (route > 0 && this.hyphenated(us)) {
       for (const u of us) this.place(u.s, u.e, u.g, false);
       return;
     }
 
     // Institutions: a run with a head noun ("Presidential Administration of Azerbaijan").
     let h = -1;
-    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && ORG_HEAD.has(lowerOf(us[k]))) { h = k; break; }
+    for (let k = us.length - 1; k >= 0; k--) if (!us[k].g && ORG_HEAD.has(this.lo[us[k].s])) { h = k; break; }
     let r = -1;
-    for (let k = us.length - 1; k >= 0; k--) if (plain(us[k]) && isRole(lowerOf(us[k]))) { r = k; break; }
+    for (let k = us.length - 1; k >= 0; k--) if (!us[k].g && isRole(this.lo[us[k].s])) { r = k; break; }
     if (h >= 0 && r > h) {
       // "Armenian Foreign Ministry Spokesperson Ani Badalyan": the org, then the person.
-      this.org(first, us[r - 1].e, lowerOf(us[h]));
-      this.personAfterRole(us.slice(r + 1), lowerOf(us[r]));
+      this.org(first, us[r - 1].e, this.lo[us[h].s]);
+      this.personAfterRole(us.slice(r + 1), this.lo[us[r].s]);
       return;
     }
     if (h >= 0 && r >= 0 && r < h) {
       // "Dr. Aiko Tanaka of Kyoto University": the person, then the org after "of".
-      const o = us.findIndex((u, x) => x > r + 1 && x <= h && t[u.s - 1].lower === 'of');
-      if (o > 0 && this.personAfterRole(us.slice(r + 1, o), lowerOf(us[r]), us[r].s)) {
-        this.org(us[o].s, last, lowerOf(us[h]));
+      const o = this.unitAfterOf(us, r + 2, h);
+      if (o > 0 && this.personAfterRole(us.slice(r + 1, o), this.lo[us[r].s], us[r].s)) {
+        this.org(us[o].s, last, this.lo[us[h].s]);
         return;
       }
     }
     if (h >= 0 && !this.title[first]) {
       // The name ends at its head unless "of ..." follows: "Visa Program Up For ..." is no org.
-      const ofFollows = h < us.length - 1 && ['of', 'for', 'on'].includes(t[us[h].e].lower);
+      const after = h < us.length - 1 ? this.lo[us[h].e] : '';
+      const ofFollows = after === 'of' || after === 'for' || after === 'on';
       const endUnit = ofFollows ? us.length - 1 : h;
       const tail = endUnit === us.length - 1 ? this.ofTail(last) : -1;
       const end = tail > 0 ? tail : us[endUnit].e;
       if (endUnit > 0 || tail > 0) {
-        this.org(first, end, lowerOf(us[h]));
+        this.org(first, end, this.lo[us[h].s]);
         if (endUnit < us.length - 1) this.classifyUnits(us.slice(endUnit + 1));
         return;
       }
       // "the Ministry said": a reference to an organisation the article named, like "the ministry".
       const p = this.prevWord(first);
       if (us.length === 1 && this.word(p) === 'the') {
-        const head = lowerOf(us[0]);
+        const head = this.lo[us[0].s];
         this.emit(p, us[0].e, { kind: 'actor', type: 'organization', name: this.spanText(p, us[0].e), cand: 'the-head', role: head });
         return;
       }
@@ -362,12 +411,12 @@ class Detector {
 
     // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".
     const lu = us[us.length - 1];
-    if (us.length > 1 && plain(lu) && GROUP.has(lowerOf(lu)) && us.slice(0, -1).some((u) => u.g?.entry.kind === 'place')) {
+    if (us.length > 1 && !lu.g && GROUP.has(this.lo[lu.s]) && us.slice(0, -1).some((u) => u.g?.entry.kind === 'place')) {
       const tail = this.ofTail(last);
       this.group(first, tail > 0 ? tail : last);
       return;
     }
-    if (us.length > 1 && lu.g?.form === 'adjective' && isDemonymPlural(t[lu.s].text) && us[us.length - 2].g?.entry.kind === 'place') {
+    if (us.length > 1 && lu.g?.form === 'adjective' && isDemonymPlural(this.tx[lu.s]) && us[us.length - 2].g?.entry.kind === 'place') {
       this.group(us[us.length - 2].s, last);
       us = us.slice(0, -2);
       if (us.length) this.classifyUnits(us);
@@ -376,25 +425,43 @@ class Detector {
 
     // Roles inside the run: "President Joe Biden", "Mr. Smith", "Foreign Minister Sergei Lavrov".
     if (r >= 0 && r < us.length - 1) {
-      if (this.personAfterRole(us.slice(r + 1), lowerOf(us[r]), us[r].s)) return;
+      if (this.personAfterRole(us.slice(r + 1), this.lo[us[r].s], us[r].s)) return;
     }
     this.classifyUnits(us);
   }
 
+  /** Whether a unknown unit of the run is an institution's head noun ("Ministry"). */
+  private hasPlainOrgHead(us: Unit[]): boolean {
+    for (const u of us) if (!u.g && ORG_HEAD.has(this.lo[u.s])) return true;
+    return false;
+  }
+
+  /** Whether the units are joined by hyphens ("Stepanakert-Lisagor"). */
+  private hyphenated(us: Unit[]): boolean {
+    if (us.length < 2) return false;
+    for (let k = 1; k < us.length; k++) if (this.tx[us[k].s - 1] !== '-') return false;
+    return true;
+  }
+
+  /** The first unit in [from, to] that follows "of", or -1. */
+  private unitAfterOf(us: Unit[], from: number, to: number): number {
+    for (let x = Math.max(from, 0); x < us.length && x <= to; x++) if (this.lo[us[x].s - 1] === 'of') return x;
+    return -1;
+  }
+
   /** The person named by the plain units after a role; false when nothing name-like follows. */
-  private personAfterRole(after: { s: number; e: number; g: GazetteerMatch | null }[], role: string, roleStart = -1): boolean {
-    const { t } = this;
+  private personAfterRole(after: Unit[], role: string, roleStart = -1): boolean {
     let k = 0;
-    while (k < after.length && !after[k].g && (ROLE_COMP.has(t[after[k].s].lower) || isRole(t[after[k].s].lower))) k++;
+    while (k < after.length && !after[k].g && (ROLE_COMP.has(this.lo[after[k].s]) || isRole(this.lo[after[k].s]))) k++;
     // "President of Azerbaijan Ilham Aliyev": skip the country in the title ("Chief Chuck Jordan" keeps his).
     let j = k;
-    while (j < after.length && (after[j].g || STOP.has(t[after[j].s].lower))) j++;
+    while (j < after.length && (after[j].g || STOP.has(this.lo[after[j].s]))) j++;
     let name = after.slice(j);
     // "Sen. Bernie Sanders of Vermont": the name stops at "of".
-    const of = name.findIndex((u, x) => x > 0 && t[u.s - 1].lower === 'of');
+    const of = name.findIndex((u, x) => x > 0 && this.lo[u.s - 1] === 'of');
     if (of > 0) name = name.slice(0, of);
     if (!name.length || name.length > 4) return false;
-    if (this.title[name[0].s] && !GIVEN.has(t[name[0].s].lower)) return false;
+    if (this.title[name[0].s] && !GIVEN.has(this.lo[name[0].s])) return false;
     // An honorific belongs to the mention as written ("Mr. Smith"); a role does not.
     const s = j === 0 && roleStart >= 0 && HONORIFIC_WORD.has(role) ? roleStart : name[0].s;
     const e = name[name.length - 1].e;
@@ -404,14 +471,14 @@ class Detector {
   }
 
   /** Units left after run-level patterns: known names one by one, unknown words grouped. */
-  private classifyUnits(us: { s: number; e: number; g: GazetteerMatch | null }[]): void {
+  private classifyUnits(us: Unit[]): void {
     let k = 0;
     while (k < us.length) {
       const u = us[k];
       const next = us[k + 1];
       // "Chicago Tribune", "Sofia Lindqvist": a known place glued to an unknown word names something else.
       const glued = !!u.g && u.g.entry.kind === 'place' && u.g.form !== 'adjective' && !!next && !next.g &&
-        next.s === u.e && !isRole(this.t[next.s].lower) && !ORG_HEAD.has(this.t[next.s].lower);
+        next.s === u.e && !isRole(this.lo[next.s]) && !ORG_HEAD.has(this.lo[next.s]);
       if (glued) {
         let m = k + 1;
         while (m < us.length && !us[m].g) m++;
@@ -433,7 +500,6 @@ class Detector {
 
   /** A gazetteer name at [s, e). */
   private known(s: number, e: number, g: GazetteerMatch): void {
-    const { t } = this;
     const entry = g.entry;
     if (entry.kind === 'actor') {
       this.emit(s, e, { kind: 'actor', type: entry.type ?? 'organization', name: entry.name, head: lastWord(entry.name) });
@@ -443,8 +509,8 @@ class Detector {
       // "Russian peacekeepers", "the Azerbaijani military", "Norwegian football officials", "Russian government".
       let best = -1;
       let org = false;
-      for (let j = e, m = 0; m < 3 && this.lowerWord(j) && !this.t[j].br; j++, m++) {
-        const w = t[j].lower;
+      for (let j = e, m = 0; m < 3 && this.lowerWord(j) && !this.isBr(j); j++, m++) {
+        const w = this.lo[j];
         if (NATIONAL_ORG.has(w)) { best = j; org = true; }
         else if (isPeoplePlural(w) || GROUP.has(w)) { best = j; org = false; }
         // Go on over modifiers only (one free word first: "football officials").
@@ -453,11 +519,11 @@ class Detector {
       if (best >= 0) {
         const tail = this.ofTail(best + 1);
         const end = tail > 0 ? tail : best + 1;
-        if (org) this.org(s, end, t[best].lower);
+        if (org) this.org(s, end, this.lo[best]);
         else this.group(s, end);
         return;
       }
-      if (isDemonymPlural(t[s].text) && e === s + 1) this.group(s, e);
+      if (isDemonymPlural(this.tx[s]) && e === s + 1) this.group(s, e);
       return;
     }
     this.place(s, e, g);
@@ -481,18 +547,18 @@ class Detector {
 
   /** Whether the name at [s, e) is the subject of a verb or owns an agent noun. */
   private acts(s: number, e: number): boolean {
-    const { t, n } = this;
+    const { n } = this;
     const p = this.prevWord(s);
     const pw = this.word(p);
     if (pw === 'official') return true;
     if (pw === 'to' && this.word(p - 1) === 'according') return true;
-    if (p >= 0 && t[p].word && !t[p].cap && NON_SUBJECT_PREV.has(pw)) return false;
+    if (p >= 0 && this.isWord(p) && !this.isCap(p) && NON_SUBJECT_PREV.has(pw)) return false;
     // "from Sweden and Finland were ...": a conjunct shares the role of the name before it.
     if ((pw === 'and' || pw === 'or') && this.coordinatedAfterPreposition(p)) return false;
-    if (e < n && (t[e].text === '’s' || t[e].text === "'s")) {
+    if (e < n && (this.tx[e] === '’s' || this.tx[e] === "'s")) {
       for (let j = e + 1; j < Math.min(n, e + 4); j++) {
         if (!this.lowerWord(j)) return false;
-        if (AGENCY.has(t[j].lower)) return true;
+        if (AGENCY.has(this.lo[j])) return true;
       }
       return false;
     }
@@ -502,17 +568,16 @@ class Detector {
     if (!this.isVerbAt(v)) return false;
     // "will", "said", "invited" make a subject of nearly anything before them; a bare -s
     // form ("solemn U.S. commitments") only after a clause boundary.
-    const w = t[v].lower;
+    const w = this.lo[v];
     if (AUX.has(w) || SPEECH.has(w) || w.endsWith('ed')) return true;
-    return p < 0 || !t[p].word || t[p].cap || CLAUSE_WORDS.has(pw) || MONTH.has(pw);
+    return p < 0 || !this.isWord(p) || this.isCap(p) || CLAUSE_WORDS.has(pw) || MONTH.has(pw);
   }
 
   /** Whether the conjunction at p joins names that follow a place preposition ("in Wisconsin, Ohio and X"). */
   private coordinatedAfterPreposition(p: number): boolean {
     for (let k = p - 1, steps = 0; k >= 0 && steps < 8; k--, steps++) {
-      const x = this.t[k];
-      if (x.text === ',' || x.cap || this.gm[k] || x.lower === 'the') continue;
-      return x.word && NON_SUBJECT_PREV.has(x.lower);
+      if (this.tx[k] === ',' || this.isCap(k) || this.gm[k] || this.lo[k] === 'the') continue;
+      return this.isWord(k) && NON_SUBJECT_PREV.has(this.lo[k]);
     }
     return false;
   }
@@ -520,9 +585,9 @@ class Detector {
   /** After a name ending at e: "[up to two lower-case words] road|section|corridor" → index after the noun, or -1. */
   private routeSuffix(e: number): number {
     for (let j = e, m = 0; m < 3 && j < this.n; j++, m++) {
-      if (!this.lowerWord(j) || this.t[j].br) return -1;
-      if (ROUTE_SUFFIX.has(this.t[j].lower)) return j + 1;
-      if (STOP.has(this.t[j].lower)) return -1;
+      if (!this.lowerWord(j) || this.isBr(j)) return -1;
+      if (ROUTE_SUFFIX.has(this.lo[j])) return j + 1;
+      if (STOP.has(this.lo[j])) return -1;
     }
     return -1;
   }
@@ -538,50 +603,50 @@ class Detector {
 
   /** A run of unknown capitalised words [s, e) made of `count` units. */
   private unknown(s: number, e: number, count: number): void {
-    const { t, n } = this;
+    const { n } = this;
     const text = this.spanText(s, e);
-    const firstLower = t[s].lower;
-    const lastLower = t[e - 1].text === '.' ? t[e - 2].lower : t[e - 1].lower;
+    const firstLower = this.lo[s];
+    const lastLower = this.tx[e - 1] === '.' ? this.lo[e - 2] : this.lo[e - 1];
     const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || isStop(firstLower) || THING_END.has(lastLower);
     const acronym = /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
-    const startsLine = s === 0 || t[s].br || (p >= 0 && t[p].br && OPENERS.has(t[p].text));
+    const startsLine = s === 0 || this.isBr(s) || (p >= 0 && this.isBr(p) && OPENERS.has(this.tx[p]));
     const pw = this.word(p);
     if (this.title[s]) {
       // A headline: only a given name makes a person; other words wait for the body to confirm them.
       // "Hillary Clinton Speaks ...": a given name and one more word.
-      if (count >= 2 && GIVEN.has(firstLower)) this.person(s, nextUnitEnd(t, nextUnitEnd(t, s)), null);
-      else for (let j = s; j < e; j++) if (t[j].word && t[j].cap && !STOP.has(t[j].lower)) this.emit(j, j + 1, { kind: 'actor', type: 'person', name: t[j].text, cand: 'headline' });
+      if (count >= 2 && GIVEN.has(firstLower)) this.person(s, this.nextUnitEnd(this.nextUnitEnd(s)), null);
+      else for (let j = s; j < e; j++) if (this.isWord(j) && this.isCap(j) && !STOP.has(this.lo[j])) this.emit(j, j + 1, { kind: 'actor', type: 'person', name: this.tx[j], cand: 'headline' });
       return;
     }
 
     // "God-given", "Moscow-backed": a compound modifier, no name.
-    if (e < n && t[e].text === '-' && t[e].tight && this.lowerWord(e + 1)) return;
+    if (e < n && this.tx[e] === '-' && this.isTight(e) && this.lowerWord(e + 1)) return;
     // Party members as a group: "Republicans agreed".
     if (count === 1 && PARTY_PLURALS.has(firstLower)) {
       this.group(s, e);
       return;
     }
     // Interview transcripts: "SIMONYAN: ..." at the start of a line.
-    if (startsLine && e < n && t[e].text === ':' && !common && count <= 4) {
+    if (startsLine && e < n && this.tx[e] === ':' && !common && count <= 4) {
       this.person(s, e, null);
       return;
     }
     // "in Trump company losses", "says Chelsea explosion": a name followed by a noun modifies it.
-    const modifier = this.lowerWord(e) && !STOP.has(t[e].lower) && !this.isVerbAt(e) && !ADVERB.has(t[e].lower);
+    const modifier = this.lowerWord(e) && !STOP.has(this.lo[e]) && !this.isVerbAt(e) && !ADVERB.has(this.lo[e]);
     // A place by its cue comes first: in "officials in Krakow said", Krakow is no speaker.
-    const possessive = e < n && (t[e].text === '’s' || t[e].text === "'s");
+    const possessive = e < n && (this.tx[e] === '’s' || this.tx[e] === "'s");
     // "to X" and "from X" also lead to people ("talked to Crutcher"): only locative cues here.
-    const placeCue = p >= 0 && t[p].word && !t[p].cap &&
+    const placeCue = p >= 0 && this.isWord(p) && !this.isCap(p) &&
       (LOCATIVE_PREPS.has(pw) || (pw === 'of' && PLACE_SUFFIX.has(this.word(p - 1))) || ((pw === 'to' || pw === 'from' || pw === 'into') && this.motionBefore(p)));
     // "in Securities and Exchange Commission filings" is no place; "to Antwerp and Hamburg" is.
-    const coordinated = this.word(e) === 'and' && e + 1 < n && t[e + 1].cap && this.gm[e + 1]?.entry.kind !== 'place';
+    const coordinated = this.word(e) === 'and' && e + 1 < n && this.isCap(e + 1) && this.gm[e + 1]?.entry.kind !== 'place';
     if (placeCue && !common && !acronym && count <= 3 && !GIVEN.has(firstLower) && !modifier && !coordinated && !possessive && !(count === 1 && NOT_NAMES.has(firstLower))) {
       this.emit(s, e, { kind: 'place', name: text, cand: 'word' });
       return;
     }
     // "he told JAMnews", "told CNBC": media and firms written in brand case are addressed, not people.
-    const brand = count === 1 && /^\p{Lu}{2,}\p{Ll}/u.test(t[s].text);
+    const brand = count === 1 && /^\p{Lu}{2,}\p{Ll}/u.test(this.tx[s]);
     if ((brand || acronym) && !common && ADDRESSEE_VERBS.has(pw) && this.lowerWord(p)) {
       this.emit(s, e, { kind: 'actor', type: 'organization', name: text });
       return;
@@ -591,29 +656,29 @@ class Detector {
       else this.person(s, e, null);
       return;
     }
-    if (p >= 0 && t[p].word && !t[p].cap && ROLE.has(pw) && !common) {
+    if (p >= 0 && this.isWord(p) && !this.isCap(p) && ROLE.has(pw) && !common) {
       this.person(s, e, pw);
       return;
     }
     // Apposition: "Jane Doe, a spokeswoman for ..."
-    if (!common && count >= 2 && e + 2 < n && t[e].text === ',' && ['a', 'an', 'the'].includes(this.word(e + 1))) {
+    if (!common && count >= 2 && e + 2 < n && this.tx[e] === ',' && ['a', 'an', 'the'].includes(this.word(e + 1))) {
       for (let j = e + 2; j < Math.min(n, e + 6); j++) {
         if (!this.lowerWord(j)) break;
-        if (ROLE.has(t[j].lower)) { this.person(s, e, t[j].lower); return; }
+        if (ROLE.has(this.lo[j])) { this.person(s, e, this.lo[j]); return; }
       }
     }
     // Places by their cue: "in Lisagor", "the city of Baku", "Shusha region".
     const route = this.routeSuffix(e);
-    if (!common && !acronym && count <= 3 && route > 0 && (ROUTE_SUFFIX.has(t[e].lower))) {
+    if (!common && !acronym && count <= 3 && route > 0 && (ROUTE_SUFFIX.has(this.lo[e]))) {
       this.emit(s, route, { kind: 'place', name: this.spanText(s, route) });
       return;
     }
-    if (!common && count <= 3 && this.lowerWord(e) && PLACE_SUFFIX.has(t[e].lower) && !GIVEN.has(firstLower)) {
+    if (!common && count <= 3 && this.lowerWord(e) && PLACE_SUFFIX.has(this.lo[e]) && !GIVEN.has(firstLower)) {
       this.emit(s, e, { kind: 'place', name: text });
       return;
     }
     // "CNN’s Wolf Blitzer", "Apple’s Tim Cook": two or three names after a possessive.
-    const afterPossessive = p >= 0 && (t[p].text === '’s' || t[p].text === "'s");
+    const afterPossessive = p >= 0 && (this.tx[p] === '’s' || this.tx[p] === "'s");
     if (count >= 2 && count <= 3 && !common && !acronym && afterPossessive && !modifier) {
       this.person(s, e, null);
       return;
@@ -637,13 +702,13 @@ class Detector {
 
   /** "the headquarters", "the political scientist": references resolved at document level. */
   private definite(i: number): number {
-    const { t, n } = this;
+    const { n } = this;
     let j = i + 1;
     let mods = 0;
-    while (j < n && this.lowerWord(j) && !ORG_HEAD.has(t[j].lower) && !ROLE.has(t[j].lower) && !STOP.has(t[j].lower) && mods < 2) { j++; mods++; }
-    if (!this.lowerWord(j) || t[j].br) return -1;
-    const w = t[j].lower;
-    const nextCap = j + 1 < n && t[j + 1].cap && t[j + 1].word;
+    while (j < n && this.lowerWord(j) && !ORG_HEAD.has(this.lo[j]) && !ROLE.has(this.lo[j]) && !STOP.has(this.lo[j]) && mods < 2) { j++; mods++; }
+    if (!this.lowerWord(j) || this.isBr(j)) return -1;
+    const w = this.lo[j];
+    const nextCap = j + 1 < n && this.isCap(j + 1) && this.isWord(j + 1);
     if (nextCap) return -1;
     if (ORG_HEAD.has(w) && this.word(j + 1) !== 'of') {
       this.emit(i, j + 1, { kind: 'actor', type: 'organization', name: this.spanText(i, j + 1), cand: 'the-head', role: w });
@@ -659,13 +724,12 @@ class Detector {
 
   /** "the authorities of the unrecognized NKR", "representatives of Azerbaijan". */
   private lowerGroupOf(i: number): number {
-    const { t } = this;
-    if (!GROUP_OF.has(t[i].lower)) return -1;
+    if (!GROUP_OF.has(this.lo[i])) return -1;
     const tail = this.ofTail(i + 1);
     if (tail < 0) return -1;
     // Keep the modifier: "the armed forces of Azerbaijan".
-    const s = this.lowerWord(i - 1) && GROUP_MOD.has(t[i - 1].lower) ? i - 1 : i;
-    if (t[i].lower === 'government') this.org(s, tail, 'government');
+    const s = this.lowerWord(i - 1) && GROUP_MOD.has(this.lo[i - 1]) ? i - 1 : i;
+    if (this.lo[i] === 'government') this.org(s, tail, 'government');
     else this.group(s, tail);
     return tail;
   }
@@ -698,43 +762,46 @@ const TITLE_FUNCTION_WORDS = words('the of in to and for on at an is was are wer
  * a function word is capitalised in mid-line ("Talks Were Stalled Over ..."), or every
  * longer word is.
  */
-function titleLines(t: Token[]): boolean[] {
-  const out = new Array<boolean>(t.length).fill(false);
+function titleLines(t: TokenTable): Uint8Array {
+  const n = t.n;
+  const out = n <= titleBuffer.length ? titleBuffer : (titleBuffer = new Uint8Array(Math.max(n, 2 * titleBuffer.length)));
+  out.fill(0, 0, n);
+  const { text, lower, flags } = t;
   let from = 0;
   const close = (to: number) => {
-    let words = 0, caps = 0, capFunction = false, lowerContent = false;
+    // Counts first: most lines are prose with few capitals, and need no word look-ups.
+    let words = 0, caps = 0;
     for (let k = from; k < to; k++) {
-      if (!t[k].word) continue;
-      const c = t[k].text.charCodeAt(0);
+      if (!(flags[k] & WORD)) continue;
+      const c = text[k].charCodeAt(0);
       if (c >= 48 && c <= 57) continue;
-      // A short lower-case verb ("met", "won") marks a sentence full of names, not a headline.
-      if (!t[k].cap && !TITLE_LOWER.has(t[k].lower)) lowerContent = true;
-      if (k > from && t[k].cap && TITLE_FUNCTION_WORDS.has(t[k].lower) && !SENTENCE_END.has(t[k - 1].text) && !OPENERS.has(t[k - 1].text)) capFunction = true;
-      if (t[k].text.length < 4) continue;
+      if (text[k].length < 4) continue;
       words++;
-      if (t[k].cap) caps++;
+      if (flags[k] & CAP) caps++;
     }
     const ratio = words ? caps / words : 0;
-    if (words >= 3 && ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1 && !lowerContent))) for (let k = from; k < to; k++) out[k] = true;
+    if (words < 3 || ratio < 0.6) return;
+    let capFunction = false, lowerContent = false;
+    for (let k = from; k < to; k++) {
+      if (!(flags[k] & WORD)) continue;
+      const c = text[k].charCodeAt(0);
+      if (c >= 48 && c <= 57) continue;
+      // A short lower-case verb ("met", "won") marks a sentence full of names, not a headline.
+      if (!(flags[k] & CAP) && !TITLE_LOWER.has(lower[k])) lowerContent = true;
+      if (k > from && flags[k] & CAP && TITLE_FUNCTION_WORDS.has(lower[k]) && !SENTENCE_END.has(text[k - 1]) && !OPENERS.has(text[k - 1])) capFunction = true;
+    }
+    if ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1 && !lowerContent)) out.fill(1, from, to);
   };
-  for (let i = 1; i <= t.length; i++) {
-    if (i === t.length || t[i].br) {
+  for (let i = 1; i <= n; i++) {
+    if (i === n || flags[i] & BR) {
       close(i);
       from = i;
     }
   }
   return out;
 }
-
-/** End of the name unit starting at token s (a word, with its period when it is an initial). */
-function nextUnitEnd(t: Token[], s: number): number {
-  let k = s + 1;
-  while (k < t.length && !t[k].word) {
-    if (t[k].text !== '.' && t[k].text !== '-') return k;
-    k++;
-  }
-  return k < t.length && t[k - 1].text === '.' ? k : s + 1;
-}
+/** titleLines' result, reused: one paragraph is read at a time. */
+let titleBuffer = new Uint8Array(1024);
 
 function isDemonymPlural(w: string): boolean {
   return w.length > 3 && (/s$/.test(w) || /men$/.test(w)) && !/ss$/.test(w) && !/ese$/.test(w);
@@ -755,14 +822,14 @@ function stripHonorific(s: string): string {
 const CHUNK = 8192;
 
 export function detectEntities(paragraphText: string, gazetteer: Gazetteer): Entity[] {
-  if (paragraphText.length <= CHUNK) return new Detector(paragraphText, tokenize(paragraphText), gazetteer).run();
+  if (paragraphText.length <= CHUNK) return new Detector(paragraphText, scanTokens(paragraphText), gazetteer).run();
   // A huge paragraph (a 10 MB single line) would keep millions of tokens alive at once and
   // spend its time in the garbage collector; no name runs across a sentence end, so cut there.
   const out: Entity[] = [];
   for (let from = 0; from < paragraphText.length; ) {
     const to = chunkEnd(paragraphText, from);
     const piece = paragraphText.slice(from, to);
-    for (const m of new Detector(piece, tokenize(piece), gazetteer).run()) out.push({ ...m, start: m.start + from, end: m.end + from });
+    for (const m of new Detector(piece, scanTokens(piece), gazetteer).run()) out.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
   return out;

@@ -43,10 +43,73 @@ function isSpace(c: number, text: string, i: number): boolean {
   return c === 0xa0 || SPACE.test(text[i]);
 }
 
+/**
+ * The tokens of one text as parallel arrays: the hot path (detectEntities) reads them without
+ * an object per token. Flags per token: CAP, WORD, BR, TIGHT (the Token fields).
+ */
+export interface TokenTable {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  text: string[];
+  lower: string[];
+  flags: Uint8Array;
+}
+const CAP = 1, WORD = 2, BR = 4, TIGHT = 8;
+/** The flag bits of TokenTable.flags. */
+export const TOKEN_FLAGS = { CAP, WORD, BR, TIGHT } as const;
+
 /** Splits text into word and punctuation tokens (UTF-16 offsets into `text`). */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  const t = scanTokens(text);
+  const out: Token[] = new Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const f = t.flags[i];
+    out[i] = { start: t.start[i], end: t.end[i], text: t.text[i], lower: t.lower[i], cap: (f & CAP) !== 0, word: (f & WORD) !== 0, br: (f & BR) !== 0, tight: (f & TIGHT) !== 0 };
+  }
+  return out;
+}
+
+function tableOf(tokens: readonly Token[]): TokenTable {
+  const n = tokens.length;
+  const t: TokenTable = { n, start: new Int32Array(n), end: new Int32Array(n), text: new Array(n), lower: new Array(n), flags: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const x = tokens[i];
+    t.start[i] = x.start;
+    t.end[i] = x.end;
+    t.text[i] = x.text;
+    t.lower[i] = x.lower;
+    t.flags[i] = (x.cap ? CAP : 0) | (x.word ? WORD : 0) | (x.br ? BR : 0) | (x.tight ? TIGHT : 0);
+  }
+  return t;
+}
+
+// The table scanTokens fills: detectEntities reads one text's tokens at a time, so one set
+// of number arrays, grown as needed, serves every call.
+const shared: TokenTable = { n: 0, start: new Int32Array(1024), end: new Int32Array(1024), text: [], lower: [], flags: new Uint8Array(1024) };
+
+function grow(t: TokenTable): void {
+  const size = t.start.length * 2;
+  const start = new Int32Array(size), end = new Int32Array(size), flags = new Uint8Array(size);
+  start.set(t.start);
+  end.set(t.end);
+  flags.set(t.flags);
+  t.start = start;
+  t.end = end;
+  t.flags = flags;
+}
+
+/**
+ * The tokens of `text` in a shared table: the next call overwrites it, so the caller must be
+ * done with it before tokenising again. Entries at n and beyond are stale.
+ */
+export function scanTokens(text: string): TokenTable {
+  const t = shared;
+  // Fresh string arrays: young strings stored into long-lived arrays would cost the collector more.
+  const texts: string[] = [];
+  const lowers: string[] = [];
   const n = text.length;
+  let count = 0;
   let i = 0;
   let prevEnd = 0;
   let br = false;
@@ -86,20 +149,35 @@ export function tokenize(text: string): Token[] {
       const l = text.charCodeAt(end - 1), a = text.charCodeAt(end - 2);
       if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) { end -= 2; possessive = true; }
     }
-    const t = text.slice(start, end);
-    const f = t.charCodeAt(0);
-    const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(t[0]));
-    const lower = upper || cap || !word ? t.toLowerCase() : t;
-    out.push({ start, end, text: t, lower, cap, word, br, tight: out.length > 0 && prevEnd === start });
+    if (count + 2 > t.start.length) grow(t);
+    const s = text.slice(start, end);
+    const f = s.charCodeAt(0);
+    const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(s[0]));
+    t.start[count] = start;
+    t.end[count] = end;
+    texts.push(s);
+    // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
+    // non-ASCII first letter that is no capital ("ǅ") stays as written.
+    lowers.push(upper || cap || !word ? s.toLowerCase() : s);
+    t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
+    count++;
     br = false;
     if (possessive) {
       const ps = text.slice(end, end + 2);
-      out.push({ start: end, end: end + 2, text: ps, lower: ps.toLowerCase(), cap: false, word: false, br: false, tight: true });
+      t.start[count] = end;
+      t.end[count] = end + 2;
+      texts.push(ps);
+      lowers.push(ps.toLowerCase());
+      t.flags[count] = TIGHT;
+      count++;
       end += 2;
     }
     prevEnd = end;
   }
-  return out;
+  t.n = count;
+  t.text = texts;
+  t.lower = lowers;
+  return t;
 }
 
 // ---------------------------------------------------------------------------
@@ -158,21 +236,21 @@ class Index {
   seal(): void {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
-  match(tokens: readonly Token[], i: number): GazetteerMatch | null {
-    const first = tokens[i];
-    if (!first.cap && !this.lowerFirst.has(first.lower)) return null;
-    const list = this.byFirst.get(first.lower);
+  match(t: TokenTable, i: number): GazetteerMatch | null {
+    const lower = t.lower, flags = t.flags;
+    if (!(flags[i] & CAP) && !this.lowerFirst.has(lower[i])) return null;
+    const list = this.byFirst.get(lower[i]);
     if (!list) return null;
     outer: for (const f of list) {
       const n = f.tokens.length;
-      if (i + n > tokens.length) continue;
+      if (i + n > t.n) continue;
       for (let k = 0; k < n; k++) {
-        const t = tokens[i + k];
-        if (t.lower !== f.tokens[k]) continue outer;
+        const j = i + k;
+        if (lower[j] !== f.tokens[k]) continue outer;
         const r = f.require[k];
-        if (r === '^' ? !t.cap : r !== '' && t.text !== r) continue outer;
+        if (r === '^' ? !(flags[j] & CAP) : r !== '' && t.text[j] !== r) continue outer;
         // A multi-word name does not run across a line break.
-        if (k > 0 && t.br) continue outer;
+        if (k > 0 && flags[j] & BR) continue outer;
       }
       return { entry: f.entry, form: f.form, length: n };
     }
@@ -277,6 +355,11 @@ export class Gazetteer {
 
   /** The longest known name starting at token i; on equal length a user entry wins. */
   match(tokens: readonly Token[], i: number): GazetteerMatch | null {
+    return this.matchAt(tableOf(tokens), i);
+  }
+
+  /** match() over a token table (the hot path). */
+  matchAt(tokens: TokenTable, i: number): GazetteerMatch | null {
     const u = this.user?.match(tokens, i) ?? null;
     const b = this.base.match(tokens, i);
     if (u && (!b || u.length >= b.length)) return u;
