@@ -59,6 +59,8 @@ export interface StartOptions {
   /** Whether to advertise workspace/configuration support (default true). */
   configuration?: boolean;
   initializationOptions?: unknown;
+  /** Extra node flags for the server process (e.g. `--cpu-prof` to profile it). */
+  execArgv?: string[];
 }
 
 interface Waiter {
@@ -86,7 +88,7 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on('data', (d: Buffer) => void client.logs.push(d.toString()));

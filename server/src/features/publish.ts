@@ -1,27 +1,60 @@
-// Publishing diagnostics: always for the document version they were computed for,
-// and never a stale one (a version the editor has already moved past is dropped;
-// the pending debounce for the newer version publishes instead).
+// Publishing diagnostics: promptly for the latest version, never for a stale one.
+//
+// The connection hands incoming messages over one per event-loop turn. When the
+// analysis of a long article is slower than typing, several edits are already
+// queued by the time a debounce fires; analysing each version in turn builds a
+// backlog (every version analysed, each result later than the last). So a job
+// first lets the queue drain, a turn at a time until the version holds still, and
+// then analyses only the version the editor is at. Its result is sent only if no
+// edit arrived meanwhile (else the newer version's own job publishes) and if the
+// same analysis was not already published with the same settings.
 import type { Connection } from 'vscode-languageserver/node';
 import { UnknownDocumentError, type Project } from '../workspace/project';
+import type { Settings } from '../workspace/settings';
+import type { AnalyzedText } from '../workspace/analyzed';
+import { entityFacts } from '../workspace/stats';
 import { toLspDiagnostics } from './diagnostics';
-import { startTimer } from './timing';
 import { itemsAt } from './lookup';
 import { outline } from './symbols';
-import { entityFacts } from '../workspace/stats';
-import type { AnalyzedText } from '../workspace/analyzed';
+import { startTimer } from './timing';
 
 /** Pause after publishing before the per-version indexes are built ahead of requests. */
 const PREPARE_AFTER_MS = 100;
 /** Articles shorter than this get no ahead-of-time indexes (they cost < 1 ms on demand). */
 const PREPARE_FROM_CHARS = 50_000;
+/** Upper bound on the turns a job waits for queued edits (a runaway client cannot stall it). */
+const MAX_SETTLE_TURNS = 10_000;
+
+/** What each analysis was last published with (weak: closed documents are forgotten). */
+const published = new WeakMap<AnalyzedText, Settings>();
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Resolves once the document's version has held still for two event-loop turns:
+ * the edits already received are then applied. (Two, because a job that starts in
+ * the timers phase gets its first turn before the connection reads new input.)
+ */
+export async function settled(project: Project, uri: string): Promise<void> {
+  let still = 0;
+  for (let i = 0; i < MAX_SETTLE_TURNS && still < 2; i++) {
+    const before = project.versionOf(uri);
+    await nextTurn();
+    still = project.versionOf(uri) === before ? still + 1 : 0;
+  }
+}
 
 export async function publishDiagnostics(project: Project, connection: Connection, uri: string): Promise<void> {
-  const elapsed = startTimer();
   try {
+    await settled(project, uri);
+    if (project.versionOf(uri) === undefined) return; // closed meanwhile
+    const elapsed = startTimer();
     const f = await project.get(uri);
     const settings = await project.settings(uri);
+    if (project.versionOf(uri) !== f.version) return; // edited (or closed) meanwhile: that version's job publishes
+    if (published.get(f) === settings) return; // another job already sent exactly this
+    published.set(f, settings);
     const diagnostics = toLspDiagnostics(f, settings);
-    if (project.versionOf(uri) !== f.version) return; // edited (or closed) meanwhile
     await connection.sendDiagnostics({ uri, version: f.version ?? undefined, diagnostics });
     connection.tracer.log(`diagnostics ${uri} v${f.version} computed in ${elapsed()}`);
     // In a long article, once the user pauses, prepare what hovers and the outline
