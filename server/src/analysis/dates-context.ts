@@ -5,19 +5,62 @@
 
 export type Tense = 'past' | 'future' | null;
 
-const FUTURE = /^(?:will|won['’]t|shall|[a-z]*['’]ll|would|could|might|going|plans?|planning|planned|scheduled|expected|expects?|expecting|due|upcoming|next|coming|soon|begins?|starts?|expires?|opens?|resumes?|payable|effective|ahead)$/i;
-const PAST = /^(?:was(?:n['’]t)?|were(?:n['’]t)?|had(?:n['’]t)?|did(?:n['’]t)?|ago|last|earlier|previously|since|said|told|began|came|went|took|gave|made|met|fell|rose|left|won|lost|held|died|found|saw|sent|ran|broke|struck|killed|became|set|brought|bought|sought|thought|fought|caught|taught|spoke|wrote|chose|drove|grew|knew|threw|flew|drew|shot|hit|cut|put|quit|led|fled|paid|laid|sold|stood|understood|rang|sang|got|kept|felt|heard|meant|spent|built|swore|wore|tore|woke|ate|arose|forgot|hid|bit|slid|sank|spun|overcame|withdrew|undertook|forbade)$/i;
+// The cue words, lower-case. A word is a cue by its lower-case form, except that "-ed"
+// forms count only as written in lower case (see classify).
+const FUTURE = words("will won't won’t shall would could might going plan plans planning planned scheduled expected expect expects expecting due upcoming next coming soon begin begins start starts expire expires open opens resume resumes payable effective ahead");
+const PAST = words("was wasn't wasn’t were weren't weren’t had hadn't hadn’t did didn't didn’t ago last earlier previously since said told began came went took gave made met fell rose left won lost held died found saw sent ran broke struck killed became set brought bought sought thought fought caught taught spoke wrote chose drove grew knew threw flew drew shot hit cut put quit led fled paid laid sold stood understood rang sang got kept felt heard meant spent built swore wore tore woke ate arose forgot hid bit slid sank spun overcame withdrew undertook forbade");
 // Words ending in -ed that speak of the future, or are adjectives more often than verbs.
-const NOT_PAST = /^(?:planned|scheduled|expected|proposed|intended|needed|related|based|united|red|bed|shed|hundred|indeed|speed|need|feed|seed|proceed|succeed|exceed|led)$/i;
+const NOT_PAST = words('planned scheduled expected proposed intended needed related based united red bed shed hundred indeed speed need feed seed proceed succeed exceed led');
+const ADJECTIVE_CONTEXT = words('a an the this that its his her their our still newly so-called very more most less un');
 
-const ADJECTIVE_CONTEXT = /^(?:a|an|the|this|that|its|his|her|their|our|still|newly|so-called|very|more|most|less|un)$/i;
-const WORD = /[A-Za-z]+(?:['’][a-z]+)?/g;
+function words(list: string): Set<string> {
+  return new Set(list.split(' '));
+}
 
-function classify(word: string): Tense {
-  if (FUTURE.test(word)) return 'future';
-  if (PAST.test(word)) return 'past';
-  if (/^[a-z]{3,}ed$/.test(word) && !NOT_PAST.test(word)) return 'past';
+/** Per word length, a bit per first letter (a-z) of the cue words: most words are no cue and need no string. */
+const CUE_SHAPES = (() => {
+  const shapes = new Int32Array(32);
+  for (const set of [FUTURE, PAST]) for (const w of set) shapes[w.length] |= 1 << (w.charCodeAt(0) - 97);
+  return shapes;
+})();
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * The tense a word [s, e) of text gives ("will", "said", "reported"), or null. A word is ASCII
+ * letters with an optional apostrophe and lower-case ending ("won't", "they'll").
+ */
+function classify(text: string, s: number, e: number): Tense {
+  const len = e - s;
+  const last = text.charCodeAt(e - 1);
+  // "they'll", "we’ll"
+  if (len >= 4 && last === 108 && text.charCodeAt(e - 2) === 108 && isApostrophe(text.charCodeAt(e - 3))) return 'future';
+  const first = text.charCodeAt(s) | 0x20;
+  const cue = len < 32 && first >= 97 && first <= 122 && (CUE_SHAPES[len] & (1 << (first - 97))) !== 0;
+  const ed = len >= 5 && last === 100 && text.charCodeAt(e - 2) === 101;
+  if (!cue && !ed) return null;
+  const word = text.slice(s, e);
+  const lower = word.toLowerCase();
+  if (FUTURE.has(lower)) return 'future';
+  if (PAST.has(lower)) return 'past';
+  // A regular past form, written in lower case: "reported" (not "United").
+  if (ed && isLowerAsciiWord(text, s, e) && !NOT_PAST.has(lower)) return 'past';
   return null;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+function isLowerAsciiWord(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isLowerLetter(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether text[s, e) is `word` (lower case) in any case. */
+function isWord(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -27,19 +70,33 @@ function classify(word: string): Tense {
 export function tenseAt(text: string, start: number, end: number, reach = 120): Tense {
   const from = sentenceStart(text, start, reach);
   const to = sentenceEnd(text, end, reach);
+  const n = text.length;
   let best: Tense = null;
   let bestDistance = Infinity;
-  let previous = '';
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    if (m.index >= start && m.index < end) continue;
+  // The word before (outside the date), as offsets; -1 before the first.
+  let prevS = -1, prevE = -1;
+  let i = from;
+  for (;;) {
+    // Words: ASCII letters, then optionally an apostrophe and lower-case letters ("won't").
+    while (i < n && !isLetter(text.charCodeAt(i))) i++;
+    if (i >= n || i >= to) break;
+    const ws = i;
+    while (i < n && isLetter(text.charCodeAt(i))) i++;
+    if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isLowerLetter(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isLowerLetter(text.charCodeAt(i))) i++;
+    }
+    const we = i;
+    if (ws >= start && ws < end) continue;
     // "will be held", "to be paid": a participle after "be" keeps the modal's tense.
     // "a still unspecified date", "the revised plan": an -ed word after a determiner is an adjective.
-    const t = /^(?:be|being)$/i.test(previous) || (/ed$/.test(m[0]) && ADJECTIVE_CONTEXT.test(previous)) ? null : classify(m[0]);
-    previous = m[0];
+    const afterBe = prevS >= 0 && (isWord(text, prevS, prevE, 'be') || isWord(text, prevS, prevE, 'being'));
+    const t = afterBe || (endsWithEd(text, ws, we) && prevS >= 0 && adjectiveContext(text, prevS, prevE)) ? null : classify(text, ws, we);
+    prevS = ws;
+    prevE = we;
     if (!t) continue;
     // Cues before the date count a little more: "will meet Friday", "said Friday it would".
-    const distance = m.index < start ? start - (m.index + m[0].length) : (m.index - end) * 1.5;
+    const distance = ws < start ? start - we : (ws - end) * 1.5;
     if (distance < bestDistance || (distance === bestDistance && t === 'past')) {
       best = t;
       bestDistance = distance;
@@ -48,13 +105,35 @@ export function tenseAt(text: string, start: number, end: number, reach = 120): 
   return best;
 }
 
+function endsWithEd(text: string, s: number, e: number): boolean {
+  return e - s >= 2 && text.charCodeAt(e - 1) === 100 && text.charCodeAt(e - 2) === 101;
+}
+
+function adjectiveContext(text: string, s: number, e: number): boolean {
+  return e - s <= 8 && ADJECTIVE_CONTEXT.has(text.slice(s, e).toLowerCase());
+}
+
+/** JavaScript's \s for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the letters just before i (looking back at most 4 characters, not before lo) are 3 or more: a word, not "Mr" or "U.S". */
+function wordBefore(text: string, i: number, lo: number): boolean {
+  let k = i;
+  const stop = Math.max(lo, i - 4);
+  while (k > stop && isLetter(text.charCodeAt(k - 1))) k--;
+  return i - k >= 3;
+}
+
 // A sentence ends at . ! ? followed by a space and a capital or a quote; "Sept. 11"
 // and "Mr. Smith" don't matter much here, as the window is bounded anyway.
 function sentenceStart(text: string, start: number, reach: number): number {
   const lo = Math.max(0, start - reach);
   for (let i = start - 1; i > lo; i--) {
     const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 59) && /\s/.test(text[i + 1] ?? '') && /^[a-z]{3,}$/i.test(text.slice(Math.max(lo, i - 4), i).replace(/^.*[^A-Za-z]/, ''))) return i + 1;
+    if ((c === 46 || c === 33 || c === 63 || c === 59) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1)) && wordBefore(text, i, lo)) return i + 1;
     if (c === 10) return i + 1;
   }
   return lo;
@@ -65,7 +144,7 @@ function sentenceEnd(text: string, end: number, reach: number): number {
   for (let i = end; i < hi; i++) {
     const c = text.charCodeAt(i);
     if (c === 33 || c === 63 || c === 59 || c === 10) return i;
-    if (c === 46 && /\s/.test(text[i + 1] ?? '') && /^[a-z]{3,}$/i.test(text.slice(Math.max(0, i - 4), i).replace(/^.*[^A-Za-z]/, ''))) return i;
+    if (c === 46 && i + 1 < text.length && isSpace(text.charCodeAt(i + 1)) && wordBefore(text, i, 0)) return i;
   }
   return hi;
 }
