@@ -26,9 +26,6 @@ const WEEKDAYS: Array<[number, string[]]> = [
   [7, ['sunday', 'sun']],
 ];
 
-/** Every month and weekday name and abbreviation, lower case. */
-export const CALENDAR_WORDS: readonly string[] = [...MONTHS, ...WEEKDAYS].flatMap(([, names]) => names);
-
 const monthByName = new Map(MONTHS.flatMap(([n, names]) => names.map((w) => [w, n] as const)));
 const weekdayByName = new Map(WEEKDAYS.flatMap(([n, names]) => names.map((w) => [w, n] as const)));
 

@@ -16,7 +16,7 @@ import {
 } from './dates-calendar';
 import { tenseAt, type Tense } from './dates-context';
 import {
-  CALENDAR_WORDS, COUNT_RE, countValue, isFullMonthName, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
+  COUNT_RE, countValue, isFullMonthName, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
   SPOKEN_YEAR_RE, spokenYearValue, WEEKDAY_RE, weekdayNumber,
 } from './dates-lexicon';
 import type { DateMention } from './types';
@@ -50,82 +50,18 @@ const HOLIDAY_RE = `(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?
 const DAYWORD_RE = `(?:[Tt]oday|TODAY|[Tt]onight|[Yy]esterday|YESTERDAY|[Tt]omorrow)(?![A-Za-z])`;
 const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
 
-// The words a date hangs on: a numeric date or year (digits first), or a word (month,
-// weekday, "today", "week", a holiday, a spoken year). All begin at a word boundary.
-// No named groups: they make the match three times slower; headKind() tells the
-// alternatives apart from the matched text instead.
-const DIGIT_HEAD = new RegExp([
-  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b|\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
-  `(?:1[6-9]|20|21)\\d\\d\\b`,
-].join('|'), 'y');
-const WORD_HEAD = new RegExp([
-  MONTH_RE,
-  WEEKDAY_RE,
-  DAYWORD_RE,
-  UNIT_RE,
-  HOLIDAY_RE,
-  `(?:[Nn]ineteen|[Ee]ighteen|[Tt]wo\\s+thousand)\\b`,
-].join('|'), 'y');
-
-/**
- * The first words of WORD_HEAD's alternatives (any case) by their length and first three
- * letters: most words of a text are none of them and cost no regular-expression call.
- */
-const HEAD_WORD_SHAPES = new Set([
-  ...CALENDAR_WORDS,
-  'today', 'tonight', 'yesterday', 'tomorrow', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'day', 'days',
-  'christmas', 'new', 'thanksgiving', 'easter', 'good', 'halloween', 'valentine', 'election', 'nineteen', 'eighteen', 'two',
-].map((w) => wordShape(w.length, w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))));
-
-/** A number for a word's length (under 32) and its first three ASCII letters, in any case. */
-function wordShape(length: number, a: number, b: number, c: number): number {
-  return (length << 15) | (((a | 0x20) - 96) << 10) | (((b | 0x20) - 96) << 5) | ((c | 0x20) - 96);
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** A word character of \b: [A-Za-z0-9_]. */
-const isBoundaryWordChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 95;
-
-/**
- * The next head at or after `from`, as the regular expression `\b(?:DIGIT_HEAD|WORD_HEAD)`
- * searching from there would find it, or null.
- */
-function nextHead(text: string, from: number): RegExpExecArray | null {
-  const n = text.length;
-  let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isBoundaryWordChar(c)) { i++; continue; }
-    if (i > 0 && isBoundaryWordChar(text.charCodeAt(i - 1))) {
-      // Inside a word: no boundary before its next character either.
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    if (isDigit(c)) {
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      const len = j - i;
-      const sep = j < n ? text.charCodeAt(j) : 0;
-      // Four digits (a year, 2020-11-09), or one or two before a dot or slash (09.11.2020).
-      if (len === 4 || (len <= 2 && (sep === 46 || sep === 47))) {
-        DIGIT_HEAD.lastIndex = i;
-        const m = DIGIT_HEAD.exec(text);
-        if (m) return m;
-      }
-    } else if (c !== 95) {
-      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-      const len = j - i;
-      if (len >= 3 && len < 32 && HEAD_WORD_SHAPES.has(wordShape(len, c, text.charCodeAt(i + 1), text.charCodeAt(i + 2)))) {
-        WORD_HEAD.lastIndex = i;
-        const m = WORD_HEAD.exec(text);
-        if (m) return m;
-      }
-    }
-    i = j;
-  }
-  return null;
-}
+// The words a date hangs on. No named groups: they make the scan three times slower;
+// headKind() tells the alternatives apart from the matched text instead.
+const HEAD = new RegExp([
+  `\\b\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
+  `\\b${MONTH_RE}`,
+  `\\b${WEEKDAY_RE}`,
+  `\\b(?:1[6-9]|20|21)\\d\\d\\b`,
+  `\\b${DAYWORD_RE}`,
+  `\\b${UNIT_RE}`,
+  `\\b${HOLIDAY_RE}`,
+  `\\b(?:[Nn]ineteen|[Ee]ighteen|[Tt]wo\\s+thousand)\\b`,
+].join('|'), 'g');
 
 type HeadKind = 'iso' | 'year' | 'month' | 'weekday' | 'dayword' | 'unit' | 'holiday' | 'spoken';
 
@@ -142,11 +78,11 @@ function headKind(word: string): HeadKind {
 
 export function detectDates(paragraphText: string, referenceDate: string | null): DateMention[] {
   const scan: Scan = { text: paragraphText, ref: referenceDay(referenceDate), found: [] };
-  let next = 0;
-  for (let m = nextHead(paragraphText, 0); m; m = nextHead(paragraphText, next)) {
+  const re = HEAD; // shared: detectDates never re-enters itself
+  re.lastIndex = 0;
+  for (let m = re.exec(paragraphText); m; m = re.exec(paragraphText)) {
     const s = m.index;
     const e = s + m[0].length;
-    next = e;
     const foundBefore = scan.found.length;
     switch (headKind(m[0])) {
       case 'iso': isoAt(scan, s, e); break;
@@ -159,7 +95,7 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
       default: holidayAt(scan, s, e, m[0]);
     }
     // Don't re-read words a rule has just consumed ("2020" in "November 9, 2020").
-    for (let i = foundBefore; i < scan.found.length; i++) next = Math.max(next, scan.found[i].end);
+    for (let i = foundBefore; i < scan.found.length; i++) re.lastIndex = Math.max(re.lastIndex, scan.found[i].end);
   }
   return finalize(paragraphText, scan.found);
 }
