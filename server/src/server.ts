@@ -3,9 +3,10 @@
 // `node dist/server.js --stdio` (createConnection picks the transport from argv).
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  FileChangeType, ProposedFeatures, StreamMessageWriter, type MessageReader, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { format } from 'util';
 import { codeActions } from './features/codeActions';
 import { guard } from './features/errors';
 import { foldingRanges } from './features/folding';
@@ -14,12 +15,32 @@ import { publishDiagnostics } from './features/publish';
 import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
+import { messageEncoder } from './features/wire';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { SETTINGS_SECTION } from './shared/protocol';
 import { uriToPath } from './workspace/files';
 import { Project } from './workspace/project';
 
-const connection = createConnection(ProposedFeatures.all);
+// On stdio our own writer encodes responses, so a long article's outline is
+// serialised once per version (features/wire.ts); other transports (IPC from VS
+// Code, sockets) keep the library's defaults.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  // The library takes a stream for input (and then exits when stdin ends) and a writer
+  // for output; its typings only list stream/stream and reader/writer pairs.
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, {
+    charset: 'utf-8',
+    contentTypeEncoder: messageEncoder,
+  }))
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // stdout carries the protocol: console output goes to the client's log instead
+  // (what the library does itself when it opens stdio).
+  const to = (write: (m: string) => void) => (...args: unknown[]) => write(format(...args));
+  console.log = console.info = console.debug = to((m) => connection.console.log(m));
+  console.warn = to((m) => connection.console.warn(m));
+  console.error = to((m) => connection.console.error(m));
+}
 const documents = new TextDocuments(TextDocument);
 const log = { error: (m: string) => connection.console.error(m), trace: (m: string) => connection.tracer.log(m) };
 

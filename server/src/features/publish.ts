@@ -17,6 +17,7 @@ import { toLspDiagnostics } from './diagnostics';
 import { itemsAt } from './lookup';
 import { outline } from './symbols';
 import { startTimer } from './timing';
+import { prepareJson } from './wire';
 
 /** Pause after publishing before the per-version indexes are built ahead of requests. */
 const PREPARE_AFTER_MS = 100;
@@ -71,9 +72,9 @@ export async function publishDiagnostics(project: Project, connection: Connectio
   }
 }
 
-/** Builds the per-analysis indexes (lookup, entity facts, outline) ahead of requests. */
+/** Builds the per-analysis indexes (lookup, entity facts, the outline and its JSON) ahead of requests. */
 function prepare(f: AnalyzedText): void {
   itemsAt(f.analysis, 0);
   entityFacts(f.analysis);
-  outline(f);
+  prepareJson(outline(f));
 }

@@ -7,7 +7,8 @@ import type { Quote, Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
 import { entityFacts, type NameFacts } from '../workspace/stats';
-import { toLocation, toRange } from './positions';
+import { toRange } from './positions';
+import { reusedJson } from './wire';
 
 export const SYMBOL_KINDS = {
   article: SymbolKind.File,
@@ -43,12 +44,15 @@ export async function documentSymbols(project: Project, uri: string): Promise<Do
   return outline(await project.get(uri));
 }
 
-/** Outlines are computed once per analysed version (editors ask after every edit). */
+/**
+ * Outlines are computed once per analysed version (editors ask after every edit,
+ * from several views), and so is their JSON (see wire.ts): never mutate one.
+ */
 const outlines = new WeakMap<AnalyzedText, DocumentSymbol[]>();
 
 export function outline(f: AnalyzedText): DocumentSymbol[] {
   let out = outlines.get(f);
-  if (!out) outlines.set(f, (out = buildOutline(f)));
+  if (!out) outlines.set(f, (out = reusedJson(buildOutline(f))));
   return out;
 }
 

@@ -1,0 +1,35 @@
+// The server's message encoder on stdio (features/wire.ts): results marked for
+// reuse are serialised once, as ASCII JSON that decodes to exactly the same value;
+// every other message is the library's plain JSON.
+import * as assert from 'assert';
+import { asciiJson, encodeMessage, jsonOf, reusedJson } from '../../server/src/features/wire';
+
+const decode = (b: Buffer) => JSON.parse(b.toString('utf8'));
+
+describe('stdio message encoding', () => {
+  const outline = reusedJson([
+    { name: '“Nous sommes prêts…”', detail: 'Ana Lopes', children: [{ name: 'emoji 😀 and a lone \ud800 surrogate', detail: 'unattributed' }] },
+  ]);
+
+  it('writes a reused result as ASCII JSON that decodes to the same value', () => {
+    const bytes = encodeMessage({ jsonrpc: '2.0', id: 7, result: outline } as never, 'utf-8');
+    assert.ok(bytes.every((b) => b < 0x80), 'ASCII only');
+    assert.deepStrictEqual(decode(bytes), { jsonrpc: '2.0', id: 7, result: outline });
+    const again = encodeMessage({ jsonrpc: '2.0', id: 'req-é', result: outline } as never, 'utf-8');
+    assert.deepStrictEqual(decode(again), { jsonrpc: '2.0', id: 'req-é', result: outline });
+  });
+
+  it('serialises a reused result once', () => {
+    assert.strictEqual(jsonOf(outline), jsonOf(outline));
+    assert.strictEqual(asciiJson('a“b'), '"a\\u201cb"');
+  });
+
+  it('leaves other messages to JSON.stringify, errors included', () => {
+    const plain = { jsonrpc: '2.0', id: 3, result: [{ name: '“x”' }] };
+    assert.strictEqual(encodeMessage(plain as never, 'utf-8').toString('utf8'), JSON.stringify(plain));
+    const failed = { jsonrpc: '2.0', id: 4, error: { code: -32602, message: 'no' } };
+    assert.strictEqual(encodeMessage(failed as never, 'utf-8').toString('utf8'), JSON.stringify(failed));
+    const note = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///é', diagnostics: [] } };
+    assert.strictEqual(encodeMessage(note as never, 'utf-8').toString('utf8'), JSON.stringify(note));
+  });
+});
