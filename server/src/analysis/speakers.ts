@@ -43,7 +43,7 @@ interface Attribution {
 }
 
 /** A name seen so far, for short forms, "the headquarters" and pronouns. */
-interface Known {
+export interface Known {
   pos: number;
   name: string;
   /** The whole phrase it was written as ("Political scientist Gurgen Simonyan"). */
@@ -60,40 +60,99 @@ interface Known {
 export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actorList: Entity[]): Quote[] {
   if (!quotes.length) return quotes;
   const masked = maskQuotes(text, quotes);
-  current = { masked, newlines: newlinesOf(masked) };
+  return runAttribution(text, masked, newlinesOf(masked), paragraphs, quotes, new ActorIndex(actorList), 0, START).quotes;
+}
+
+/** What the attribution walk carries from one quote to the next. */
+export interface WalkState {
+  /** Names seen so far, in order (append-only; the rules read the last MAX_KNOWN). */
+  log: readonly Known[];
+  /** The last paragraph whose names were collected (-1: none). */
+  namesParagraph: number;
+}
+
+const START: WalkState = { log: [], namesParagraph: -1 };
+
+export interface AttributionRun {
+  /** The attributed quotes, quotes[from…stoppedAt). */
+  quotes: Quote[];
+  log: Known[];
+  /** Per attributed quote: the log length and names paragraph before it. */
+  logAt: number[];
+  namesAt: number[];
+  /** Index of the first quote not attributed (the walk stopped there, or the end). */
+  stoppedAt: number;
+}
+
+/**
+ * Attributes quotes[from…] after `state` (the walk's state before quote `from`;
+ * `prev` the attributed quote before it). Before each quote after the first,
+ * `stop(j, log, namesParagraph, prev)` may end the walk: re-analysis stops once the
+ * walk is back in step with the previous run.
+ */
+export function runAttribution(
+  text: string, masked: string, newlines: ArrayLike<number>, paragraphs: Paragraph[], quotes: Quote[],
+  actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
+  stop?: (j: number, log: Known[], namesParagraph: number, prev: Quote | null) => boolean,
+): AttributionRun {
+  current = { masked, newlines };
   try {
-    return attributeAll(text, masked, paragraphs, quotes, new ActorIndex(actorList));
+    return attributeAll(text, masked, paragraphs, quotes, actors, from, state, prev, stop);
   } finally {
     current = null;
   }
 }
 
-function attributeAll(text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex): Quote[] {
-  const known: Known[] = [];
+function attributeAll(
+  text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex,
+  from: number, state: WalkState, prevQuote: Quote | null,
+  stop?: (j: number, log: Known[], namesParagraph: number, prev: Quote | null) => boolean,
+): AttributionRun {
+  const known: Known[] = state.log.slice();
   const out: Quote[] = [];
+  const logAt: number[] = [];
+  const namesAt: number[] = [];
+  let lastNamesParagraph = state.namesParagraph;
   let pi = 0;
-  let lastNamesParagraph = -1;
-  for (let qi = 0; qi < quotes.length; qi++) {
+  let prev = prevQuote;
+  let qi = from;
+  for (; qi < quotes.length; qi++) {
+    if (stop && qi > from && stop(qi, known, lastNamesParagraph, prev)) break;
+    logAt.push(known.length);
+    namesAt.push(lastNamesParagraph);
     const q = quotes[qi];
+    if (qi === from) pi = paragraphAt(paragraphs, q.start);
     while (pi + 1 < paragraphs.length && paragraphs[pi].end < q.start) pi++;
     // Names written before this quote, paragraph by paragraph (bounded look-back).
     for (let k = Math.max(lastNamesParagraph + 1, pi - 3); k <= pi; k++) collectNames(text, masked, paragraphs[k], known, actors);
     lastNamesParagraph = pi;
     const para = paragraphs[pi];
-    const prevQuote = out.length ? out[out.length - 1] : null;
-    const a = attribute(text, masked, paragraphs, pi, q, prevQuote, para);
+    const a = attribute(text, masked, paragraphs, pi, q, prev, para);
     let speaker: Speaker | null = null;
     if (a && a.speaker) {
       speaker = canonical(a.speaker, q.start, known, actors);
       if (speaker.via !== 'continuation') remember(known, speaker, a.speaker.text, actors);
     }
-    out.push({ ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null });
+    prev = { ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null };
+    out.push(prev);
   }
-  return out;
+  return { quotes: out, log: known, logAt, namesAt, stoppedAt: qi };
+}
+
+/** The paragraph a quote starting at `at` is read in: the first whose end is not before it. */
+function paragraphAt(paragraphs: Paragraph[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
 }
 
 /** The text with every quotation (marks included) replaced by MASK, line breaks kept. */
-function maskQuotes(text: string, quotes: Quote[]): string {
+export function maskQuotes(text: string, quotes: readonly Quote[]): string {
   // One string built by appending (no per-quote slices of the quote text).
   let out = '';
   let at = 0;
@@ -213,9 +272,9 @@ function inherit(prev: Quote, via: AttributionVia): Attribution {
  * nearest line break would otherwise run back to the start of the text for every quote.
  * The masked text keeps every line break where the text has it.
  */
-let current: { masked: string; newlines: number[] } | null = null;
+let current: { masked: string; newlines: ArrayLike<number> } | null = null;
 
-function newlinesOf(masked: string): number[] {
+export function newlinesOf(masked: string): number[] {
   const out: number[] = [];
   for (let i = masked.indexOf('\n'); i !== -1; i = masked.indexOf('\n', i + 1)) out.push(i);
   return out;
@@ -566,7 +625,6 @@ function collectNames(text: string, masked: string, p: Paragraph, known: Known[]
 
 function push(known: Known[], k: Known): void {
   known.push(k);
-  if (known.length > MAX_KNOWN * 2) known.splice(0, known.length - MAX_KNOWN);
 }
 
 function remember(known: Known[], s: Speaker, phrase: string, actors: ActorIndex): void {
@@ -603,9 +661,9 @@ type PronounFit = 'person' | 'org' | 'any';
  * instead of a scan over every actor of the document (hundreds per megabyte).
  * Results are exactly those of a scan in array order.
  */
-class ActorIndex {
-  /** Actor indices ordered by start (ties in array order). */
-  private readonly byStart: number[];
+export class ActorIndex {
+  /** Actor indices ordered by start (ties in array order); null when the array is in that order. */
+  private readonly byStart: number[] | null;
   private readonly starts: number[];
   /** The longest mention: an actor overlapping [start, end) starts after start - maxLen. */
   private readonly maxLen: number;
@@ -614,11 +672,15 @@ class ActorIndex {
   /** In array order: the last actor at or before i that fits a pronoun class (-1: none). */
   private readonly lastFit: Record<PronounFit, Int32Array>;
 
-  constructor(private readonly actors: Entity[]) {
+  constructor(private readonly actors: readonly Entity[]) {
     const n = actors.length;
-    this.byStart = Array.from({ length: n }, (_, i) => i).sort((a, b) => actors[a].start - actors[b].start || a - b);
-    this.starts = this.byStart.map((i) => actors[i].start);
-    this.maxLen = actors.reduce((m, a) => Math.max(m, a.end - a.start), 0);
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = actors[i - 1].start <= actors[i].start;
+    // Resolved actors come sorted: then no index array and no sort.
+    this.byStart = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => actors[a].start - actors[b].start || a - b);
+    this.starts = new Array<number>(n);
+    for (let k = 0; k < n; k++) this.starts[k] = actors[this.byStart ? this.byStart[k] : k].start;
+    this.maxLen = 0;
     this.prefixMaxEnd = new Array<number>(n);
     this.lastFit = { person: new Int32Array(n), org: new Int32Array(n), any: new Int32Array(n) };
     let maxEnd = -Infinity;
@@ -626,10 +688,11 @@ class ActorIndex {
     let org = -1;
     for (let i = 0; i < n; i++) {
       const a = actors[i];
+      if (a.end - a.start > this.maxLen) this.maxLen = a.end - a.start;
       maxEnd = Math.max(maxEnd, a.end);
       this.prefixMaxEnd[i] = maxEnd;
-      if (a.type ? a.type === 'person' : personLike(a.name)) person = i;
-      if (a.type ? a.type !== 'person' : orgLike(a.name)) org = i;
+      if (a.type ? a.type === 'person' : personLikeName(a.name)) person = i;
+      if (a.type ? a.type !== 'person' : orgLikeName(a.name)) org = i;
       this.lastFit.person[i] = person;
       this.lastFit.org[i] = org;
       this.lastFit.any[i] = i;
@@ -641,7 +704,7 @@ class ActorIndex {
     let best = -1;
     // Candidates start before `end` and after `start - maxLen`.
     for (let k = firstAtOrAfter(this.starts, end) - 1; k >= 0 && this.starts[k] > start - this.maxLen; k--) {
-      const i = this.byStart[k];
+      const i = this.byStart ? this.byStart[k] : k;
       const a = this.actors[i];
       if (a.end <= start) continue;
       if (best < 0 || a.end > this.actors[best].end || (a.end === this.actors[best].end && i < best)) best = i;
@@ -661,8 +724,22 @@ class ActorIndex {
   }
 }
 
+/** personLike / orgLike of actor names, remembered: the same names recur all through an article. */
+const fitMemo = new Map<string, number>();
+function nameFit(name: string): number {
+  let f = fitMemo.get(name);
+  if (f === undefined) {
+    if (fitMemo.size > 50_000) fitMemo.clear();
+    f = (personLike(name) ? 1 : 0) | (orgLike(name) ? 2 : 0);
+    fitMemo.set(name, f);
+  }
+  return f;
+}
+const personLikeName = (name: string): boolean => (nameFit(name) & 1) !== 0;
+const orgLikeName = (name: string): boolean => (nameFit(name) & 2) !== 0;
+
 /** The first index whose value is >= x, in an ascending array. */
-function firstAtOrAfter(xs: number[], x: number): number {
+function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
@@ -673,7 +750,7 @@ function firstAtOrAfter(xs: number[], x: number): number {
   return lo;
 }
 /** The first index whose value is > x, in an ascending array. */
-function firstAbove(xs: number[], x: number): number {
+function firstAbove(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
