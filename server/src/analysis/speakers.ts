@@ -82,6 +82,8 @@ export interface AttributionRun {
   namesAt: number[];
   /** Index of the first quote not attributed (the walk stopped there, or the end). */
   stoppedAt: number;
+  /** The names paragraph after the last attributed quote. */
+  namesParagraph: number;
 }
 
 /**
@@ -136,7 +138,7 @@ function attributeAll(
     prev = { ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null };
     out.push(prev);
   }
-  return { quotes: out, log: known, logAt, namesAt, stoppedAt: qi };
+  return { quotes: out, log: known, logAt, namesAt, stoppedAt: qi, namesParagraph: lastNamesParagraph };
 }
 
 /** The paragraph a quote starting at `at` is read in: the first whose end is not before it. */
@@ -595,7 +597,7 @@ function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
 // Canonical names: actors first, then names written earlier in the document.
 
 const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\b\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
-const MAX_KNOWN = 150;
+export const MAX_KNOWN = 150;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;
 
