@@ -18,8 +18,8 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, parseHeader, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { dropOverlaps, mentionSignature, resolveMentions, splitByKind } from './resolve';
-import { ActorIndex, maskQuotes, MAX_KNOWN, newlinesOf, runAttribution, type Known } from './speakers';
-import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution } from './speakers';
+import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
 
 /** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
 export interface LocalResult {
@@ -37,24 +37,21 @@ export interface DocState {
   hasDateOption: boolean;
   paragraphs: Paragraph[];
   local: LocalResult[];
+  /** Per paragraph: what each of its mentions resolved to (paragraph offsets, null: dropped). */
+  produced: (Entity | null)[][];
   /** Flat, document offsets; `xAt[i]` is where paragraph i's items begin (length n + 1). */
   dates: DateMention[];
   dateAt: Int32Array;
-  mentions: Mention[];
-  mentionAt: Int32Array;
-  /** What each mention resolved to (parallel to mentions). */
-  produced: (Entity | null)[];
   places: Entity[];
   placeAt: Int32Array;
   actors: Entity[];
   actorAt: Int32Array;
-  /** Quotes as found (speaker null) and as attributed. */
-  found: Quote[];
+  /** The attributed quotes. */
   quotes: Quote[];
   masked: string;
   newlines: Int32Array;
-  /** The attribution walk: name log, and per quote (plus one for the end) its state before it. */
-  log: Known[];
+  /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
+  log: NameLog;
   logAt: Int32Array;
   namesAt: Int32Array;
   analysis: Analysis;
@@ -87,32 +84,27 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const n = paragraphs.length;
   const local: LocalResult[] = new Array(n);
   const dates: DateMention[] = [];
-  const mentions: Mention[] = [];
   const dateAt = new Int32Array(n + 1);
-  const mentionAt = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
     const r = (local[i] = setup.local(text.slice(p.start, p.end)));
     dateAt[i] = dates.length;
-    mentionAt[i] = mentions.length;
-    for (const d of r.dates) dates.push(shifted(d, p.start));
-    for (const m of r.mentions) mentions.push(shifted(m, p.start));
+    for (const d of r.dates) dates.push(shiftDate(d, p.start));
   }
   dateAt[n] = dates.length;
-  mentionAt[n] = mentions.length;
-  const produced = resolveMentions(mentions);
-  const { places, placeAt, actors, actorAt } = entitiesByParagraph(produced, mentionAt, 0, n);
+  const produced = resolveAll(local);
+  const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
   const masked = found.length ? maskQuotes(text, found) : text;
   const newlines = Int32Array.from(newlinesOf(masked));
-  const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), 0, { log: [], namesParagraph: -1 });
+  const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), 0, { log: new NameLog(), namesParagraph: -1 });
   const logAt = Int32Array.from([...run.logAt, run.log.length]);
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
   return finish({
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, dates, dateAt, mentions, mentionAt, produced, places, placeAt, actors, actorAt,
-    found, quotes: run.quotes, masked, newlines, log: run.log, logAt, namesAt,
+    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    quotes: run.quotes, masked, newlines, log: run.log, logAt, namesAt,
   });
 }
 
@@ -127,8 +119,21 @@ function finish(s: Omit<DocState, 'analysis'>): DocState {
   return { ...s, analysis };
 }
 
-/** Places and actors of paragraphs [from, to) (overlaps dropped per paragraph, as overall), with per-paragraph starts. */
-function entitiesByParagraph(produced: (Entity | null)[], mentionAt: Int32Array, from: number, to: number) {
+/** Resolves every paragraph's mentions together (they are in document order); results per paragraph. */
+function resolveAll(local: LocalResult[]): (Entity | null)[][] {
+  const all: Mention[] = [];
+  for (const r of local) for (const m of r.mentions) all.push(m);
+  const flat = resolveMentions(all);
+  const out: (Entity | null)[][] = new Array(local.length);
+  for (let i = 0, at = 0; i < local.length; i++) {
+    out[i] = flat.slice(at, at + local[i].mentions.length);
+    at += local[i].mentions.length;
+  }
+  return out;
+}
+
+/** Places and actors of paragraphs [from, to) in document offsets, with per-paragraph starts (relative to from). */
+function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number) {
   const places: Entity[] = [];
   const actors: Entity[] = [];
   const placeAt = new Int32Array(to - from + 1);
@@ -136,13 +141,12 @@ function entitiesByParagraph(produced: (Entity | null)[], mentionAt: Int32Array,
   for (let i = from; i < to; i++) {
     placeAt[i - from] = places.length;
     actorAt[i - from] = actors.length;
-    const a = mentionAt[i];
-    const b = mentionAt[i + 1];
-    if (a === b) continue;
-    const split = splitByKind(produced.slice(a, b));
+    if (!produced[i].length) continue;
+    const split = splitByKind(produced[i]);
     // Mentions never cross a paragraph end, so overlaps are dropped paragraph by paragraph.
-    for (const e of dropOverlaps(split.places)) places.push(e);
-    for (const e of dropOverlaps(split.actors)) actors.push(e);
+    const at = paragraphs[i].start;
+    for (const e of dropOverlaps(split.places)) places.push(shiftEntity(e, at));
+    for (const e of dropOverlaps(split.actors)) actors.push(shiftEntity(e, at));
   }
   placeAt[to - from] = places.length;
   actorAt[to - from] = actors.length;
@@ -193,109 +197,129 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const m = firstIndex(n, (i) => i > k0 && i >= k && op[i - 1].end >= suffixStart);
   const endOld = m < n ? lineStart(oldText, op[m].start, 0) : oldText.length;
   const endNew = m < n ? endOld + delta : text.length;
-  if (endOld < suffixStart && m < n) return null; // cannot happen: the gap before op[m] is unchanged
-  const mid = splitParagraphs(text.slice(from, endNew), 0).map((p) => shifted(p, from));
+  if (m < n && endOld < suffixStart) return null; // cannot happen: the gap before op[m] is unchanged
+  const mid = splitParagraphs(text.slice(from, endNew), 0).map((p) => shiftParagraph(p, from));
   const pShift = mid.length - (m - k0);
-  const paragraphs = [...op.slice(0, k0), ...mid, ...op.slice(m).map((p) => shifted(p, delta))];
+  const paragraphs = op.slice(0, k0);
+  for (const p of mid) paragraphs.push(p);
+  for (let i = m; i < n; i++) paragraphs.push(shiftParagraph(op[i], delta));
   const midEnd = k0 + mid.length; // first paragraph of the unchanged tail (new index)
   const mapParagraph = (i: number): number => (i < k0 ? i : i >= m ? i + pShift : NaN);
 
   // 2. Paragraph-local findings (a paragraph of the changed stretch that reads as before keeps its own).
   const before = new Map<string, LocalResult>();
   for (let i = k0; i < m; i++) before.set(oldText.slice(op[i].start, op[i].end), old.local[i]);
-  const localOf = (p: Paragraph): LocalResult => {
+  const midLocal = mid.map((p) => {
     const body = text.slice(p.start, p.end);
     return before.get(body) ?? setup.local(body);
-  };
-  const local = [...old.local.slice(0, k0), ...mid.map(localOf), ...old.local.slice(m)];
+  });
+  const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
   const dates = old.dates.slice(0, old.dateAt[k0]);
-  const mentions = old.mentions.slice(0, old.mentionAt[k0]);
-  const dateAt = new Int32Array(paragraphs.length + 1);
-  const mentionAt = new Int32Array(paragraphs.length + 1);
-  dateAt.set(old.dateAt.subarray(0, k0));
-  mentionAt.set(old.mentionAt.subarray(0, k0));
-  for (let i = k0; i < midEnd; i++) {
-    const p = paragraphs[i];
-    dateAt[i] = dates.length;
-    mentionAt[i] = mentions.length;
-    for (const d of local[i].dates) dates.push(shifted(d, p.start));
-    for (const x of local[i].mentions) mentions.push(shifted(x, p.start));
+  const midDateAt = new Int32Array(mid.length + 1);
+  for (let i = 0; i < mid.length; i++) {
+    midDateAt[i] = dates.length - old.dateAt[k0];
+    for (const d of midLocal[i].dates) dates.push(shiftDate(d, mid[i].start));
   }
-  const dateShift = dates.length - old.dateAt[m];
-  const mentionShift = mentions.length - old.mentionAt[m];
-  for (let i = old.dateAt[m]; i < old.dates.length; i++) dates.push(shifted(old.dates[i], delta));
-  for (let i = old.mentionAt[m]; i < old.mentions.length; i++) mentions.push(shifted(old.mentions[i], delta));
-  for (let i = m; i <= n; i++) {
-    dateAt[i + pShift] = old.dateAt[i] + dateShift;
-    mentionAt[i + pShift] = old.mentionAt[i] + mentionShift;
-  }
+  midDateAt[mid.length] = dates.length - old.dateAt[k0];
+  for (let i = old.dateAt[m]; i < old.dates.length; i++) dates.push(shiftDate(old.dates[i], delta));
+  const dateAt = spliceStarts(old.dateAt, k0, m, midDateAt);
 
   // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
-  const oldA = old.mentionAt[k0];
-  const oldB = old.mentionAt[m];
-  const newA = mentionAt[k0];
-  const newB = mentionAt[midEnd];
-  let sameMentions = oldB - oldA === newB - newA;
-  for (let i = 0; sameMentions && i < newB - newA; i++) sameMentions = mentionSignature(old.mentions[oldA + i]) === mentionSignature(mentions[newA + i]);
-  let produced: (Entity | null)[];
+  const oldMentions = signatures(old.local, k0, m);
+  const newMentions = signatures(midLocal, 0, mid.length);
+  const sameMentions = oldMentions.length === newMentions.length && oldMentions.every((x, i) => x === newMentions[i]);
+  let produced: (Entity | null)[][];
   let places: Entity[];
   let actors: Entity[];
   let placeAt: Int32Array;
   let actorAt: Int32Array;
-  let actorsInStep = sameMentions;
+  /** Actors [firstDiff, lastDiff) of the new list may differ from the old ones; the rest are the same, moved. */
+  let firstDiff: number;
+  let lastDiff: number;
   if (sameMentions) {
-    produced = old.produced.slice(0, oldA);
-    for (let i = 0; i < newB - newA; i++) {
-      const e = old.produced[oldA + i];
-      const was = old.mentions[oldA + i];
-      produced.push(e && shifted(e, mentions[newA + i].start - was.start));
+    // Same mentions in the same order: each resolves as before (paragraph offsets are kept).
+    const oldOutcomes = old.produced.slice(k0, m).flat();
+    const oldRegion = old.local.slice(k0, m).flatMap((r) => r.mentions);
+    const midProduced: (Entity | null)[][] = [];
+    let at = 0;
+    for (const r of midLocal) {
+      midProduced.push(r.mentions.map((x, i) => {
+        const e = oldOutcomes[at + i];
+        return e && shiftEntity(e, x.start - oldRegion[at + i].start);
+      }));
+      at += r.mentions.length;
     }
-    for (let i = oldB; i < old.produced.length; i++) {
-      const e = old.produced[i];
-      produced.push(e && shifted(e, delta));
-    }
-    const region = entitiesByParagraph(produced, mentionAt, k0, midEnd);
-    places = [...old.places.slice(0, old.placeAt[k0]), ...region.places, ...old.places.slice(old.placeAt[m]).map((e) => shifted(e, delta))];
-    actors = [...old.actors.slice(0, old.actorAt[k0]), ...region.actors, ...old.actors.slice(old.actorAt[m]).map((e) => shifted(e, delta))];
+    produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
+    const region = entitiesOf(paragraphs, produced, k0, midEnd);
+    places = old.places.slice(0, old.placeAt[k0]);
+    for (const e of region.places) places.push(e);
+    for (let i = old.placeAt[m]; i < old.places.length; i++) places.push(shiftEntity(old.places[i], delta));
+    actors = old.actors.slice(0, old.actorAt[k0]);
+    for (const e of region.actors) actors.push(e);
+    for (let i = old.actorAt[m]; i < old.actors.length; i++) actors.push(shiftEntity(old.actors[i], delta));
     placeAt = spliceStarts(old.placeAt, k0, m, region.placeAt);
     actorAt = spliceStarts(old.actorAt, k0, m, region.actorAt);
-    // Pronouns after the change read the last actors before them: the same names keep the walk in step.
     const was = old.actors.slice(old.actorAt[k0], old.actorAt[m]);
-    actorsInStep = was.length === region.actors.length && was.every((e, i) => e.name === region.actors[i].name && e.type === region.actors[i].type);
+    const same = was.length === region.actors.length && was.every((e, i) => e.name === region.actors[i].name && e.type === region.actors[i].type);
+    firstDiff = same ? actors.length : old.actorAt[k0];
+    lastDiff = same ? 0 : old.actorAt[k0] + Math.max(1, region.actors.length);
   } else {
-    produced = resolveMentions(mentions);
-    ({ places, placeAt, actors, actorAt } = entitiesByParagraph(produced, mentionAt, 0, paragraphs.length));
+    produced = resolveAll(local);
+    ({ places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, paragraphs.length));
+    // Where the actors differ from the old ones (a name typed may change how others resolve).
+    const map0 = spanMapper(P, suffixStart, delta);
+    const sameActor = (o: Entity, e: Entity): boolean => {
+      const at = map0.span(o);
+      return !!at && at.start === e.start && at.end === e.end && o.name === e.name && o.type === e.type && o.text === e.text;
+    };
+    firstDiff = 0;
+    while (firstDiff < actors.length && firstDiff < old.actors.length && sameActor(old.actors[firstDiff], actors[firstDiff])) firstDiff++;
+    let tail = 0;
+    while (tail < actors.length - firstDiff && tail < old.actors.length - firstDiff &&
+      sameActor(old.actors[old.actors.length - 1 - tail], actors[actors.length - 1 - tail])) tail++;
+    const identical = firstDiff === actors.length && actors.length === old.actors.length;
+    lastDiff = identical ? 0 : Math.max(actors.length - tail, firstDiff + 1);
   }
 
   // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
-  const oldFound = old.found;
-  let qa = k0;
-  for (;;) {
-    const at = op[qa].start;
-    const j = firstIndex(oldFound.length, (x) => oldFound[x].start >= at) - 1;
-    if (j < 0 || oldFound[j].end <= at) break;
-    qa = firstIndex(n, (i) => op[i].end >= oldFound[j].start);
-  }
+  const oldQuotes = old.quotes;
+  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= at) - 1;
   const cleanOld = (i: number): boolean => {
     if (i >= n) return true;
-    const at = op[i].start;
-    const j = firstIndex(oldFound.length, (x) => oldFound[x].start >= at) - 1;
-    return j < 0 || oldFound[j].end <= at;
+    const j = lastBeforeAt(op[i].start);
+    return j < 0 || oldQuotes[j].end <= op[i].start;
   };
+  let qa = k0;
+  // Attribution must also restart before any actor that changed.
+  if (firstDiff < lastDiff) qa = Math.min(qa, Math.max(0, paragraphOf(paragraphs, actors[Math.min(firstDiff, actors.length - 1)]?.start ?? 0) - 4));
+  if (firstDiff < lastDiff && firstDiff < old.actors.length) qa = Math.min(qa, Math.max(0, paragraphOf(op, old.actors[firstDiff].start) - 4));
+  qa = Math.min(qa, k0);
+  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
   const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
   const qb = scan.next; // new index; the old one is qb - pShift
   const regionQuotes = toQuotes(text, paragraphs.slice(qa, qb), scan.found);
   const X = Math.min(P, op[qa].start);
-  const qPre = firstIndex(oldFound.length, (x) => oldFound[x].start >= op[qa].start);
+  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= op[qa].start);
   const yOld = qb < paragraphs.length ? op[qb - pShift].start : oldText.length;
   const yNew = qb < paragraphs.length ? yOld + delta : text.length;
-  const qSuf = firstIndex(oldFound.length, (x) => oldFound[x].start >= yOld);
-  const found = [...oldFound.slice(0, qPre), ...regionQuotes, ...oldFound.slice(qSuf).map((q) => shifted(q, delta))];
-  const qShift = found.length - oldFound.length;
+  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= yOld);
+  // Quotes after the re-scanned stretch are the old ones, moved (with their old attribution,
+  // which the walk overwrites until it is back in step; `moved` says which kept theirs).
+  const map = spanMapper(P, suffixStart, delta);
+  const found: Quote[] = oldQuotes.slice(0, qPre);
+  for (const q of regionQuotes) found.push(q);
+  const firstMoved = found.length;
+  let lastUnmapped = -1;
+  for (let i = qSuf; i < oldQuotes.length; i++) {
+    const q = mapQuote(oldQuotes[i], map);
+    if (!q) lastUnmapped = found.length;
+    found.push(q ?? shiftQuote(oldQuotes[i], delta, null));
+  }
+  const qShift = found.length - oldQuotes.length;
 
   // 5. The masked text and its line breaks: old outside [X, y), new inside.
   const masked = found.length
-    ? old.masked.slice(0, X) + maskQuotes(text.slice(X, yNew), regionQuotes.map((q) => shifted(q, -X))) + old.masked.slice(yOld)
+    ? old.masked.slice(0, X) + maskQuotes(text.slice(X, yNew), regionQuotes.map((q) => shiftQuote(q, -X, q.speaker))) + old.masked.slice(yOld)
     : text;
   const nlA = firstIndex(old.newlines.length, (x) => old.newlines[x] >= X);
   const nlB = firstIndex(old.newlines.length, (x) => old.newlines[x] >= yOld);
@@ -306,41 +330,40 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   for (let i = nlB, o = nlA + midNewlines.length; i < old.newlines.length; i++, o++) newlines[o] = old.newlines[i] + delta;
 
   // 6. Attribution: resume before the first re-found quote, stop once back in step.
-  const map = spanMapper(P, suffixStart, delta);
   const s = qPre;
-  const stop = (j: number, log: Known[], namesParagraph: number, prev: Quote | null): boolean => {
-    if (!actorsInStep || j < qPre + regionQuotes.length) return false;
+  // Pronouns read the last actor of their kind before them: the walk may stop only where an
+  // unchanged actor of each kind lies between the last changed actor and the quote.
+  const steadyFrom = firstDiff < lastDiff ? steadyAfter(actors, lastDiff) : -Infinity;
+  const stop = (j: number, log: NameLog, namesParagraph: number, prev: Quote | null): boolean => {
+    if (j < firstMoved || j <= lastUnmapped) return false;
     const jo = j - qShift; // the same quote in the old walk
     const pj = paragraphOf(paragraphs, found[j].start);
     // Everything the quote reads (its paragraph, the one before, names collected) is unchanged.
     if (pj - 1 < midEnd || Math.max(namesParagraph + 1, pj - 3) < midEnd) return false;
+    if (paragraphs[Math.max(0, pj - 4)].start < steadyFrom) return false;
     if (mapParagraph(old.namesAt[jo]) !== namesParagraph) return false;
-    if (!sameQuote(old.quotes[jo - 1] ?? null, prev, map)) return false;
+    if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
     return sameWindow(old.log, old.logAt[jo], log, map);
   };
+  const log = new NameLog(old.log.items.slice(0, old.logAt[s]), old.log.pos.slice(0, old.logAt[s]));
   const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), s,
-    { log: old.log.slice(0, old.logAt[s]), namesParagraph: old.namesAt[s] }, s > 0 ? old.quotes[s - 1] : null, stop);
-  const quotes = [...old.quotes.slice(0, s), ...run.quotes];
-  const log = run.log;
+    { log, namesParagraph: old.namesAt[s] }, s > 0 ? oldQuotes[s - 1] : null, stop);
+  const quotes = found.slice(0, s);
+  for (const q of run.quotes) quotes.push(q);
   const logAt: number[] = [...old.logAt.subarray(0, s), ...run.logAt];
   const namesAt: number[] = [...old.namesAt.subarray(0, s), ...run.namesAt];
   if (run.stoppedAt < found.length) {
     // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
     const jo = run.stoppedAt - qShift;
-    for (let i = jo; i < old.quotes.length; i++) {
-      const q = mapQuote(old.quotes[i], map);
-      if (!q) return null;
-      quotes.push(q);
-    }
+    for (let i = run.stoppedAt; i < found.length; i++) quotes.push(found[i]);
     const oldBase = old.logAt[jo];
     const newBase = log.length;
     for (let i = oldBase; i < old.log.length; i++) {
-      const e = old.log[i];
-      const pos = map.pos(e.pos);
+      const pos = map.pos(old.log.pos[i]);
       if (Number.isNaN(pos)) return null;
-      log.push(pos === e.pos ? e : { ...e, pos });
+      log.push(old.log.items[i], pos);
     }
-    for (let i = jo; i <= old.quotes.length; i++) {
+    for (let i = jo; i <= oldQuotes.length; i++) {
       logAt.push(old.logAt[i] - oldBase + newBase);
       namesAt.push(mapParagraph(old.namesAt[i]));
     }
@@ -351,9 +374,32 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, dates, dateAt, mentions, mentionAt, produced, places, placeAt, actors, actorAt,
-    found, quotes, masked, newlines, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    quotes, masked, newlines, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
+}
+
+/** Signatures of the mentions of local[from…to), in order. */
+function signatures(local: LocalResult[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) for (const m of local[i].mentions) out.push(mentionSignature(m));
+  return out;
+}
+
+/**
+ * The first position from which every pronoun finds the same last actor of its kind as
+ * before: the end of the first unchanged actor of each kind after actors[…lastDiff).
+ */
+function steadyAfter(actors: Entity[], lastDiff: number): number {
+  let person = -1;
+  let org = -1;
+  for (let i = lastDiff; i < actors.length && (person < 0 || org < 0); i++) {
+    const fit = actorFit(actors[i]);
+    if (person < 0 && fit & 1) person = actors[i].end;
+    if (org < 0 && fit & 2) org = actors[i].end;
+  }
+  if (person < 0 || org < 0) return Infinity;
+  return Math.max(person, org);
 }
 
 // ---------------------------------------------------------------------------------
@@ -387,8 +433,25 @@ function lineStart(text: string, at: number, floor: number): number {
   return Math.max(nl + 1, floor);
 }
 
-function shifted<T extends Span>(x: T, d: number): T {
-  return d === 0 ? x : { ...x, start: x.start + d, end: x.end + d };
+// Moved copies, built field by field (object spread is several times slower, and
+// an edit moves every finding after it).
+function shiftParagraph(p: Paragraph, d: number): Paragraph {
+  return { start: p.start + d, end: p.end + d, heading: p.heading };
+}
+function shiftDate(x: DateMention, d: number): DateMention {
+  return { start: x.start + d, end: x.end + d, text: x.text, value: x.value };
+}
+function shiftEntity(e: Entity, d: number): Entity {
+  if (d === 0) return e;
+  return e.type === undefined
+    ? { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name }
+    : { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name, type: e.type };
+}
+function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
+  return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
+}
+function shiftSpeaker(s: Speaker, d: number): Speaker {
+  return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
 }
 
 /** Per-paragraph starts with [k0, m) of the old replaced by a region's (relative) starts. */
@@ -407,26 +470,30 @@ interface SpanMap {
   /** A position of the old text in the new one; NaN inside the changed stretch. */
   pos(x: number): number;
   span<T extends Span>(x: T): T | null;
+  /** Where a span of the old text is in the new one: 0 unchanged, delta moved, NaN changed. */
+  offset(x: Span): number;
 }
 
 function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap {
   const span = <T extends Span>(x: T): T | null => {
     if (x.end <= prefix) return x;
-    if (x.start >= suffixStart) return shifted(x, delta);
+    if (x.start >= suffixStart) return { ...x, start: x.start + delta, end: x.end + delta };
     return null;
   };
-  return { pos: (x) => (x < prefix ? x : x >= suffixStart ? x + delta : NaN), span };
+  const offset = (x: Span): number => (x.end <= prefix ? 0 : x.start >= suffixStart ? delta : NaN);
+  return { pos: (x) => (x < prefix ? x : x >= suffixStart ? x + delta : NaN), span, offset };
 }
 
 /** An old attributed quote in the new text (null: it rests on something that changed). */
 function mapQuote(q: Quote, map: SpanMap): Quote | null {
-  const at = map.span(q);
-  if (!at) return null;
-  const speaker = q.speaker && map.span(q.speaker);
-  const cueSpan = q.cueSpan && map.span(q.cueSpan);
-  if ((q.speaker && !speaker) || (q.cueSpan && !cueSpan)) return null;
-  if (at === q && speaker === q.speaker && cueSpan === q.cueSpan) return q;
-  return { ...at, speaker, cueSpan };
+  const d = map.offset(q);
+  const ds = q.speaker ? map.offset(q.speaker) : 0;
+  const dc = q.cueSpan ? map.offset(q.cueSpan) : 0;
+  if (Number.isNaN(d) || Number.isNaN(ds) || Number.isNaN(dc)) return null;
+  if (d === 0 && ds === 0 && dc === 0) return q;
+  const speaker = q.speaker && (ds === 0 ? q.speaker : shiftSpeaker(q.speaker, ds));
+  const cueSpan = q.cueSpan && (dc === 0 ? q.cueSpan : { start: q.cueSpan.start + dc, end: q.cueSpan.end + dc });
+  return shiftQuote(q, d, speaker, cueSpan);
 }
 
 function sameQuote(old: Quote | null, now: Quote | null, map: SpanMap): boolean {
@@ -443,15 +510,16 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
 }
 
 /** Whether the last names of both logs (all the rules read) are the same names at the same places. */
-function sameWindow(oldLog: readonly Known[], oldLength: number, log: readonly Known[], map: SpanMap): boolean {
+function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, map: SpanMap): boolean {
   const window = MAX_KNOWN;
   const count = Math.min(window, oldLength);
   if (Math.min(window, log.length) !== count) return false;
   for (let i = 1; i <= count; i++) {
-    const a = oldLog[oldLength - i];
-    const b = log[log.length - i];
+    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i]) return false;
+    const a = oldLog.items[oldLength - i];
+    const b = log.items[log.length - i];
     if (a === b) continue;
-    if (map.pos(a.pos) !== b.pos || a.name !== b.name || a.phrase !== b.phrase || !!a.speaker !== !!b.speaker) return false;
+    if (a.name !== b.name || a.phrase !== b.phrase || !!a.speaker !== !!b.speaker) return false;
     if (a.speaker && (a.person !== b.person || a.org !== b.org)) return false;
   }
   return true;

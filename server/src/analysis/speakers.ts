@@ -44,7 +44,6 @@ interface Attribution {
 
 /** A name seen so far, for short forms, "the headquarters" and pronouns. */
 export interface Known {
-  pos: number;
   name: string;
   /** The whole phrase it was written as ("Political scientist Gurgen Simonyan"). */
   phrase: string;
@@ -57,26 +56,41 @@ export interface Known {
   speaker?: boolean;
 }
 
+/**
+ * The names seen so far, in order, with where each was written (kept apart, so that
+ * re-analysis moves a log's positions without copying its names).
+ */
+export class NameLog {
+  constructor(readonly items: Known[] = [], readonly pos: number[] = []) {}
+  get length(): number {
+    return this.items.length;
+  }
+  push(k: Known, pos: number): void {
+    this.items.push(k);
+    this.pos.push(pos);
+  }
+}
+
 export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actorList: Entity[]): Quote[] {
   if (!quotes.length) return quotes;
   const masked = maskQuotes(text, quotes);
-  return runAttribution(text, masked, newlinesOf(masked), paragraphs, quotes, new ActorIndex(actorList), 0, START).quotes;
+  return runAttribution(text, masked, newlinesOf(masked), paragraphs, quotes, new ActorIndex(actorList), 0, START()).quotes;
 }
 
 /** What the attribution walk carries from one quote to the next. */
 export interface WalkState {
   /** Names seen so far, in order (append-only; the rules read the last MAX_KNOWN). */
-  log: readonly Known[];
+  log: NameLog;
   /** The last paragraph whose names were collected (-1: none). */
   namesParagraph: number;
 }
 
-const START: WalkState = { log: [], namesParagraph: -1 };
+const START = (): WalkState => ({ log: new NameLog(), namesParagraph: -1 });
 
 export interface AttributionRun {
   /** The attributed quotes, quotes[from…stoppedAt). */
   quotes: Quote[];
-  log: Known[];
+  log: NameLog;
   /** Per attributed quote: the log length and names paragraph before it. */
   logAt: number[];
   namesAt: number[];
@@ -95,7 +109,7 @@ export interface AttributionRun {
 export function runAttribution(
   text: string, masked: string, newlines: ArrayLike<number>, paragraphs: Paragraph[], quotes: Quote[],
   actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
-  stop?: (j: number, log: Known[], namesParagraph: number, prev: Quote | null) => boolean,
+  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
 ): AttributionRun {
   current = { masked, newlines };
   try {
@@ -108,9 +122,9 @@ export function runAttribution(
 function attributeAll(
   text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex,
   from: number, state: WalkState, prevQuote: Quote | null,
-  stop?: (j: number, log: Known[], namesParagraph: number, prev: Quote | null) => boolean,
+  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
 ): AttributionRun {
-  const known: Known[] = state.log.slice();
+  const known = state.log;
   const out: Quote[] = [];
   const logAt: number[] = [];
   const namesAt: number[] = [];
@@ -606,13 +620,13 @@ const PRONOUN_REACH = 1500;
  * (candidate full names) and the subjects of its verbs of saying (candidate speakers
  * for later pronouns: "Political scientist Gurgen Simonyan believes …" then "he told").
  */
-function collectNames(text: string, masked: string, p: Paragraph, known: Known[], actors: ActorIndex): void {
+function collectNames(text: string, masked: string, p: Paragraph, known: NameLog, actors: ActorIndex): void {
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
     if (!/\s/u.test(name)) continue;
-    push(known, { pos: p.start + m.index, name, phrase: name });
+    known.push({ name, phrase: name }, p.start + m.index);
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -625,19 +639,15 @@ function collectNames(text: string, masked: string, p: Paragraph, known: Known[]
   }
 }
 
-function push(known: Known[], k: Known): void {
-  known.push(k);
-}
-
-function remember(known: Known[], s: Speaker, phrase: string, actors: ActorIndex): void {
+function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex): void {
   if (PERSONAL_PRONOUN.test(s.text)) return;
   const actor = actorIn(actors, s.start, s.end);
   const person = actor?.type ? actor.type === 'person' : personLike(s.name);
   const org = actor?.type ? actor.type !== 'person' : orgLike(s.name) || orgLike(phrase);
-  push(known, { pos: s.start, name: s.name, phrase, person, org, speaker: true });
+  known.push({ name: s.name, phrase, person, org, speaker: true }, s.start);
 }
 
-function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: ActorIndex): Speaker {
+function canonical(s: Attribution['speaker'], quoteStart: number, known: NameLog, actors: ActorIndex): Speaker {
   if (s.name) return s as Speaker;
   const at = Math.min(s.start, quoteStart);
   if (PERSONAL_PRONOUN.test(s.text)) return named(s, resolvePronoun(s.text, at, known, actors) ?? s.text, 'pronoun');
@@ -738,6 +748,10 @@ function nameFit(name: string): number {
   return f;
 }
 const personLikeName = (name: string): boolean => (nameFit(name) & 1) !== 0;
+/** Which pronouns an actor can stand for: 1 he/she, 2 it, 3 both (as the actor index reads it). */
+export function actorFit(a: Entity): number {
+  return a.type ? (a.type === 'person' ? 1 : 2) : nameFit(a.name);
+}
 const orgLikeName = (name: string): boolean => (nameFit(name) & 2) !== 0;
 
 /** The first index whose value is >= x, in an ascending array. */
@@ -765,14 +779,15 @@ function firstAbove(xs: ArrayLike<number>, x: number): number {
 
 
 /** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
-function expand(name: string, phrase: string, at: number, known: Known[]): string {
+function expand(name: string, phrase: string, at: number, known: NameLog): string {
   const single = SINGLE_NAME.test(name);
   const definite = DEFINITE_DESCRIPTION.exec(phrase.trim());
   if (!single && !definite) return name;
   const head = single ? name : definite![1].toLowerCase();
-  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
-    const c = known[k];
-    if (c.pos >= at || c.name === name) continue;
+  const { items, pos } = known;
+  for (let k = items.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = items[k];
+    if (pos[k] >= at || c.name === name) continue;
     if (single ? hasWord(c.name, head) : hasWord((c.lowerPhrase ??= c.phrase.toLowerCase()), head)) return c.name;
   }
   return name;
@@ -799,22 +814,26 @@ function fits(c: Known, fit: PronounFit): boolean {
 }
 
 /** He/she: the most recent person; it: the most recent organisation; they: either. */
-function resolvePronoun(pronoun: string, at: number, known: Known[], actors: ActorIndex): string | null {
+function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: ActorIndex): string | null {
   const p = pronoun.toLowerCase();
   const fit: PronounFit = p === 'it' ? 'org' : p === 'they' ? 'any' : 'person';
   // The last fitting actor before the first that ends after the pronoun.
   const bestActor = actors.lastBefore(at, fit);
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
   let best: Known | null = null;
+  let bestPos = 0;
   let any: Known | null = null;
-  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
-    const c = known[k];
-    if (c.pos >= at || !fits(c, fit)) continue;
-    if (c.speaker && c.pos >= at - PRONOUN_REACH && (!best || c.pos > best.pos)) best = c;
-    if (!any || c.pos > any.pos) any = c;
+  let anyPos = 0;
+  const { items, pos } = known;
+  for (let k = items.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = items[k];
+    const at_ = pos[k];
+    if (at_ >= at || !fits(c, fit)) continue;
+    if (c.speaker && at_ >= at - PRONOUN_REACH && (!best || at_ > bestPos)) { best = c; bestPos = at_; }
+    if (!any || at_ > anyPos) { any = c; anyPos = at_; }
   }
   if (best) return best.name;
-  if (bestActor && (!any || bestActor.start > any.pos)) return bestActor.name;
+  if (bestActor && (!any || bestActor.start > anyPos)) return bestActor.name;
   if (any) return any.name;
   return bestActor?.name ?? null;
 }
