@@ -318,12 +318,11 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const qShift = found.length - oldQuotes.length;
 
   // 5. The masked text and its line breaks: old outside [X, y), new inside.
-  const masked = found.length
-    ? old.masked.slice(0, X) + maskQuotes(text.slice(X, yNew), regionQuotes.map((q) => shiftQuote(q, -X, q.speaker))) + old.masked.slice(yOld)
-    : text;
+  const midMasked = maskQuotes(text.slice(X, yNew), regionQuotes.map((q) => shiftQuote(q, -X, q.speaker)));
+  const masked = found.length ? old.masked.slice(0, X) + midMasked + old.masked.slice(yOld) : text;
   const nlA = firstIndex(old.newlines.length, (x) => old.newlines[x] >= X);
   const nlB = firstIndex(old.newlines.length, (x) => old.newlines[x] >= yOld);
-  const midNewlines = newlinesOf(masked.slice(X, yNew));
+  const midNewlines = newlinesOf(midMasked);
   const newlines = new Int32Array(nlA + midNewlines.length + old.newlines.length - nlB);
   newlines.set(old.newlines.subarray(0, nlA));
   for (let i = 0; i < midNewlines.length; i++) newlines[nlA + i] = midNewlines[i] + X;
