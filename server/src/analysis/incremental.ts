@@ -48,8 +48,6 @@ export interface DocState {
   actorAt: Int32Array;
   /** The attributed quotes. */
   quotes: Quote[];
-  masked: string;
-  newlines: Int32Array;
   /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
   log: NameLog;
   logAt: Int32Array;
@@ -104,7 +102,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   return finish({
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
     paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
-    quotes: run.quotes, masked, newlines, log: run.log, logAt, namesAt,
+    quotes: run.quotes, log: run.log, logAt, namesAt,
   });
 }
 
@@ -317,23 +315,13 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   }
   const qShift = found.length - oldQuotes.length;
 
-  // 5. The masked text and its line breaks: old outside [X, y), new inside.
-  const midMasked = maskQuotes(text.slice(X, yNew), regionQuotes.map((q) => shiftQuote(q, -X, q.speaker)));
-  const masked = found.length ? old.masked.slice(0, X) + midMasked + old.masked.slice(yOld) : text;
-  const nlA = firstIndex(old.newlines.length, (x) => old.newlines[x] >= X);
-  const nlB = firstIndex(old.newlines.length, (x) => old.newlines[x] >= yOld);
-  const midNewlines = newlinesOf(midMasked);
-  const newlines = new Int32Array(nlA + midNewlines.length + old.newlines.length - nlB);
-  newlines.set(old.newlines.subarray(0, nlA));
-  for (let i = 0; i < midNewlines.length; i++) newlines[nlA + i] = midNewlines[i] + X;
-  for (let i = nlB, o = nlA + midNewlines.length; i < old.newlines.length; i++, o++) newlines[o] = old.newlines[i] + delta;
-
-  // 6. Attribution: resume before the first re-found quote, stop once back in step.
+  // 5. Attribution: resume before the first re-found quote, in a window of paragraphs around
+  //    the change, and stop once back in step with the old walk.
   const s = qPre;
   // Pronouns read the last actor of their kind before them: the walk may stop only where an
   // unchanged actor of each kind lies between the last changed actor and the quote.
   const steadyFrom = firstDiff < lastDiff ? steadyAfter(actors, lastDiff) : -Infinity;
-  const stop = (j: number, log: NameLog, namesParagraph: number, prev: Quote | null): boolean => {
+  const inStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null): boolean => {
     if (j < firstMoved || j <= lastUnmapped) return false;
     const jo = j - qShift; // the same quote in the old walk
     const pj = paragraphOf(paragraphs, found[j].start);
@@ -342,19 +330,19 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     if (paragraphs[Math.max(0, pj - 4)].start < steadyFrom) return false;
     if (mapParagraph(old.namesAt[jo]) !== namesParagraph) return false;
     if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
-    return sameWindow(old.log, old.logAt[jo], log, map);
+    return sameWindow(old.log, old.logAt[jo], log, logBase, map);
   };
-  const log = new NameLog(old.log.items.slice(0, old.logAt[s]), old.log.pos.slice(0, old.logAt[s]));
-  const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), s,
-    { log, namesParagraph: old.namesAt[s] }, s > 0 ? oldQuotes[s - 1] : null, stop);
+  const walked = walkWindow(text, paragraphs, found, actors, s, Math.max(midEnd, qb), old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep) ??
+    walkAll(text, paragraphs, found, actors, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
   const quotes = found.slice(0, s);
-  for (const q of run.quotes) quotes.push(q);
-  const logAt: number[] = [...old.logAt.subarray(0, s), ...run.logAt];
-  const namesAt: number[] = [...old.namesAt.subarray(0, s), ...run.namesAt];
-  if (run.stoppedAt < found.length) {
+  for (const q of walked.quotes) quotes.push(q);
+  const log = walked.log;
+  const logAt: number[] = [...old.logAt.subarray(0, s), ...walked.logAt];
+  const namesAt: number[] = [...old.namesAt.subarray(0, s), ...walked.namesAt];
+  if (walked.stoppedAt < found.length) {
     // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
-    const jo = run.stoppedAt - qShift;
-    for (let i = run.stoppedAt; i < found.length; i++) quotes.push(found[i]);
+    const jo = walked.stoppedAt - qShift;
+    for (let i = walked.stoppedAt; i < found.length; i++) quotes.push(found[i]);
     const oldBase = old.logAt[jo];
     const newBase = log.length;
     for (let i = oldBase; i < old.log.length; i++) {
@@ -368,13 +356,13 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     }
   } else {
     logAt.push(log.length);
-    namesAt.push(run.namesParagraph);
+    namesAt.push(walked.namesParagraph);
   }
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
     paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
-    quotes, masked, newlines, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+    quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
 }
 
@@ -399,6 +387,111 @@ function steadyAfter(actors: Entity[], lastDiff: number): number {
   }
   if (person < 0 || org < 0) return Infinity;
   return Math.max(person, org);
+}
+
+// ---------------------------------------------------------------------------------
+// The attribution walk after an edit
+
+type InStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null) => boolean;
+
+interface Walked {
+  /** Attributed quotes[s…stoppedAt), document offsets. */
+  quotes: Quote[];
+  /** The whole log: the old one up to quote s, then what the walk added. */
+  log: NameLog;
+  logAt: number[];
+  namesAt: number[];
+  stoppedAt: number;
+  namesParagraph: number;
+}
+
+/** Paragraphs after the change a window's walk may go on for, looking to get back in step. */
+const WINDOW_AFTER = 12;
+/** Paragraphs before the first re-walked quote: everything a quote reads lies within them. */
+const WINDOW_BEFORE = 6;
+
+/**
+ * The walk from quote s over a window of paragraphs: the text of the window is masked
+ * (not the whole document), with every offset relative to the window. Null when the
+ * walk reaches the window's end without getting back in step (the caller walks on
+ * over the whole text).
+ */
+function walkWindow(
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, changedUntil: number,
+  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+): Walked | null {
+  if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
+  const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
+  const pEnd = Math.min(paragraphs.length, changedUntil + WINDOW_AFTER);
+  const w0 = paragraphs[pFirst].start;
+  const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
+  // Quotes the window walks: those that start before its last paragraph and end inside it.
+  const lastStart = pEnd < paragraphs.length ? paragraphs[pEnd - 1].start : text.length + 1;
+  let e = s;
+  while (e < found.length && found[e].start < lastStart && found[e].end <= w1) e++;
+  if (e === s) return null;
+  const wText = text.slice(w0, w1);
+  const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
+  const wQuotes = found.slice(s, e).map((q) => shiftQuote(q, -w0, null, null));
+  // Every quotation in the window is masked, clipped to it.
+  const spans: Span[] = [];
+  for (let i = Math.max(0, firstIndex(found.length, (x) => found[x].end > w0)); i < found.length && found[i].start < w1; i++) {
+    spans.push({ start: Math.max(found[i].start, w0) - w0, end: Math.min(found[i].end, w1) - w0 });
+  }
+  const masked = maskQuotes(wText, spans as Quote[]);
+  const logStart = Math.max(0, logLength - MAX_KNOWN);
+  const wLog = new NameLog(oldLog.items.slice(logStart, logLength), oldLog.pos.slice(logStart, logLength).map((x) => x - w0));
+  const wPrev = prev && shiftQuoteDeep(prev, -w0);
+  const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(actors, w0, w1)), 0,
+    { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
+    (j, log, names, before) => inStep(s + j, log, w0, names + pFirst, before && shiftQuoteDeep(before, w0)));
+  if (run.stoppedAt === wQuotes.length && e < found.length) return null;
+  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  const added = logLength - logStart;
+  for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
+  return {
+    quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
+    log,
+    logAt: run.logAt.map((x) => x - added + logLength),
+    namesAt: run.namesAt.map((x) => x + pFirst),
+    stoppedAt: s + run.stoppedAt,
+    namesParagraph: run.namesParagraph + pFirst,
+  };
+}
+
+/** The walk from quote s over the whole text (masked whole: the slow way). */
+function walkAll(
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number,
+  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+): Walked {
+  const masked = found.length ? maskQuotes(text, found) : text;
+  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(actors), s,
+    { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
+  return { quotes: run.quotes, log: run.log, logAt: run.logAt, namesAt: run.namesAt, stoppedAt: run.stoppedAt, namesParagraph: run.namesParagraph };
+}
+
+/**
+ * The actors a window's walk can read: those that reach into it, and before them the
+ * last one of each pronoun kind (a pronoun in the window may go back to it).
+ */
+function windowActors(actors: Entity[], w0: number, w1: number): Entity[] {
+  const a0 = firstIndex(actors.length, (i) => actors[i].end > w0);
+  const a1 = firstIndex(actors.length, (i) => actors[i].start >= w1);
+  const before: Entity[] = [];
+  let person = false;
+  let org = false;
+  for (let i = a0 - 1; i >= 0 && !(person && org); i--) {
+    const fit = actorFit(actors[i]);
+    const any = i === a0 - 1;
+    if (any || (!person && fit & 1) || (!org && fit & 2)) before.push(actors[i]);
+    if (fit & 1) person = true;
+    if (fit & 2) org = true;
+  }
+  const out: Entity[] = [];
+  for (let i = before.length - 1; i >= 0; i--) out.push(shiftEntity(before[i], -w0));
+  for (let i = a0; i < a1; i++) out.push(shiftEntity(actors[i], -w0));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------
@@ -448,6 +541,9 @@ function shiftEntity(e: Entity, d: number): Entity {
 }
 function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
   return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
+}
+function shiftQuoteDeep(q: Quote, d: number): Quote {
+  return shiftQuote(q, d, q.speaker && shiftSpeaker(q.speaker, d), q.cueSpan && { start: q.cueSpan.start + d, end: q.cueSpan.end + d });
 }
 function shiftSpeaker(s: Speaker, d: number): Speaker {
   return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
@@ -509,12 +605,12 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
 }
 
 /** Whether the last names of both logs (all the rules read) are the same names at the same places. */
-function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, map: SpanMap): boolean {
+function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
   const window = MAX_KNOWN;
   const count = Math.min(window, oldLength);
   if (Math.min(window, log.length) !== count) return false;
   for (let i = 1; i <= count; i++) {
-    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i]) return false;
+    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i] + base) return false;
     const a = oldLog.items[oldLength - i];
     const b = log.items[log.length - i];
     if (a === b) continue;
