@@ -337,8 +337,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const quotes = found.slice(0, s);
   for (const q of walked.quotes) quotes.push(q);
   const log = walked.log;
-  const logAt: number[] = [...old.logAt.subarray(0, s), ...walked.logAt];
-  const namesAt: number[] = [...old.namesAt.subarray(0, s), ...walked.namesAt];
+  const logAt: number[] = Array.from(old.logAt.subarray(0, s));
+  for (const x of walked.logAt) logAt.push(x);
+  const namesAt: number[] = Array.from(old.namesAt.subarray(0, s));
+  for (const x of walked.namesAt) namesAt.push(x);
   if (walked.stoppedAt < found.length) {
     // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
     const jo = walked.stoppedAt - qShift;
@@ -521,8 +523,13 @@ function paragraphOf(paragraphs: Paragraph[], at: number): number {
 
 /** Start of the line holding `at`, not before `floor`. */
 function lineStart(text: string, at: number, floor: number): number {
-  const nl = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1));
-  return Math.max(nl + 1, floor);
+  let i = at;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
 }
 
 // Moved copies, built field by field (object spread is several times slower, and
