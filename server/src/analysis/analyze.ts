@@ -1,53 +1,55 @@
-// The analysis pipeline: string in, typed spans out. Paragraph-local work (dates,
-// entity mentions) is cached by paragraph text, so re-analysing an edited long
-// article only redoes the paragraphs that changed.
-import { detectDates } from './dates';
-import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
-import { detectEntities } from './entities';
-import { resolveEntities } from './resolve';
+// The analysis pipeline: string in, typed spans out. With an AnalysisCache (one per
+// open document), re-analysing an edited text redoes only what the edit can change
+// (incremental.ts): the paragraphs around it, and the document-wide passes until they
+// are back in step with the previous version.
 import { buildGazetteer, Gazetteer } from './gazetteer';
-import { buildSections, parseHeader, splitParagraphs } from './header';
-import { findQuotes } from './quotes';
-import { attributeSpeakers } from './speakers';
-import type { Analysis, AnalyzeOptions, DateMention, Entity } from './types';
+import { parseHeader } from './header';
+import { analyzeEdit, analyzeFresh, computeLocal, type DocState, type LocalResult, type Setup } from './incremental';
+import type { Analysis, AnalyzeOptions } from './types';
 
-interface ParagraphResult {
-  dates: DateMention[];
-  mentions: Entity[];
-  used: number;
-}
+/** How many recently analysed paragraphs a cache remembers beyond its document's current ones. */
+const RECENT_PARAGRAPHS = 256;
 
-/** Paragraph-level results of earlier runs; keep one per open document. */
+/** What earlier analyses of one document computed; keep one per open document. */
 export class AnalysisCache {
-  private readonly map = new Map<string, ParagraphResult>();
+  private state: DocState | null = null;
+  /** Paragraph text → local findings, recent first out (insertion order). */
+  private readonly recent = new Map<string, LocalResult>();
   private context = '';
-  private generation = 0;
+  /** Paragraphs whose local findings were reused / computed. */
   hits = 0;
   misses = 0;
+  /** Analyses that reused the previous version / started from scratch. */
+  edits = 0;
+  fresh = 0;
 
-  /** @internal */ begin(context: string): number {
+  /** @internal */ previous(context: string): DocState | null {
     if (context !== this.context) {
-      this.map.clear();
+      this.state = null;
+      this.recent.clear();
       this.context = context;
     }
-    return ++this.generation;
+    return this.state;
   }
-  /** @internal */ get(paragraph: string, compute: () => Omit<ParagraphResult, 'used'>): ParagraphResult {
-    let r = this.map.get(paragraph);
-    if (r) this.hits++;
-    else {
-      this.misses++;
-      r = { ...compute(), used: 0 };
-      this.map.set(paragraph, r);
+  /** @internal */ remember(state: DocState, incremental: boolean): void {
+    this.state = state;
+    if (incremental) this.edits++;
+    else this.fresh++;
+  }
+  /** @internal */ local(body: string, compute: () => LocalResult, seed?: Map<string, LocalResult>): LocalResult {
+    let r = seed?.get(body) ?? this.recent.get(body);
+    if (r) {
+      this.hits++;
+      return r;
     }
-    r.used = this.generation;
+    this.misses++;
+    r = compute();
+    this.recent.set(body, r);
+    if (this.recent.size > RECENT_PARAGRAPHS) this.recent.delete(this.recent.keys().next().value as string);
     return r;
   }
-  /** @internal */ end(): void {
-    for (const [k, v] of this.map) if (v.used !== this.generation) this.map.delete(k);
-  }
   get size(): number {
-    return this.map.size;
+    return (this.state?.paragraphs.length ?? 0) + this.recent.size;
   }
 }
 
@@ -60,25 +62,27 @@ export function analyze(input: string, options: AnalyzeOptions = {}, cache?: Ana
     : (defaultGazetteer.value ??= buildGazetteer());
   const header = parseHeader(text);
   const referenceDate = header?.date ?? options.date ?? null;
-  const bodyStart = header ? header.end : 0;
-  const paragraphs = splitParagraphs(text, bodyStart);
-  const sections = buildSections(text, header, paragraphs);
+  const context = `${referenceDate}|${gazetteer.key}`;
+  const compute = (body: string) => computeLocal(body, gazetteer, referenceDate);
+  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, local: compute }).analysis;
 
-  const local = cache ?? new AnalysisCache();
-  local.begin(`${referenceDate}|${gazetteer.key}`);
-  const dates: DateMention[] = [];
-  const mentions: Entity[] = [];
-  for (const p of paragraphs) {
-    const body = text.slice(p.start, p.end);
-    const r = local.get(body, () => ({ dates: detectDates(body, referenceDate), mentions: detectEntities(body, gazetteer) }));
-    for (const d of r.dates) dates.push({ ...d, start: d.start + p.start, end: d.end + p.start });
-    for (const m of r.mentions) mentions.push({ ...m, start: m.start + p.start, end: m.end + p.start });
+  const previous = cache.previous(context);
+  let seed: Map<string, LocalResult> | undefined;
+  const setup: Setup = {
+    context, gazetteer, referenceDate, hasDateOption: !!options.date,
+    local: (body) => cache.local(body, () => compute(body), seed),
+  };
+  const edited = previous && analyzeEdit(previous, text, header, setup);
+  if (edited) {
+    cache.remember(edited, true);
+    return edited.analysis;
   }
-  local.end();
-
-  const { places, actors } = resolveEntities(text, mentions, gazetteer);
-  const quotes = attributeSpeakers(text, paragraphs, findQuotes(text, paragraphs), actors);
-  const diagnostics = [...headerDiagnostics(text, header, !!options.date), ...quoteDiagnostics(quotes)]
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { header, referenceDate, paragraphs, sections, quotes, dates, places, actors, diagnostics };
+  // From scratch, but paragraphs the previous version had keep their findings.
+  if (previous) {
+    seed = new Map();
+    previous.paragraphs.forEach((p, i) => seed!.set(previous.text.slice(p.start, p.end), previous.local[i]));
+  }
+  const state = analyzeFresh(text, header, setup);
+  cache.remember(state, false);
+  return state.analysis;
 }

@@ -38,7 +38,7 @@ function isMarkChar(c: string): boolean {
 }
 
 /** Internal result: a top-level quote with the spans it covers in each paragraph. */
-interface RawQuote {
+export interface RawQuote {
   start: number;
   end: number;
   closed: boolean;
@@ -58,142 +58,166 @@ interface Unit {
  * Paragraphs, split further before lines that open with a quotation mark: texts that
  * separate paragraphs by single line breaks still recover at each one.
  */
-function units(text: string, paragraphs: Paragraph[]): Unit[] {
-  const out: Unit[] = [];
+function units(text: string, p: Paragraph, out: Unit[]): Unit[] {
   const lineStart = /\r?\n[ \t]*(?=["“„«‘'`])/g;
-  for (const p of paragraphs) {
-    let start = p.start;
-    const body = text.slice(p.start, p.end);
-    if (body.includes('\n')) {
-      lineStart.lastIndex = 0;
-      for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
-        let end = p.start + m.index;
-        while (end > start && /\s/.test(text[end - 1])) end--;
-        out.push({ start, end, heading: false });
-        start = p.start + m.index + m[0].length;
-      }
+  let start = p.start;
+  const body = text.slice(p.start, p.end);
+  if (body.includes('\n')) {
+    for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
+      let end = p.start + m.index;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      out.push({ start, end, heading: false });
+      start = p.start + m.index + m[0].length;
     }
-    out.push({ start, end: p.end, heading: p.heading });
   }
+  out.push({ start, end: p.end, heading: p.heading });
   return out;
 }
 
 export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
+  return toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
+}
+
+/**
+ * The quotation spans of paragraphs[first…], read paragraph by paragraph. After each
+ * paragraph with no quote left open into the next one, `canStop(next)` may end the
+ * scan there (re-analysis of an edited text stops where the old findings resume).
+ */
+export function scanQuotes(text: string, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
   const found: RawQuote[] = [];
-  const list = units(text, paragraphs);
   // A quote left open at the end of the previous unit, continued by this one.
   let carried: CarriedQuote | null = null;
-  for (let ui = 0; ui < list.length; ui++) {
-    const u = list[ui];
-    const stack: Open[] = [];
-    let i = u.start;
-    if (carried) {
-      stack.push({ start: carried.start, family: 'double', mark: carried.mark });
-      i += 1; // the reopening mark
-    }
-    const finish = (o: Open, end: number, closed: boolean): void => {
-      if (carried && carried.start === o.start) {
-        carried.end = end;
-        carried.closed = closed;
-        found.push(carried);
-        carried = null;
-      } else found.push({ start: o.start, end, closed, paragraphs: 1 });
-    };
-    /** Closes the innermost open quote of a family; inner quotes left open are dropped. */
-    const closeTo = (family: Family, end: number): void => {
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (stack[k].family !== family) continue;
-        const o = stack[k];
-        stack.length = k;
-        if (k === 0) finish(o, end, true);
-        return;
+  for (let pi = first; pi < paragraphs.length; pi++) {
+    if (pi > first && !carried && canStop(pi)) return { found: sortByStart(found), next: pi };
+    const list = units(text, paragraphs[pi], []);
+    // The first unit of the next paragraph: where a quote left open here may reopen.
+    if (pi + 1 < paragraphs.length) list.push(firstUnit(paragraphs[pi + 1]));
+    const own = pi + 1 < paragraphs.length ? list.length - 1 : list.length;
+    for (let ui = 0; ui < own; ui++) {
+      const u = list[ui];
+      const stack: Open[] = [];
+      let i = u.start;
+      if (carried) {
+        stack.push({ start: carried.start, family: 'double', mark: carried.mark });
+        i += 1; // the reopening mark
       }
-    };
-    const hasOpen = (family: Family) => stack.some((o) => o.family === family);
-    MARK_RE.lastIndex = i;
-    for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
-      i = mm.index;
-      let c = mm[0];
-      const len = 1;
-      // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
-      // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
-      // ''…'' as quotes. Both characters are skipped so that neither opens a single quote.
-      // (To restore the case: read them as one double mark of length 2 here, and let
-      // `reopens` accept a doubled mark.)
-      if ((c === "'" || c === '`') && text[i + 1] === c) {
-        MARK_RE.lastIndex = i + 2;
-        continue;
+      const finish = (o: Open, end: number, closed: boolean): void => {
+        if (carried && carried.start === o.start) {
+          carried.end = end;
+          carried.closed = closed;
+          found.push(carried);
+          carried = null;
+        } else found.push({ start: o.start, end, closed, paragraphs: 1 });
+      };
+      /** Closes the innermost open quote of a family; inner quotes left open are dropped. */
+      const closeTo = (family: Family, end: number): void => {
+        for (let k = stack.length - 1; k >= 0; k--) {
+          if (stack[k].family !== family) continue;
+          const o = stack[k];
+          stack.length = k;
+          if (k === 0) finish(o, end, true);
+          return;
+        }
+      };
+      const hasOpen = (family: Family) => stack.some((o) => o.family === family);
+      MARK_RE.lastIndex = i;
+      for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
+        i = mm.index;
+        let c = mm[0];
+        const len = 1;
+        // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
+        // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
+        // ''…'' as quotes. Both characters are skipped so that neither opens a single quote.
+        // (To restore the case: read them as one double mark of length 2 here, and let
+        // `reopens` accept a doubled mark.)
+        if ((c === "'" || c === '`') && text[i + 1] === c) {
+          MARK_RE.lastIndex = i + 2;
+          continue;
+        }
+        if (c === '`') c = '‘';
+        const prev = i > u.start ? text[i - 1] : '';
+        const next = i + len < u.end ? text[i + len] : '';
+        const left = leftFlanking(prev, next);
+        const right = rightFlanking(prev, next);
+        const top = stack[stack.length - 1];
+        const end = i + len;
+        switch (c) {
+          case '"':
+            if (top && top.family === 'double' && (right || !left)) closeTo('double', end);
+            else if (hasOpen('double') && right && !left) closeTo('double', end);
+            else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
+            break;
+          case '“':
+            // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
+            if (hasOpen('double') && ((right && !left) || top?.mark === '„')) closeTo('double', end);
+            else if (left || (!right && !stack.length)) stack.push({ start: i, family: 'double', mark: c });
+            break;
+          case '”':
+            if (hasOpen('double') && (right || !left)) closeTo('double', end);
+            else if (left && !right) stack.push({ start: i, family: 'double', mark: c });
+            break;
+          case '„':
+            stack.push({ start: i, family: 'double', mark: c });
+            break;
+          case '«':
+          case '‹':
+            stack.push({ start: i, family: 'guillemet', mark: c });
+            break;
+          case '»':
+          case '›':
+            closeTo('guillemet', end);
+            break;
+          case '‘':
+          case '‚':
+            // ‘90s is an elided year, not a quote.
+            if (left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            break;
+          case '’':
+          case "'":
+            if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
+            if (right && hasOpen('single')) closeTo('single', end);
+            else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            break;
+        }
+        MARK_RE.lastIndex = i + len;
       }
-      if (c === '`') c = '‘';
-      const prev = i > u.start ? text[i - 1] : '';
-      const next = i + len < u.end ? text[i + len] : '';
-      const left = leftFlanking(prev, next);
-      const right = rightFlanking(prev, next);
-      const top = stack[stack.length - 1];
-      const end = i + len;
-      switch (c) {
-        case '"':
-          if (top && top.family === 'double' && (right || !left)) closeTo('double', end);
-          else if (hasOpen('double') && right && !left) closeTo('double', end);
-          else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
-          break;
-        case '“':
-          // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
-          if (hasOpen('double') && ((right && !left) || top?.mark === '„')) closeTo('double', end);
-          else if (left || (!right && !stack.length)) stack.push({ start: i, family: 'double', mark: c });
-          break;
-        case '”':
-          if (hasOpen('double') && (right || !left)) closeTo('double', end);
-          else if (left && !right) stack.push({ start: i, family: 'double', mark: c });
-          break;
-        case '„':
-          stack.push({ start: i, family: 'double', mark: c });
-          break;
-        case '«':
-        case '‹':
-          stack.push({ start: i, family: 'guillemet', mark: c });
-          break;
-        case '»':
-        case '›':
-          closeTo('guillemet', end);
-          break;
-        case '‘':
-        case '‚':
-          // ‘90s is an elided year, not a quote.
-          if (left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
-          break;
-        case '’':
-        case "'":
-          if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
-          if (right && hasOpen('single')) closeTo('single', end);
-          else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
-          break;
-      }
-      MARK_RE.lastIndex = i + len;
-    }
-    // End of the unit: an open quote continues when the next unit reopens in the same style.
-    const outer = stack.find((o) => o.family !== 'single');
-    if (outer) {
-      const q: CarriedQuote = carried && carried.start === outer.start ? carried : { start: outer.start, end: u.end, closed: false, paragraphs: 1, mark: outer.mark };
-      const nxt = list[ui + 1];
-      if (nxt && !nxt.heading && reopens(text, nxt.start, q.mark)) {
-        q.paragraphs++;
-        carried = q;
-      } else {
+      // End of the unit: an open quote continues when the next unit reopens in the same style.
+      const outer = stack.find((o) => o.family !== 'single');
+      if (outer) {
+        const q: CarriedQuote = carried && carried.start === outer.start ? carried : { start: outer.start, end: u.end, closed: false, paragraphs: 1, mark: outer.mark };
+        const nxt = list[ui + 1];
+        if (nxt && !nxt.heading && reopens(text, nxt.start, q.mark)) {
+          q.paragraphs++;
+          carried = q;
+        } else {
+          q.end = u.end;
+          q.closed = false;
+          found.push(q);
+          carried = null;
+        }
+      } else if (carried) {
+        const q: RawQuote = carried;
         q.end = u.end;
         q.closed = false;
         found.push(q);
         carried = null;
       }
-    } else if (carried) {
-      const q: RawQuote = carried;
-      q.end = u.end;
-      q.closed = false;
-      found.push(q);
-      carried = null;
     }
   }
-  found.sort((a, b) => a.start - b.start);
+  return { found: sortByStart(found), next: paragraphs.length };
+}
+
+function sortByStart(found: RawQuote[]): RawQuote[] {
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The first unit of a paragraph: where a quote open at the end of the one before may reopen. */
+function firstUnit(p: Paragraph): Unit {
+  return { start: p.start, end: p.end, heading: p.heading };
+}
+
+/** Quotes from raw spans: text, kind, a quoted heading a term. `paragraphs` holds every span. */
+export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[]): Quote[] {
   const headings = paragraphs.filter((p) => p.heading);
   let hi = 0;
   return found.map((r) => {

@@ -13,7 +13,7 @@ function clean(m: Mention, name = m.name, type: ActorType | undefined = m.type):
 }
 
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
-function dropOverlaps(xs: Entity[]): Entity[] {
+export function dropOverlaps(xs: Entity[]): Entity[] {
   xs.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Entity[] = [];
   let end = -1;
@@ -27,6 +27,25 @@ function dropOverlaps(xs: Entity[]): Entity[] {
 
 export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: Gazetteer): { places: Entity[]; actors: Entity[] } {
   const ms = (mentions as Mention[]).slice().sort((a, b) => a.start - b.start);
+  const { places, actors } = splitByKind(resolveMentions(ms));
+  return { places: dropOverlaps(places), actors: dropOverlaps(actors) };
+}
+
+/** Places and actors of resolved mentions, in order. */
+export function splitByKind(produced: readonly (Entity | null)[]): { places: Entity[]; actors: Entity[] } {
+  const places: Entity[] = [];
+  const actors: Entity[] = [];
+  for (const e of produced) if (e) (e.kind === 'place' ? places : actors).push(e);
+  return { places, actors };
+}
+
+/**
+ * What each mention (sorted by start) resolves to, before overlaps are dropped: an
+ * entity, or null when the document does not confirm it. The outcome depends on the
+ * mentions only through what {@link mentionSignature} keeps, never on offsets, except
+ * for the span a trimmed mention keeps ("Crooked Hillary Clinton").
+ */
+export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
   const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 
   // Single words the document uses on their own: they confirm a full name ending in them.
@@ -60,67 +79,75 @@ export function resolveEntities(_text: string, mentions: Entity[], _gazetteer: G
   const placeNames = new Map<string, string>();
   for (const m of ms) if (m.kind === 'place') { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
 
-  const places: Entity[] = [];
-  const actors: Entity[] = [];
+  const produced: (Entity | null)[] = new Array<Entity | null>(ms.length).fill(null);
   // The latest organisation per head noun and person per role, as the walk goes on; and the
   // first organisation per head for a reference that comes before the name.
   const lastOrg = new Map<string, Mention>();
   const firstOrg = new Map<string, Mention>();
   for (const m of ms) if (!m.cand && m.type === 'organization' && m.head && !firstOrg.has(m.head)) firstOrg.set(m.head, m);
   const lastPerson = new Map<string, string>();
-  for (const m of ms) {
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
     if (m.kind === 'place') {
       // A place guessed from its cue ("in X") that the document knows as a person is the person.
       const full = m.cand === 'word' ? fullName(m.name) : undefined;
-      if (full) actors.push(clean({ ...m, kind: 'actor' }, full, 'person'));
-      else places.push(clean(m));
+      if (full) produced[i] = clean({ ...m, kind: 'actor' }, full, 'person');
+      else produced[i] = clean(m);
       continue;
     }
     switch (m.cand) {
       case undefined: {
         if (m.type === 'person') {
           const trimmed = dropLeadingWord(m, fullName);
-          if (trimmed) { actors.push(trimmed); break; }
+          if (trimmed) { produced[i] = trimmed; break; }
           // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
           const k = nameKey(m.name);
           const name = byEnding.get(k) ?? (placeNames.has(m.name) || k.includes(' ') ? undefined : byGiven.get(k)) ?? m.name;
-          actors.push(clean(m, name));
+          produced[i] = clean(m, name);
           if (m.role) lastPerson.set(m.role, name);
         } else {
-          actors.push(clean(m));
+          produced[i] = clean(m);
           if (m.type === 'organization' && m.head) lastOrg.set(m.head, m);
         }
         break;
       }
       case 'name':
-        if (isFull(m)) actors.push(clean(m));
+        if (isFull(m)) produced[i] = clean(m);
         break;
       case 'word':
       case 'headline': {
         // A surname first; then a place the article named ("Charlotte" the city, not the
         // first word of "Charlotte Panthers"); then a first name ("Melania").
         const surname = byEnding.get(nameKey(m.name));
-        if (surname) { actors.push(clean(m, surname, 'person')); break; }
+        if (surname) { produced[i] = clean(m, surname, 'person'); break; }
         const place = placeNames.get(m.name);
-        if (place) { places.push({ start: m.start, end: m.end, kind: 'place', text: m.text, name: place }); break; }
+        if (place) { produced[i] = { start: m.start, end: m.end, kind: 'place', text: m.text, name: place }; break; }
         const first = NOT_NAMES.has(nameKey(m.name)) ? undefined : byGiven.get(nameKey(m.name));
-        if (first) actors.push(clean(m, first, 'person'));
+        if (first) produced[i] = clean(m, first, 'person');
         break;
       }
       case 'the-head': {
         // The most recent organisation with that head noun ("the headquarters").
         const o = lastOrg.get(m.role!) ?? firstOrg.get(m.role!);
-        if (o) actors.push(clean(m, o.name, 'organization'));
+        if (o) produced[i] = clean(m, o.name, 'organization');
         break;
       }
       case 'the-role': {
         const p = lastPerson.get(m.role!);
-        if (p) actors.push(clean(m, p, 'person'));
+        if (p) produced[i] = clean(m, p, 'person');
         break;
       }
     }
   }
-  return { places: dropOverlaps(places), actors: dropOverlaps(actors) };
+  return produced;
+}
+
+/**
+ * What of a mention the resolution reads: two mentions with the same signature resolve
+ * alike wherever they are (given the same mentions around them).
+ */
+export function mentionSignature(m: Mention): string {
+  return `${m.kind}\u0001${m.type ?? ''}\u0001${m.cand ?? ''}\u0001${m.name}\u0001${m.text}\u0001${m.role ?? ''}\u0001${m.head ?? ''}`;
 }
 
 /**

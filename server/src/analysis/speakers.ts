@@ -43,8 +43,7 @@ interface Attribution {
 }
 
 /** A name seen so far, for short forms, "the headquarters" and pronouns. */
-interface Known {
-  pos: number;
+export interface Known {
   name: string;
   /** The whole phrase it was written as ("Political scientist Gurgen Simonyan"). */
   phrase: string;
@@ -57,43 +56,119 @@ interface Known {
   speaker?: boolean;
 }
 
+/**
+ * The names seen so far, in order, with where each was written (kept apart, so that
+ * re-analysis moves a log's positions without copying its names).
+ */
+export class NameLog {
+  constructor(readonly items: Known[] = [], readonly pos: number[] = []) {}
+  get length(): number {
+    return this.items.length;
+  }
+  push(k: Known, pos: number): void {
+    this.items.push(k);
+    this.pos.push(pos);
+  }
+}
+
 export function attributeSpeakers(text: string, paragraphs: Paragraph[], quotes: Quote[], actorList: Entity[]): Quote[] {
   if (!quotes.length) return quotes;
   const masked = maskQuotes(text, quotes);
-  current = { masked, newlines: newlinesOf(masked) };
+  return runAttribution(text, masked, newlinesOf(masked), paragraphs, quotes, new ActorIndex(actorList), 0, START()).quotes;
+}
+
+/** What the attribution walk carries from one quote to the next. */
+export interface WalkState {
+  /** Names seen so far, in order (append-only; the rules read the last MAX_KNOWN). */
+  log: NameLog;
+  /** The last paragraph whose names were collected (-1: none). */
+  namesParagraph: number;
+}
+
+const START = (): WalkState => ({ log: new NameLog(), namesParagraph: -1 });
+
+export interface AttributionRun {
+  /** The attributed quotes, quotes[from…stoppedAt). */
+  quotes: Quote[];
+  log: NameLog;
+  /** Per attributed quote: the log length and names paragraph before it. */
+  logAt: number[];
+  namesAt: number[];
+  /** Index of the first quote not attributed (the walk stopped there, or the end). */
+  stoppedAt: number;
+  /** The names paragraph after the last attributed quote. */
+  namesParagraph: number;
+}
+
+/**
+ * Attributes quotes[from…] after `state` (the walk's state before quote `from`;
+ * `prev` the attributed quote before it). Before each quote after the first,
+ * `stop(j, log, namesParagraph, prev)` may end the walk: re-analysis stops once the
+ * walk is back in step with the previous run.
+ */
+export function runAttribution(
+  text: string, masked: string, newlines: ArrayLike<number>, paragraphs: Paragraph[], quotes: Quote[],
+  actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
+  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
+): AttributionRun {
+  current = { masked, newlines };
   try {
-    return attributeAll(text, masked, paragraphs, quotes, new ActorIndex(actorList));
+    return attributeAll(text, masked, paragraphs, quotes, actors, from, state, prev, stop);
   } finally {
     current = null;
   }
 }
 
-function attributeAll(text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex): Quote[] {
-  const known: Known[] = [];
+function attributeAll(
+  text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex,
+  from: number, state: WalkState, prevQuote: Quote | null,
+  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
+): AttributionRun {
+  const known = state.log;
   const out: Quote[] = [];
+  const logAt: number[] = [];
+  const namesAt: number[] = [];
+  let lastNamesParagraph = state.namesParagraph;
   let pi = 0;
-  let lastNamesParagraph = -1;
-  for (let qi = 0; qi < quotes.length; qi++) {
+  let prev = prevQuote;
+  let qi = from;
+  for (; qi < quotes.length; qi++) {
+    if (stop && qi > from && stop(qi, known, lastNamesParagraph, prev)) break;
+    logAt.push(known.length);
+    namesAt.push(lastNamesParagraph);
     const q = quotes[qi];
+    if (qi === from) pi = paragraphAt(paragraphs, q.start);
     while (pi + 1 < paragraphs.length && paragraphs[pi].end < q.start) pi++;
     // Names written before this quote, paragraph by paragraph (bounded look-back).
     for (let k = Math.max(lastNamesParagraph + 1, pi - 3); k <= pi; k++) collectNames(text, masked, paragraphs[k], known, actors);
     lastNamesParagraph = pi;
     const para = paragraphs[pi];
-    const prevQuote = out.length ? out[out.length - 1] : null;
-    const a = attribute(text, masked, paragraphs, pi, q, prevQuote, para);
+    const a = attribute(text, masked, paragraphs, pi, q, prev, para);
     let speaker: Speaker | null = null;
     if (a && a.speaker) {
       speaker = canonical(a.speaker, q.start, known, actors);
       if (speaker.via !== 'continuation') remember(known, speaker, a.speaker.text, actors);
     }
-    out.push({ ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null });
+    prev = { ...q, speaker, cue: a?.cue ?? null, cueSpan: a?.cueSpan ?? null };
+    out.push(prev);
   }
-  return out;
+  return { quotes: out, log: known, logAt, namesAt, stoppedAt: qi, namesParagraph: lastNamesParagraph };
+}
+
+/** The paragraph a quote starting at `at` is read in: the first whose end is not before it. */
+function paragraphAt(paragraphs: Paragraph[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
 }
 
 /** The text with every quotation (marks included) replaced by MASK, line breaks kept. */
-function maskQuotes(text: string, quotes: Quote[]): string {
+export function maskQuotes(text: string, quotes: readonly Quote[]): string {
   // One string built by appending (no per-quote slices of the quote text).
   let out = '';
   let at = 0;
@@ -213,9 +288,9 @@ function inherit(prev: Quote, via: AttributionVia): Attribution {
  * nearest line break would otherwise run back to the start of the text for every quote.
  * The masked text keeps every line break where the text has it.
  */
-let current: { masked: string; newlines: number[] } | null = null;
+let current: { masked: string; newlines: ArrayLike<number> } | null = null;
 
-function newlinesOf(masked: string): number[] {
+export function newlinesOf(masked: string): number[] {
   const out: number[] = [];
   for (let i = masked.indexOf('\n'); i !== -1; i = masked.indexOf('\n', i + 1)) out.push(i);
   return out;
@@ -536,7 +611,7 @@ function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
 // Canonical names: actors first, then names written earlier in the document.
 
 const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\b\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
-const MAX_KNOWN = 150;
+export const MAX_KNOWN = 150;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;
 
@@ -545,13 +620,13 @@ const PRONOUN_REACH = 1500;
  * (candidate full names) and the subjects of its verbs of saying (candidate speakers
  * for later pronouns: "Political scientist Gurgen Simonyan believes …" then "he told").
  */
-function collectNames(text: string, masked: string, p: Paragraph, known: Known[], actors: ActorIndex): void {
+function collectNames(text: string, masked: string, p: Paragraph, known: NameLog, actors: ActorIndex): void {
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
     if (!/\s/u.test(name)) continue;
-    push(known, { pos: p.start + m.index, name, phrase: name });
+    known.push({ name, phrase: name }, p.start + m.index);
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -564,20 +639,15 @@ function collectNames(text: string, masked: string, p: Paragraph, known: Known[]
   }
 }
 
-function push(known: Known[], k: Known): void {
-  known.push(k);
-  if (known.length > MAX_KNOWN * 2) known.splice(0, known.length - MAX_KNOWN);
-}
-
-function remember(known: Known[], s: Speaker, phrase: string, actors: ActorIndex): void {
+function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex): void {
   if (PERSONAL_PRONOUN.test(s.text)) return;
   const actor = actorIn(actors, s.start, s.end);
   const person = actor?.type ? actor.type === 'person' : personLike(s.name);
   const org = actor?.type ? actor.type !== 'person' : orgLike(s.name) || orgLike(phrase);
-  push(known, { pos: s.start, name: s.name, phrase, person, org, speaker: true });
+  known.push({ name: s.name, phrase, person, org, speaker: true }, s.start);
 }
 
-function canonical(s: Attribution['speaker'], quoteStart: number, known: Known[], actors: ActorIndex): Speaker {
+function canonical(s: Attribution['speaker'], quoteStart: number, known: NameLog, actors: ActorIndex): Speaker {
   if (s.name) return s as Speaker;
   const at = Math.min(s.start, quoteStart);
   if (PERSONAL_PRONOUN.test(s.text)) return named(s, resolvePronoun(s.text, at, known, actors) ?? s.text, 'pronoun');
@@ -603,9 +673,9 @@ type PronounFit = 'person' | 'org' | 'any';
  * instead of a scan over every actor of the document (hundreds per megabyte).
  * Results are exactly those of a scan in array order.
  */
-class ActorIndex {
-  /** Actor indices ordered by start (ties in array order). */
-  private readonly byStart: number[];
+export class ActorIndex {
+  /** Actor indices ordered by start (ties in array order); null when the array is in that order. */
+  private readonly byStart: number[] | null;
   private readonly starts: number[];
   /** The longest mention: an actor overlapping [start, end) starts after start - maxLen. */
   private readonly maxLen: number;
@@ -614,11 +684,15 @@ class ActorIndex {
   /** In array order: the last actor at or before i that fits a pronoun class (-1: none). */
   private readonly lastFit: Record<PronounFit, Int32Array>;
 
-  constructor(private readonly actors: Entity[]) {
+  constructor(private readonly actors: readonly Entity[]) {
     const n = actors.length;
-    this.byStart = Array.from({ length: n }, (_, i) => i).sort((a, b) => actors[a].start - actors[b].start || a - b);
-    this.starts = this.byStart.map((i) => actors[i].start);
-    this.maxLen = actors.reduce((m, a) => Math.max(m, a.end - a.start), 0);
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = actors[i - 1].start <= actors[i].start;
+    // Resolved actors come sorted: then no index array and no sort.
+    this.byStart = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => actors[a].start - actors[b].start || a - b);
+    this.starts = new Array<number>(n);
+    for (let k = 0; k < n; k++) this.starts[k] = actors[this.byStart ? this.byStart[k] : k].start;
+    this.maxLen = 0;
     this.prefixMaxEnd = new Array<number>(n);
     this.lastFit = { person: new Int32Array(n), org: new Int32Array(n), any: new Int32Array(n) };
     let maxEnd = -Infinity;
@@ -626,10 +700,11 @@ class ActorIndex {
     let org = -1;
     for (let i = 0; i < n; i++) {
       const a = actors[i];
+      if (a.end - a.start > this.maxLen) this.maxLen = a.end - a.start;
       maxEnd = Math.max(maxEnd, a.end);
       this.prefixMaxEnd[i] = maxEnd;
-      if (a.type ? a.type === 'person' : personLike(a.name)) person = i;
-      if (a.type ? a.type !== 'person' : orgLike(a.name)) org = i;
+      if (a.type ? a.type === 'person' : personLikeName(a.name)) person = i;
+      if (a.type ? a.type !== 'person' : orgLikeName(a.name)) org = i;
       this.lastFit.person[i] = person;
       this.lastFit.org[i] = org;
       this.lastFit.any[i] = i;
@@ -641,7 +716,7 @@ class ActorIndex {
     let best = -1;
     // Candidates start before `end` and after `start - maxLen`.
     for (let k = firstAtOrAfter(this.starts, end) - 1; k >= 0 && this.starts[k] > start - this.maxLen; k--) {
-      const i = this.byStart[k];
+      const i = this.byStart ? this.byStart[k] : k;
       const a = this.actors[i];
       if (a.end <= start) continue;
       if (best < 0 || a.end > this.actors[best].end || (a.end === this.actors[best].end && i < best)) best = i;
@@ -661,8 +736,26 @@ class ActorIndex {
   }
 }
 
+/** personLike / orgLike of actor names, remembered: the same names recur all through an article. */
+const fitMemo = new Map<string, number>();
+function nameFit(name: string): number {
+  let f = fitMemo.get(name);
+  if (f === undefined) {
+    if (fitMemo.size > 50_000) fitMemo.clear();
+    f = (personLike(name) ? 1 : 0) | (orgLike(name) ? 2 : 0);
+    fitMemo.set(name, f);
+  }
+  return f;
+}
+const personLikeName = (name: string): boolean => (nameFit(name) & 1) !== 0;
+/** Which pronouns an actor can stand for: 1 he/she, 2 it, 3 both (as the actor index reads it). */
+export function actorFit(a: Entity): number {
+  return a.type ? (a.type === 'person' ? 1 : 2) : nameFit(a.name);
+}
+const orgLikeName = (name: string): boolean => (nameFit(name) & 2) !== 0;
+
 /** The first index whose value is >= x, in an ascending array. */
-function firstAtOrAfter(xs: number[], x: number): number {
+function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
@@ -673,7 +766,7 @@ function firstAtOrAfter(xs: number[], x: number): number {
   return lo;
 }
 /** The first index whose value is > x, in an ascending array. */
-function firstAbove(xs: number[], x: number): number {
+function firstAbove(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
@@ -686,14 +779,15 @@ function firstAbove(xs: number[], x: number): number {
 
 
 /** "Simonyan" → "Gurgen Simonyan"; "the headquarters" → "Information Headquarters of NK". */
-function expand(name: string, phrase: string, at: number, known: Known[]): string {
+function expand(name: string, phrase: string, at: number, known: NameLog): string {
   const single = SINGLE_NAME.test(name);
   const definite = DEFINITE_DESCRIPTION.exec(phrase.trim());
   if (!single && !definite) return name;
   const head = single ? name : definite![1].toLowerCase();
-  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
-    const c = known[k];
-    if (c.pos >= at || c.name === name) continue;
+  const { items, pos } = known;
+  for (let k = items.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = items[k];
+    if (pos[k] >= at || c.name === name) continue;
     if (single ? hasWord(c.name, head) : hasWord((c.lowerPhrase ??= c.phrase.toLowerCase()), head)) return c.name;
   }
   return name;
@@ -720,22 +814,26 @@ function fits(c: Known, fit: PronounFit): boolean {
 }
 
 /** He/she: the most recent person; it: the most recent organisation; they: either. */
-function resolvePronoun(pronoun: string, at: number, known: Known[], actors: ActorIndex): string | null {
+function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: ActorIndex): string | null {
   const p = pronoun.toLowerCase();
   const fit: PronounFit = p === 'it' ? 'org' : p === 'they' ? 'any' : 'person';
   // The last fitting actor before the first that ends after the pronoun.
   const bestActor = actors.lastBefore(at, fit);
   // A recent speaker (a subject) first: pronouns mostly continue the topic.
   let best: Known | null = null;
+  let bestPos = 0;
   let any: Known | null = null;
-  for (let k = known.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
-    const c = known[k];
-    if (c.pos >= at || !fits(c, fit)) continue;
-    if (c.speaker && c.pos >= at - PRONOUN_REACH && (!best || c.pos > best.pos)) best = c;
-    if (!any || c.pos > any.pos) any = c;
+  let anyPos = 0;
+  const { items, pos } = known;
+  for (let k = items.length - 1, seen = 0; k >= 0 && seen < MAX_KNOWN; k--, seen++) {
+    const c = items[k];
+    const at_ = pos[k];
+    if (at_ >= at || !fits(c, fit)) continue;
+    if (c.speaker && at_ >= at - PRONOUN_REACH && (!best || at_ > bestPos)) { best = c; bestPos = at_; }
+    if (!any || at_ > anyPos) { any = c; anyPos = at_; }
   }
   if (best) return best.name;
-  if (bestActor && (!any || bestActor.start > any.pos)) return bestActor.name;
+  if (bestActor && (!any || bestActor.start > anyPos)) return bestActor.name;
   if (any) return any.name;
   return bestActor?.name ?? null;
 }

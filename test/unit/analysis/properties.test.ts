@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { analyze, AnalysisCache } from '../../../server/src/analysis';
 import type { Analysis, Span } from '../../../server/src/analysis';
+import { generateArticle } from '../../bench/generate';
 
 const SEEDS = join(__dirname, '../../../seeds');
 const articles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
@@ -103,6 +104,29 @@ describe('analysis properties (fast-check)', () => {
         }
       },
     ), { numRuns: 60 });
+  });
+
+  // Re-analysis after an edit reuses the previous version (incremental.ts): the result
+  // must equal a fresh analysis whatever the edit does to names, quotes and paragraphs.
+  it('re-analyses a long article incrementally, equal to a fresh analysis, through random edits', function () {
+    this.timeout(120_000);
+    const pieces = ['x', ' ', 'said', '“', '”', '"', '\n\n', '\n', 'Anna Keller', ' he said. ', 'Mr. Novak', ': ', '.', 'the ministry', '“We will', ' according to Omar Haddad,', 'Ministry of Defence', 'it said.'];
+    const base = generateArticle({ bytes: 30_000, seed: 31 });
+    fc.assert(fc.property(
+      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.oneof(fc.constant(0), fc.nat({ max: 60 })), ins: fc.oneof(fc.constantFrom(...pieces), recogniserText) }), { minLength: 5, maxLength: 15 }),
+      (edits) => {
+        const cache = new AnalysisCache();
+        let t = base;
+        analyze(t, {}, cache);
+        const body = base.indexOf('\n') + 1; // edits leave the header line alone (an edit there starts afresh)
+        for (const e of edits) {
+          const at = body + Math.floor(e.at * (t.length - body));
+          t = t.slice(0, at) + e.ins + t.slice(at + e.del);
+          assert.deepStrictEqual(analyze(t, {}, cache), analyze(t));
+        }
+        assert.strictEqual(cache.edits, edits.length, 'every edit went the incremental way');
+      },
+    ), { numRuns: 20 });
   });
 });
 

@@ -1,0 +1,628 @@
+// Re-analysis of an edited text. The pipeline keeps what it computed for the previous
+// version (a DocState) and, for a new version, redoes only the paragraphs around the
+// change: the unchanged prefix is reused as it is, the unchanged suffix shifted by the
+// edit's length change. The document-wide passes are resumed rather than rerun:
+//  - paragraphs are re-split from the line before the change to the first untouched gap;
+//  - dates and entity mentions are paragraph-local (cached by paragraph text);
+//  - entity resolution is reused when the changed paragraphs' mentions read the same
+//    (same signatures in the same order), else rerun in full;
+//  - quotes are re-scanned from a paragraph no quote runs into, to the first paragraph
+//    after the change where again none does;
+//  - speaker attribution resumes before the first changed quote and stops once its
+//    state (the names seen, the previous quote) is back in step with the old walk.
+// Every shortcut is exact: the result equals a fresh analysis (a property test checks it).
+import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
+import { detectDates } from './dates';
+import { detectEntities, type Mention } from './entities';
+import type { Gazetteer } from './gazetteer';
+import { buildSections, parseHeader, splitParagraphs } from './header';
+import { scanQuotes, toQuotes } from './quotes';
+import { dropOverlaps, mentionSignature, resolveMentions, splitByKind } from './resolve';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution } from './speakers';
+import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
+
+/** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
+export interface LocalResult {
+  dates: DateMention[];
+  mentions: Mention[];
+}
+
+/** Everything a later version's re-analysis may reuse. Never mutated once built. */
+export interface DocState {
+  text: string;
+  context: string;
+  header: Header | null;
+  bodyStart: number;
+  referenceDate: string | null;
+  hasDateOption: boolean;
+  paragraphs: Paragraph[];
+  local: LocalResult[];
+  /** Per paragraph: what each of its mentions resolved to (paragraph offsets, null: dropped). */
+  produced: (Entity | null)[][];
+  /** Flat, document offsets; `xAt[i]` is where paragraph i's items begin (length n + 1). */
+  dates: DateMention[];
+  dateAt: Int32Array;
+  places: Entity[];
+  placeAt: Int32Array;
+  actors: Entity[];
+  actorAt: Int32Array;
+  /** The attributed quotes. */
+  quotes: Quote[];
+  /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
+  log: NameLog;
+  logAt: Int32Array;
+  namesAt: Int32Array;
+  analysis: Analysis;
+}
+
+export interface Setup {
+  context: string;
+  gazetteer: Gazetteer;
+  referenceDate: string | null;
+  hasDateOption: boolean;
+  /** Paragraph-local findings for a paragraph's text (the caller caches them). */
+  local: (body: string) => LocalResult;
+}
+
+export function computeLocal(body: string, gazetteer: Gazetteer, referenceDate: string | null): LocalResult {
+  const mentions = detectEntities(body, gazetteer) as Mention[];
+  // The document-level pass reads mentions sorted by start (a stable sort).
+  let sorted = true;
+  for (let i = 1; i < mentions.length && sorted; i++) sorted = mentions[i - 1].start <= mentions[i].start;
+  if (!sorted) mentions.sort((a, b) => a.start - b.start);
+  return { dates: detectDates(body, referenceDate), mentions };
+}
+
+// ---------------------------------------------------------------------------------
+// From scratch
+
+export function analyzeFresh(text: string, header: Header | null, setup: Setup): DocState {
+  const bodyStart = header ? header.end : 0;
+  const paragraphs = splitParagraphs(text, bodyStart);
+  const n = paragraphs.length;
+  const local: LocalResult[] = new Array(n);
+  const dates: DateMention[] = [];
+  const dateAt = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const p = paragraphs[i];
+    const r = (local[i] = setup.local(text.slice(p.start, p.end)));
+    dateAt[i] = dates.length;
+    for (const d of r.dates) dates.push(shiftDate(d, p.start));
+  }
+  dateAt[n] = dates.length;
+  const produced = resolveAll(local);
+  const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n);
+
+  const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
+  const masked = found.length ? maskQuotes(text, found) : text;
+  const newlines = Int32Array.from(newlinesOf(masked));
+  const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), 0, { log: new NameLog(), namesParagraph: -1 });
+  const logAt = Int32Array.from([...run.logAt, run.log.length]);
+  const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
+  return finish({
+    text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
+    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    quotes: run.quotes, log: run.log, logAt, namesAt,
+  });
+}
+
+function finish(s: Omit<DocState, 'analysis'>): DocState {
+  const sections = buildSections(s.text, s.header, s.paragraphs);
+  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...quoteDiagnostics(s.quotes)]
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const analysis: Analysis = {
+    header: s.header, referenceDate: s.referenceDate, paragraphs: s.paragraphs, sections, quotes: s.quotes,
+    dates: s.dates, places: s.places, actors: s.actors, diagnostics,
+  };
+  return { ...s, analysis };
+}
+
+/** Resolves every paragraph's mentions together (they are in document order); results per paragraph. */
+function resolveAll(local: LocalResult[]): (Entity | null)[][] {
+  const all: Mention[] = [];
+  for (const r of local) for (const m of r.mentions) all.push(m);
+  const flat = resolveMentions(all);
+  const out: (Entity | null)[][] = new Array(local.length);
+  for (let i = 0, at = 0; i < local.length; i++) {
+    out[i] = flat.slice(at, at + local[i].mentions.length);
+    at += local[i].mentions.length;
+  }
+  return out;
+}
+
+/** Places and actors of paragraphs [from, to) in document offsets, with per-paragraph starts (relative to from). */
+function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number) {
+  const places: Entity[] = [];
+  const actors: Entity[] = [];
+  const placeAt = new Int32Array(to - from + 1);
+  const actorAt = new Int32Array(to - from + 1);
+  for (let i = from; i < to; i++) {
+    placeAt[i - from] = places.length;
+    actorAt[i - from] = actors.length;
+    if (!produced[i].length) continue;
+    const split = splitByKind(produced[i]);
+    // Mentions never cross a paragraph end, so overlaps are dropped paragraph by paragraph.
+    const at = paragraphs[i].start;
+    for (const e of dropOverlaps(split.places)) places.push(shiftEntity(e, at));
+    for (const e of dropOverlaps(split.actors)) actors.push(shiftEntity(e, at));
+  }
+  placeAt[to - from] = places.length;
+  actorAt[to - from] = actors.length;
+  return { places, placeAt, actors, actorAt };
+}
+
+// ---------------------------------------------------------------------------------
+// After an edit
+
+/** Where two texts differ: `prefix` equal characters at the start, `suffix` at the end. */
+export function difference(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  // Compare in blocks first (string equality is a fast native compare), then by character.
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
+  }
+  let suffix = 0;
+  const room = max - prefix;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (suffix + block <= room && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
+  }
+  return { prefix, suffix };
+}
+
+/**
+ * The analysis of `text`, an edited version of `old.text`, reusing what did not change;
+ * null when the edit touches what everything depends on (the header), so the caller
+ * analyses from scratch.
+ */
+export function analyzeEdit(old: DocState, text: string, header: Header | null, setup: Setup): DocState | null {
+  if (old.context !== setup.context || old.hasDateOption !== setup.hasDateOption || !old.paragraphs.length) return null;
+  if (!sameHeader(old.header, header)) return null;
+  const oldText = old.text;
+  if (oldText === text) return old;
+  const { prefix: P, suffix: S } = difference(oldText, text);
+  const delta = text.length - oldText.length;
+  const suffixStart = oldText.length - S; // first unchanged character of the old text's tail
+  if (P <= old.bodyStart) return null;
+  const op = old.paragraphs;
+  const n = op.length;
+
+  // 1. Paragraphs: re-split from the line of the paragraph before the first touched one,
+  //    to the line of the first paragraph whose predecessor ends in the unchanged tail.
+  const k = firstIndex(n, (i) => op[i].end >= P);
+  const k0 = Math.max(k - 1, 0);
+  const from = k0 === 0 ? old.bodyStart : lineStart(oldText, op[k0].start, old.bodyStart);
+  const m = firstIndex(n, (i) => i > k0 && i >= k && op[i - 1].end >= suffixStart);
+  const endOld = m < n ? lineStart(oldText, op[m].start, 0) : oldText.length;
+  const endNew = m < n ? endOld + delta : text.length;
+  if (m < n && endOld < suffixStart) return null; // cannot happen: the gap before op[m] is unchanged
+  const mid = splitParagraphs(text.slice(from, endNew), 0).map((p) => shiftParagraph(p, from));
+  const pShift = mid.length - (m - k0);
+  const paragraphs = op.slice(0, k0);
+  for (const p of mid) paragraphs.push(p);
+  for (let i = m; i < n; i++) paragraphs.push(shiftParagraph(op[i], delta));
+  const midEnd = k0 + mid.length; // first paragraph of the unchanged tail (new index)
+  const mapParagraph = (i: number): number => (i < k0 ? i : i >= m ? i + pShift : NaN);
+
+  // 2. Paragraph-local findings (a paragraph of the changed stretch that reads as before keeps its own).
+  const before = new Map<string, LocalResult>();
+  for (let i = k0; i < m; i++) before.set(oldText.slice(op[i].start, op[i].end), old.local[i]);
+  const midLocal = mid.map((p) => {
+    const body = text.slice(p.start, p.end);
+    return before.get(body) ?? setup.local(body);
+  });
+  const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
+  const dates = old.dates.slice(0, old.dateAt[k0]);
+  const midDateAt = new Int32Array(mid.length + 1);
+  for (let i = 0; i < mid.length; i++) {
+    midDateAt[i] = dates.length - old.dateAt[k0];
+    for (const d of midLocal[i].dates) dates.push(shiftDate(d, mid[i].start));
+  }
+  midDateAt[mid.length] = dates.length - old.dateAt[k0];
+  for (let i = old.dateAt[m]; i < old.dates.length; i++) dates.push(shiftDate(old.dates[i], delta));
+  const dateAt = spliceStarts(old.dateAt, k0, m, midDateAt);
+
+  // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
+  const oldMentions = signatures(old.local, k0, m);
+  const newMentions = signatures(midLocal, 0, mid.length);
+  const sameMentions = oldMentions.length === newMentions.length && oldMentions.every((x, i) => x === newMentions[i]);
+  let produced: (Entity | null)[][];
+  let places: Entity[];
+  let actors: Entity[];
+  let placeAt: Int32Array;
+  let actorAt: Int32Array;
+  /** Actors [firstDiff, lastDiff) of the new list may differ from the old ones; the rest are the same, moved. */
+  let firstDiff: number;
+  let lastDiff: number;
+  if (sameMentions) {
+    // Same mentions in the same order: each resolves as before (paragraph offsets are kept).
+    const oldOutcomes = old.produced.slice(k0, m).flat();
+    const oldRegion = old.local.slice(k0, m).flatMap((r) => r.mentions);
+    const midProduced: (Entity | null)[][] = [];
+    let at = 0;
+    for (const r of midLocal) {
+      midProduced.push(r.mentions.map((x, i) => {
+        const e = oldOutcomes[at + i];
+        return e && shiftEntity(e, x.start - oldRegion[at + i].start);
+      }));
+      at += r.mentions.length;
+    }
+    produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
+    const region = entitiesOf(paragraphs, produced, k0, midEnd);
+    places = old.places.slice(0, old.placeAt[k0]);
+    for (const e of region.places) places.push(e);
+    for (let i = old.placeAt[m]; i < old.places.length; i++) places.push(shiftEntity(old.places[i], delta));
+    actors = old.actors.slice(0, old.actorAt[k0]);
+    for (const e of region.actors) actors.push(e);
+    for (let i = old.actorAt[m]; i < old.actors.length; i++) actors.push(shiftEntity(old.actors[i], delta));
+    placeAt = spliceStarts(old.placeAt, k0, m, region.placeAt);
+    actorAt = spliceStarts(old.actorAt, k0, m, region.actorAt);
+    const was = old.actors.slice(old.actorAt[k0], old.actorAt[m]);
+    const same = was.length === region.actors.length && was.every((e, i) => e.name === region.actors[i].name && e.type === region.actors[i].type);
+    firstDiff = same ? actors.length : old.actorAt[k0];
+    lastDiff = same ? 0 : old.actorAt[k0] + Math.max(1, region.actors.length);
+  } else {
+    produced = resolveAll(local);
+    ({ places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, paragraphs.length));
+    // Where the actors differ from the old ones (a name typed may change how others resolve).
+    const map0 = spanMapper(P, suffixStart, delta);
+    const sameActor = (o: Entity, e: Entity): boolean => {
+      const at = map0.span(o);
+      return !!at && at.start === e.start && at.end === e.end && o.name === e.name && o.type === e.type && o.text === e.text;
+    };
+    firstDiff = 0;
+    while (firstDiff < actors.length && firstDiff < old.actors.length && sameActor(old.actors[firstDiff], actors[firstDiff])) firstDiff++;
+    let tail = 0;
+    while (tail < actors.length - firstDiff && tail < old.actors.length - firstDiff &&
+      sameActor(old.actors[old.actors.length - 1 - tail], actors[actors.length - 1 - tail])) tail++;
+    const identical = firstDiff === actors.length && actors.length === old.actors.length;
+    lastDiff = identical ? 0 : Math.max(actors.length - tail, firstDiff + 1);
+  }
+
+  // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
+  const oldQuotes = old.quotes;
+  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= at) - 1;
+  const cleanOld = (i: number): boolean => {
+    if (i >= n) return true;
+    const j = lastBeforeAt(op[i].start);
+    return j < 0 || oldQuotes[j].end <= op[i].start;
+  };
+  let qa = k0;
+  // Attribution must also restart before any actor that changed.
+  if (firstDiff < lastDiff) qa = Math.min(qa, Math.max(0, paragraphOf(paragraphs, actors[Math.min(firstDiff, actors.length - 1)]?.start ?? 0) - 4));
+  if (firstDiff < lastDiff && firstDiff < old.actors.length) qa = Math.min(qa, Math.max(0, paragraphOf(op, old.actors[firstDiff].start) - 4));
+  qa = Math.min(qa, k0);
+  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
+  const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
+  const qb = scan.next; // new index; the old one is qb - pShift
+  const regionQuotes = toQuotes(text, paragraphs.slice(qa, qb), scan.found);
+  const X = Math.min(P, op[qa].start);
+  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= op[qa].start);
+  const yOld = qb < paragraphs.length ? op[qb - pShift].start : oldText.length;
+  const yNew = qb < paragraphs.length ? yOld + delta : text.length;
+  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= yOld);
+  // Quotes after the re-scanned stretch are the old ones, moved (with their old attribution,
+  // which the walk overwrites until it is back in step; `moved` says which kept theirs).
+  const map = spanMapper(P, suffixStart, delta);
+  const found: Quote[] = oldQuotes.slice(0, qPre);
+  for (const q of regionQuotes) found.push(q);
+  const firstMoved = found.length;
+  let lastUnmapped = -1;
+  for (let i = qSuf; i < oldQuotes.length; i++) {
+    const q = mapQuote(oldQuotes[i], map);
+    if (!q) lastUnmapped = found.length;
+    found.push(q ?? shiftQuote(oldQuotes[i], delta, null));
+  }
+  const qShift = found.length - oldQuotes.length;
+
+  // 5. Attribution: resume before the first re-found quote, in a window of paragraphs around
+  //    the change, and stop once back in step with the old walk.
+  const s = qPre;
+  // Pronouns read the last actor of their kind before them: the walk may stop only where an
+  // unchanged actor of each kind lies between the last changed actor and the quote.
+  const steadyFrom = firstDiff < lastDiff ? steadyAfter(actors, lastDiff) : -Infinity;
+  const inStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null): boolean => {
+    if (j < firstMoved || j <= lastUnmapped) return false;
+    const jo = j - qShift; // the same quote in the old walk
+    const pj = paragraphOf(paragraphs, found[j].start);
+    // Everything the quote reads (its paragraph, the one before, names collected) is unchanged.
+    if (pj - 1 < midEnd || Math.max(namesParagraph + 1, pj - 3) < midEnd) return false;
+    if (paragraphs[Math.max(0, pj - 4)].start < steadyFrom) return false;
+    if (mapParagraph(old.namesAt[jo]) !== namesParagraph) return false;
+    if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
+    return sameWindow(old.log, old.logAt[jo], log, logBase, map);
+  };
+  const walked = walkWindow(text, paragraphs, found, actors, s, Math.max(midEnd, qb), old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep) ??
+    walkAll(text, paragraphs, found, actors, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+  const quotes = found.slice(0, s);
+  for (const q of walked.quotes) quotes.push(q);
+  const log = walked.log;
+  const logAt: number[] = Array.from(old.logAt.subarray(0, s));
+  for (const x of walked.logAt) logAt.push(x);
+  const namesAt: number[] = Array.from(old.namesAt.subarray(0, s));
+  for (const x of walked.namesAt) namesAt.push(x);
+  if (walked.stoppedAt < found.length) {
+    // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
+    const jo = walked.stoppedAt - qShift;
+    for (let i = walked.stoppedAt; i < found.length; i++) quotes.push(found[i]);
+    const oldBase = old.logAt[jo];
+    const newBase = log.length;
+    for (let i = oldBase; i < old.log.length; i++) {
+      const pos = map.pos(old.log.pos[i]);
+      if (Number.isNaN(pos)) return null;
+      log.push(old.log.items[i], pos);
+    }
+    for (let i = jo; i <= oldQuotes.length; i++) {
+      logAt.push(old.logAt[i] - oldBase + newBase);
+      namesAt.push(mapParagraph(old.namesAt[i]));
+    }
+  } else {
+    logAt.push(log.length);
+    namesAt.push(walked.namesParagraph);
+  }
+
+  return finish({
+    text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
+    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+  });
+}
+
+/** Signatures of the mentions of local[from…to), in order. */
+function signatures(local: LocalResult[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) for (const m of local[i].mentions) out.push(mentionSignature(m));
+  return out;
+}
+
+/**
+ * The first position from which every pronoun finds the same last actor of its kind as
+ * before: the end of the first unchanged actor of each kind after actors[…lastDiff).
+ */
+function steadyAfter(actors: Entity[], lastDiff: number): number {
+  let person = -1;
+  let org = -1;
+  for (let i = lastDiff; i < actors.length && (person < 0 || org < 0); i++) {
+    const fit = actorFit(actors[i]);
+    if (person < 0 && fit & 1) person = actors[i].end;
+    if (org < 0 && fit & 2) org = actors[i].end;
+  }
+  if (person < 0 || org < 0) return Infinity;
+  return Math.max(person, org);
+}
+
+// ---------------------------------------------------------------------------------
+// The attribution walk after an edit
+
+type InStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null) => boolean;
+
+interface Walked {
+  /** Attributed quotes[s…stoppedAt), document offsets. */
+  quotes: Quote[];
+  /** The whole log: the old one up to quote s, then what the walk added. */
+  log: NameLog;
+  logAt: number[];
+  namesAt: number[];
+  stoppedAt: number;
+  namesParagraph: number;
+}
+
+/** Paragraphs after the change a window's walk may go on for, looking to get back in step. */
+const WINDOW_AFTER = 12;
+/** Paragraphs before the first re-walked quote: everything a quote reads lies within them. */
+const WINDOW_BEFORE = 6;
+
+/**
+ * The walk from quote s over a window of paragraphs: the text of the window is masked
+ * (not the whole document), with every offset relative to the window. Null when the
+ * walk reaches the window's end without getting back in step (the caller walks on
+ * over the whole text).
+ */
+function walkWindow(
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, changedUntil: number,
+  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+): Walked | null {
+  if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
+  const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
+  const pEnd = Math.min(paragraphs.length, changedUntil + WINDOW_AFTER);
+  const w0 = paragraphs[pFirst].start;
+  const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
+  // Quotes the window walks: those that start before its last paragraph and end inside it.
+  const lastStart = pEnd < paragraphs.length ? paragraphs[pEnd - 1].start : text.length + 1;
+  let e = s;
+  while (e < found.length && found[e].start < lastStart && found[e].end <= w1) e++;
+  if (e === s) return null;
+  const wText = text.slice(w0, w1);
+  const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
+  const wQuotes = found.slice(s, e).map((q) => shiftQuote(q, -w0, null, null));
+  // Every quotation in the window is masked, clipped to it.
+  const spans: Span[] = [];
+  for (let i = Math.max(0, firstIndex(found.length, (x) => found[x].end > w0)); i < found.length && found[i].start < w1; i++) {
+    spans.push({ start: Math.max(found[i].start, w0) - w0, end: Math.min(found[i].end, w1) - w0 });
+  }
+  const masked = maskQuotes(wText, spans as Quote[]);
+  const logStart = Math.max(0, logLength - MAX_KNOWN);
+  const wLog = new NameLog(oldLog.items.slice(logStart, logLength), oldLog.pos.slice(logStart, logLength).map((x) => x - w0));
+  const wPrev = prev && shiftQuoteDeep(prev, -w0);
+  const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(actors, w0, w1)), 0,
+    { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
+    (j, log, names, before) => inStep(s + j, log, w0, names + pFirst, before && shiftQuoteDeep(before, w0)));
+  if (run.stoppedAt === wQuotes.length && e < found.length) return null;
+  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  const added = logLength - logStart;
+  for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
+  return {
+    quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
+    log,
+    logAt: run.logAt.map((x) => x - added + logLength),
+    namesAt: run.namesAt.map((x) => x + pFirst),
+    stoppedAt: s + run.stoppedAt,
+    namesParagraph: run.namesParagraph + pFirst,
+  };
+}
+
+/** The walk from quote s over the whole text (masked whole: the slow way). */
+function walkAll(
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number,
+  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+): Walked {
+  const masked = found.length ? maskQuotes(text, found) : text;
+  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(actors), s,
+    { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
+  return { quotes: run.quotes, log: run.log, logAt: run.logAt, namesAt: run.namesAt, stoppedAt: run.stoppedAt, namesParagraph: run.namesParagraph };
+}
+
+/**
+ * The actors a window's walk can read: those that reach into it, and before them the
+ * last one of each pronoun kind (a pronoun in the window may go back to it).
+ */
+function windowActors(actors: Entity[], w0: number, w1: number): Entity[] {
+  const a0 = firstIndex(actors.length, (i) => actors[i].end > w0);
+  const a1 = firstIndex(actors.length, (i) => actors[i].start >= w1);
+  const before: Entity[] = [];
+  let person = false;
+  let org = false;
+  for (let i = a0 - 1; i >= 0 && !(person && org); i--) {
+    const fit = actorFit(actors[i]);
+    const any = i === a0 - 1;
+    if (any || (!person && fit & 1) || (!org && fit & 2)) before.push(actors[i]);
+    if (fit & 1) person = true;
+    if (fit & 2) org = true;
+  }
+  const out: Entity[] = [];
+  for (let i = before.length - 1; i >= 0; i--) out.push(shiftEntity(before[i], -w0));
+  for (let i = a0; i < a1; i++) out.push(shiftEntity(actors[i], -w0));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers
+
+function sameHeader(a: Header | null, b: Header | null): boolean {
+  if (!a || !b) return a === b;
+  return a.end === b.end && a.date === b.date && a.rawDate === b.rawDate && a.title === b.title && a.dateSpan?.start === b.dateSpan?.start && a.start === b.start;
+}
+
+/** The first index in [0, n) where `pred` holds (pred is monotone), n when none. */
+function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The paragraph a quote starting at `at` is read in (as the attribution walk finds it). */
+function paragraphOf(paragraphs: Paragraph[], at: number): number {
+  return Math.min(firstIndex(paragraphs.length, (i) => paragraphs[i].end >= at), paragraphs.length - 1);
+}
+
+/** Start of the line holding `at`, not before `floor`. */
+function lineStart(text: string, at: number, floor: number): number {
+  let i = at;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+// Moved copies, built field by field (object spread is several times slower, and
+// an edit moves every finding after it).
+function shiftParagraph(p: Paragraph, d: number): Paragraph {
+  return { start: p.start + d, end: p.end + d, heading: p.heading };
+}
+function shiftDate(x: DateMention, d: number): DateMention {
+  return { start: x.start + d, end: x.end + d, text: x.text, value: x.value };
+}
+function shiftEntity(e: Entity, d: number): Entity {
+  if (d === 0) return e;
+  return e.type === undefined
+    ? { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name }
+    : { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name, type: e.type };
+}
+function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
+  return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
+}
+function shiftQuoteDeep(q: Quote, d: number): Quote {
+  return shiftQuote(q, d, q.speaker && shiftSpeaker(q.speaker, d), q.cueSpan && { start: q.cueSpan.start + d, end: q.cueSpan.end + d });
+}
+function shiftSpeaker(s: Speaker, d: number): Speaker {
+  return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
+}
+
+/** Per-paragraph starts with [k0, m) of the old replaced by a region's (relative) starts. */
+function spliceStarts(old: Int32Array, k0: number, m: number, region: Int32Array): Int32Array {
+  const regionCount = region.length - 1;
+  const base = old[k0];
+  const shift = base + region[regionCount] - old[m];
+  const out = new Int32Array(old.length - (m - k0) + regionCount);
+  out.set(old.subarray(0, k0));
+  for (let i = 0; i < regionCount; i++) out[k0 + i] = base + region[i];
+  for (let i = m; i < old.length; i++) out[i - m + k0 + regionCount] = old[i] + shift;
+  return out;
+}
+
+interface SpanMap {
+  /** A position of the old text in the new one; NaN inside the changed stretch. */
+  pos(x: number): number;
+  span<T extends Span>(x: T): T | null;
+  /** Where a span of the old text is in the new one: 0 unchanged, delta moved, NaN changed. */
+  offset(x: Span): number;
+}
+
+function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap {
+  const span = <T extends Span>(x: T): T | null => {
+    if (x.end <= prefix) return x;
+    if (x.start >= suffixStart) return { ...x, start: x.start + delta, end: x.end + delta };
+    return null;
+  };
+  const offset = (x: Span): number => (x.end <= prefix ? 0 : x.start >= suffixStart ? delta : NaN);
+  return { pos: (x) => (x < prefix ? x : x >= suffixStart ? x + delta : NaN), span, offset };
+}
+
+/** An old attributed quote in the new text (null: it rests on something that changed). */
+function mapQuote(q: Quote, map: SpanMap): Quote | null {
+  const d = map.offset(q);
+  const ds = q.speaker ? map.offset(q.speaker) : 0;
+  const dc = q.cueSpan ? map.offset(q.cueSpan) : 0;
+  if (Number.isNaN(d) || Number.isNaN(ds) || Number.isNaN(dc)) return null;
+  if (d === 0 && ds === 0 && dc === 0) return q;
+  const speaker = q.speaker && (ds === 0 ? q.speaker : shiftSpeaker(q.speaker, ds));
+  const cueSpan = q.cueSpan && (dc === 0 ? q.cueSpan : { start: q.cueSpan.start + dc, end: q.cueSpan.end + dc });
+  return shiftQuote(q, d, speaker, cueSpan);
+}
+
+function sameQuote(old: Quote | null, now: Quote | null, map: SpanMap): boolean {
+  if (!old || !now) return old === now;
+  const o = mapQuote(old, map);
+  if (!o) return false;
+  return o.start === now.start && o.end === now.end && o.cue === now.cue && o.kind === now.kind &&
+    sameSpan(o.cueSpan, now.cueSpan) && sameSpan(o.speaker, now.speaker) &&
+    (!o.speaker || (o.speaker.name === now.speaker!.name && o.speaker.via === now.speaker!.via && o.speaker.text === now.speaker!.text));
+}
+
+function sameSpan(a: Span | null, b: Span | null): boolean {
+  return a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+/** Whether the last names of both logs (all the rules read) are the same names at the same places. */
+function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
+  const window = MAX_KNOWN;
+  const count = Math.min(window, oldLength);
+  if (Math.min(window, log.length) !== count) return false;
+  for (let i = 1; i <= count; i++) {
+    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i] + base) return false;
+    const a = oldLog.items[oldLength - i];
+    const b = log.items[log.length - i];
+    if (a === b) continue;
+    if (a.name !== b.name || a.phrase !== b.phrase || !!a.speaker !== !!b.speaker) return false;
+    if (a.speaker && (a.person !== b.person || a.org !== b.org)) return false;
+  }
+  return true;
+}
