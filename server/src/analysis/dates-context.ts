@@ -88,6 +88,8 @@ export function tenseAt(text: string, start: number, end: number, reach = 120): 
     }
     const we = i;
     if (ws >= start && ws < end) continue;
+    // Words after the date only get further away: none of them can beat a nearer cue.
+    if (ws >= end && (ws - end) * 1.5 > bestDistance) break;
     // "will be held", "to be paid": a participle after "be" keeps the modal's tense.
     // "a still unspecified date", "the revised plan": an -ed word after a determiner is an adjective.
     const afterBe = prevS >= 0 && (isWord(text, prevS, prevE, 'be') || isWord(text, prevS, prevE, 'being'));

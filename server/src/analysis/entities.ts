@@ -15,12 +15,13 @@ import {
 } from './gazetteer-data';
 import { scanTokens, TOKEN_FLAGS } from './gazetteer';
 import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
+import { WordSet } from './text';
 import type { ActorType, Entity } from './types';
 
 // Copied to module constants: an imported binding is read through a getter in unbundled builds.
 const { CAP, WORD, BR, TIGHT } = TOKEN_FLAGS;
 
-const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+const words = (s: string) => new WordSet(s.split(/\s+/).filter(Boolean));
 /** "I’m", "It's": a contraction is its first word. */
 const isStop = (w: string) => STOP.has(w) || (hasApostrophe(w) && STOP.has(w.replace(/['’].*$/, '')));
 const hasApostrophe = (w: string) => w.indexOf("'") >= 0 || w.indexOf('’') >= 0;
@@ -173,10 +174,13 @@ class Detector {
   }
   private emit(s: number, e: number, m: Omit<Mention, 'start' | 'end' | 'text'>): void {
     const start = this.st[s], end = this.en[e - 1];
-    this.out.push({ start, end, text: this.text.slice(start, end), ...m });
+    const text = this.text.slice(start, end);
+    // The name is often the text as written: one string for both.
+    this.out.push(mention(start, end, text, m, m.name === text ? text : m.name));
   }
   private spanText(s: number, e: number): string {
-    return this.text.slice(this.st[s], this.en[e - 1]).replace(/\s+/g, ' ');
+    const span = this.text.slice(this.st[s], this.en[e - 1]);
+    return singleSpaced(span) ? span : span.replace(/\s+/g, ' ');
   }
 
   /** Whether token i begins a sentence (or a line). */
@@ -733,6 +737,35 @@ class Detector {
     else this.group(s, tail);
     return tail;
   }
+}
+
+/**
+ * { start, end, text, ...m } with `name` for m.name, built as one literal per combination of
+ * fields: mentions stay in the analysis cache, and objects of a fixed shape are smaller (and
+ * cheaper for the garbage collector to move) than ones grown by a spread.
+ */
+function mention(start: number, end: number, text: string, m: Omit<Mention, 'start' | 'end' | 'text'>, name: string): Mention {
+  const { kind, type, cand, role, head } = m;
+  if (type === undefined) {
+    if (role === undefined && head === undefined) return cand === undefined ? { start, end, text, kind, name } : { start, end, text, kind, name, cand };
+  } else if (cand === undefined) {
+    if (role === undefined) return head === undefined ? { start, end, text, kind, type, name } : { start, end, text, kind, type, name, head };
+    if (head === undefined) return { start, end, text, kind, type, name, role };
+  } else if (head === undefined) {
+    return role === undefined ? { start, end, text, kind, type, name, cand } : { start, end, text, kind, type, name, cand, role };
+  }
+  return { start, end, text, ...m, name };
+}
+
+/** Whether s has no white space but single spaces (spanText's replace would leave it as is). */
+function singleSpaced(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < s.length && s.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 32 || c > 126) return false;
+  }
+  return true;
 }
 
 /** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */

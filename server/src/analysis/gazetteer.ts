@@ -213,16 +213,24 @@ function formOf(surface: string, entry: GazetteerEntry, form: SurfaceForm): Form
   };
 }
 
+/** A bit for a word's length; lengths of 31 and more share one. */
+const lengthBit = (w: string): number => 1 << Math.min(w.length, 31);
+
 class Index {
   readonly byFirst = new Map<string, Form[]>();
   /** First tokens of surfaces that may start in lower case ("al-Qaeda"): others need a capital. */
   readonly lowerFirst = new Set<string>();
+  /** lengthBit() of every lowerFirst word: a lower-case token of another length needs no look-up. */
+  private lowerFirstLengths = 0;
   readonly bySurface = new Map<string, { entry: GazetteerEntry; form: SurfaceForm }>();
   add(entry: GazetteerEntry): void {
     const add = (s: string, form: SurfaceForm) => {
       const f = formOf(s, entry, form);
       if (!f) return;
-      if (f.require[0] === '') this.lowerFirst.add(f.tokens[0]);
+      if (f.require[0] === '') {
+        this.lowerFirst.add(f.tokens[0]);
+        this.lowerFirstLengths |= lengthBit(f.tokens[0]);
+      }
       const list = this.byFirst.get(f.tokens[0]);
       if (list) list.push(f);
       else this.byFirst.set(f.tokens[0], [f]);
@@ -238,7 +246,7 @@ class Index {
   }
   match(t: TokenTable, i: number): GazetteerMatch | null {
     const lower = t.lower, flags = t.flags;
-    if (!(flags[i] & CAP) && !this.lowerFirst.has(lower[i])) return null;
+    if (!(flags[i] & CAP) && (!(lengthBit(lower[i]) & this.lowerFirstLengths) || !this.lowerFirst.has(lower[i]))) return null;
     const list = this.byFirst.get(lower[i]);
     if (!list) return null;
     outer: for (const f of list) {
