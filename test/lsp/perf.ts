@@ -4,7 +4,8 @@
 // - a ~1 MB article (the example's body repeated): open → diagnostics, then hover
 //   and document symbols at the 50th/99th percentile, and a one-character edit →
 //   fresh diagnostics for that version (the server's debounce is set to 0 so it is
-//   not counted).
+//   not counted), with the server's part after the analysis; then the first
+//   document symbols request on each new version (nothing cached for it yet).
 // Times are wall-clock at the client, JSON-RPC round trip included.
 import { performance } from 'perf_hooks';
 import { analyze, AnalysisCache } from '../../server/src/analysis';
@@ -59,11 +60,15 @@ async function main(): Promise<void> {
       .map((t) => /^(\S+) handled in ([\d.]+) ms \(cpu ([\d.]+) ms\)$/.exec(t))
       .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
     const serverCpu = (method: string, from: number) => client.traces.slice(from)
-      .map((t) => /^(\S+) (?:handled|\S+ v\d+ computed) in [\d.]+ ms \(cpu ([\d.]+) ms\)$/.exec(t))
+      .map((t) => /^(\S+) (?:handled|\S+ v\d+ computed) in [\d.]+ ms \(cpu ([\d.]+) ms\)/.exec(t))
       .filter((m): m is RegExpExecArray => !!m && m[1] === method).map((m) => Number(m[2]));
     const diagnosticsTimes = (from: number) => client.traces.slice(from)
       .map((t) => /^diagnostics \S+ v\d+ computed in ([\d.]+) ms/.exec(t))
       .filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
+    // Of that, what follows the analysis: conversion to LSP, JSON, the write.
+    const afterAnalysis = (from: number, which: 1 | 2) => client.traces.slice(from)
+      .map((t) => /^diagnostics .*; after analysis ([\d.]+) ms \(cpu ([\d.]+) ms\)$/.exec(t))
+      .filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[which]));
     let mark = client.traces.length;
 
     // Example article: open → diagnostics.
@@ -136,6 +141,22 @@ async function main(): Promise<void> {
     results.bigEditToDiagnostics = stats(edits);
     results.bigEditDiagnosticsServerSide = stats(diagnosticsTimes(mark));
     results.bigEditDiagnosticsServerCpu = stats(serverCpu('diagnostics', mark));
+    results.bigEditDiagnosticsAfterAnalysis = stats(afterAnalysis(mark, 1));
+    results.bigEditDiagnosticsAfterAnalysisCpu = stats(afterAnalysis(mark, 2));
+
+    // The outline as an editor first asks for it on a new version (right after that
+    // version's diagnostics): built and serialised for that version, nothing cached.
+    const firstSymbols: number[] = [];
+    for (let v = 42; v < 62; v++) {
+      const at = Math.floor(rand() * text.length);
+      const pos = positionAt(text, at);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      await client.change(uri, v, [{ range: { start: pos, end: pos }, text: 'x' }]);
+      await client.waitForDiagnostics(uri, v);
+      const [ms] = await time(() => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+      firstSymbols.push(ms);
+    }
+    results.bigDocumentSymbolsFirstAfterEdit = stats(firstSymbols);
     await client.connection.sendNotification('$/setTrace', { value: 'off' });
     // For comparison: the analysis core alone on the same edit, in this process.
     const cache = new AnalysisCache();

@@ -51,13 +51,21 @@ export async function publishDiagnostics(project: Project, connection: Connectio
     if (project.versionOf(uri) === undefined) return; // closed meanwhile
     const elapsed = startTimer();
     const f = await project.get(uri);
+    const afterAnalysis = startTimer();
     const settings = await project.settings(uri);
-    if (project.versionOf(uri) !== f.version) return; // edited (or closed) meanwhile: that version's job publishes
+    const now = project.versionOf(uri);
+    if (now !== f.version) {
+      // Edited (or closed) meanwhile: that version's own job publishes.
+      connection.tracer.log(`diagnostics ${uri} v${f.version} dropped: the document is at ${now === undefined ? 'closed' : `v${now}`}`);
+      return;
+    }
     if (published.get(f) === settings) return; // another job already sent exactly this
     published.set(f, settings);
     const diagnostics = toLspDiagnostics(f, settings);
     await connection.sendDiagnostics({ uri, version: f.version ?? undefined, diagnostics });
-    connection.tracer.log(`diagnostics ${uri} v${f.version} computed in ${elapsed()}`);
+    // What follows the analysis (conversion, JSON, the write) is reported apart: the
+    // fixed cost every version pays however fast the analysis gets.
+    connection.tracer.log(`diagnostics ${uri} v${f.version} computed in ${elapsed()}; after analysis ${afterAnalysis()}`);
     // In a long article, once the user pauses, prepare what hovers and the outline
     // need, so requests on this version answer at once (skipped while typing goes
     // on: the version moved). Short articles compute them on demand in no time.
