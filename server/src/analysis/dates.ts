@@ -19,6 +19,7 @@ import {
   COUNT_RE, countValue, isFullMonthName, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
   SPOKEN_YEAR_RE, spokenYearValue, WEEKDAY_RE, weekdayNumber,
 } from './dates-lexicon';
+import { isSpaceCode } from './text';
 import type { DateMention } from './types';
 
 /** A recognised expression; value null marks words that are no date ("every Monday") and block others. */
@@ -109,21 +110,40 @@ function referenceDay(iso: string | null): Ymd | null {
   return lastReference.day;
 }
 
-const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
+/**
+ * A pattern matched at a position, with the characters it can begin with: most positions
+ * fail that test and cost no regular-expression call. For a pattern that can match the
+ * empty string, a failed test gives null where the pattern would give "".
+ */
+interface Sticky {
+  re: RegExp;
+  first: (c: number) => boolean;
+}
+const sticky = (source: string, flags = '', first: (c: number) => boolean = () => true): Sticky => ({ re: new RegExp(source, `y${flags}`), first });
 const atEnd = (source: string, flags = ''): RegExp => new RegExp(`(?:${source})$`, flags);
 
-/** Matches `re` (sticky) at position `at`. */
-function after(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
+/** Matches `p` at position `at`. */
+function after(p: Sticky, text: string, at: number): RegExpExecArray | null {
+  if (at >= text.length || !p.first(text.charCodeAt(at))) return null;
+  p.re.lastIndex = at;
+  return p.re.exec(text);
 }
+
+// First characters for Sticky patterns. An imported function is read through a getter in
+// unbundled builds: copied once.
+const isSpace = isSpaceCode;
+const spaceOr = (...chars: string[]) => {
+  const codes = chars.map((ch) => ch.charCodeAt(0));
+  return (c: number) => isSpace(c) || codes.includes(c);
+};
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** Matches `re` (anchored with $) against the text just before `at`. */
 function before(re: RegExp, text: string, at: number, reach = 60): RegExpExecArray | null {
   return re.exec(text.slice(Math.max(0, at - reach), at));
 }
 
-const PLURAL_NOUN = sticky(`\\s+(?!(?:is|was|has|as|its|this|his|us|versus|plus|whereas|thus|does|goes)\\b)[a-z]{2,}s\\b`);
+const PLURAL_NOUN = sticky(`\\s+(?!(?:is|was|has|as|its|this|his|us|versus|plus|whereas|thus|does|goes)\\b)[a-z]{2,}s\\b`, '', isSpace);
 
 /** Whether a plural noun follows: "2000 troops", "nineteen ninety people". */
 function pluralNounAt(text: string, at: number): boolean {
@@ -194,12 +214,12 @@ function isoAt(scan: Scan, s: number, e: number): void {
 // ---------------------------------------------------------------- month names
 
 const DAY_NUM = `(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?(?!\\d|:\\d|\\s*%|,\\d)`;
-const MONTH_DAY = sticky(`\\.?\\s*(?:the\\s+)?${DAY_NUM}`);
-const MONTH_ORDINAL_DAY = sticky(`\\s+(?:the\\s+)?(${ORDINAL_WORD_RE})\\b`, 'i');
-const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}`);
-const YEAR_AFTER = sticky(`(?:\\s*,\\s*|\\s+)(?:of\\s+)?((?:1[6-9]|20|21)\\d\\d)(?![\\d%])`);
-const SPOKEN_YEAR_AFTER = sticky(`\\s+(${SPOKEN_YEAR_RE})\\b`, 'i');
-const RELATIVE_YEAR_AFTER = sticky(`\\s*,?\\s+(this|last|next)\\s+year\\b`, 'i');
+const MONTH_DAY = sticky(`\\.?\\s*(?:the\\s+)?${DAY_NUM}`, '', (c) => isDigitCode(c) || isSpace(c) || c === 46 || c === 116);
+const MONTH_ORDINAL_DAY = sticky(`\\s+(?:the\\s+)?(${ORDINAL_WORD_RE})\\b`, 'i', isSpace);
+const SECOND_DAY = sticky(`(\\s*(?:-|–|—|and|or|to|through|&)\\s*)${DAY_NUM}`, '', spaceOr('-', '–', '—', 'a', 'o', 't', '&'));
+const YEAR_AFTER = sticky(`(?:\\s*,\\s*|\\s+)(?:of\\s+)?((?:1[6-9]|20|21)\\d\\d)(?![\\d%])`, '', spaceOr(','));
+const SPOKEN_YEAR_AFTER = sticky(`\\s+(${SPOKEN_YEAR_RE})\\b`, 'i', isSpace);
+const RELATIVE_YEAR_AFTER = sticky(`\\s*,?\\s+(this|last|next)\\s+year\\b`, 'i', spaceOr(','));
 const FIRST_DAY_BEFORE = atEnd(`(?<![\\d.,])\\b([12]?\\d|3[01])(st|nd|rd|th)?\\s*(?:-|–|—|and|or|to|&)\\s*`);
 const DAY_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(?<!\\d)([12]?\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?`);
 const ORDINAL_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(${ORDINAL_WORD_RE})\\s+(?:of\\s+)?`, 'i');
@@ -319,9 +339,9 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
 
 // Named days that are no date of this week: "Bloody Sunday", "Black Friday"; papers: "the Sunday Times".
 const NAMED_WEEKDAY_BEFORE = atEnd(`\\b(?:Black|Bloody|Super|Cyber|Palm|Ash|Holy|Maundy|Shrove|Whit|Low|Giving)\\s+`);
-const NAMED_WEEKDAY_AFTER = sticky(`\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|Star|Tribune|Night\\s+Football|Evening\\s+Post|Bloody\\s+Sunday)\\b`);
+const NAMED_WEEKDAY_AFTER = sticky(`\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|Star|Tribune|Night\\s+Football|Evening\\s+Post|Bloody\\s+Sunday)\\b`, '', isSpace);
 const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this\\s+past|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
-const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i');
+const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i', spaceOr("'", '’'));
 
 function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
   const { text, ref } = scan;
@@ -362,7 +382,8 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
 // A four-digit number that is a quantity, a decade or a time, not a year ("1990-91" and
 // "2021-2022" are years).
 const YEAR_NOT_BEFORE = atEnd(`(?:[$£€#\\d]|\\d[,.]|\\bNos?\\.\\s*|№\\s*|\\b(?:number|page|route|flight|room|resolution|article|paragraph|point|section|chapter|item|unit|code|model|version|decree|order|rule|at|about|some|nearly|almost|approximately|roughly|than|up\\s+to)\\s+)`, 'i');
-const YEAR_NOT_AFTER = sticky(`(?:s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`);
+const YEAR_NOT_AFTER_FIRST = spaceOr('s', '%', 'p', ',', '.', '-', '–', 'G', 'U', 'h');
+const YEAR_NOT_AFTER = sticky(`(?:s\\b|\\s*%|\\s*percent|[,.]\\d|\\d|[-–](?!\\d\\d\\b|(?:1[6-9]|20|21)\\d\\d\\b)\\d|\\s*(?:GMT|UTC|hours|hrs|h)\\b)`, '', (c) => isDigitCode(c) || YEAR_NOT_AFTER_FIRST(c));
 // "2000 troops" is a count, "the 1996 elections" a year: a plural noun after a bare number.
 const DETERMINER_BEFORE = atEnd(`\\b(?:the|a|an|its|his|her|their|our|your|my|that|this|these|those|whose)\\s+(?:[a-z]+\\s+)?|['’]s\\s+|[-–]`, 'i');
 const THE_BEFORE = atEnd(`\\bthe\\s+`, 'i');
@@ -399,7 +420,7 @@ function spokenYearAt(scan: Scan, s: number): void {
 const GENERIC_TODAY = /^['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|children|generation|economy|markets?|standards|young|students|people|technology|environment|culture|life|families|computers|politics|media)\b/i;
 const OF_BEFORE = atEnd(`\\bof\\s+`, 'i');
 const DAYWORD_LEFT = atEnd(`\\b(?:(?:early|late|earlier|later)\\s+|the\\s+day\\s+(?:before|after)\\s+)`, 'i');
-const DAYWORD_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?`, 'i');
+const DAYWORD_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night))?`, 'i', spaceOr("'", '’'));
 
 function daywordAt(scan: Scan, s: number, e: number, word: string): void {
   const { text, ref } = scan;
@@ -425,15 +446,15 @@ const UNIT_LEFT = atEnd(
   `(?:\\b(?<prep>for|of|during|through|throughout|over|in)\\s+)?` +
   `\\b(?<det>this\\s+past|this|last|next|the\\s+next|the\\s+past|the\\s+last|the\\s+current|the\\s+coming|the\\s+previous|the\\s+following|the\\s+same|that\\s+same|that|the\\s+full|the\\s+whole|the\\s+entire|the)\\s+` +
   `(?:(?<fiscal>fiscal|financial|calendar)\\s+)?`, 'i');
-const DAY_BEFORE_AFTER = sticky(`\\s+(before|after)(?=\\s*[,.;:)]|\\s*$)`, 'i');
+const DAY_BEFORE_AFTER = sticky(`\\s+(before|after)(?=\\s*[,.;:)]|\\s*$)`, 'i', isSpace);
 const ANAPHORIC_SHIFT: Record<string, number> = {
   that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1,
 };
 const isAnaphorUnit = (unit: string): unit is Anaphor['unit'] => unit === 'day' || unit === 'month' || unit === 'year';
-const AGO_RIGHT = sticky(`\\s+(?:or\\s+so\\s+)?(ago|earlier|before|later|after)\\b`, 'i');
+const AGO_RIGHT = sticky(`\\s+(?:or\\s+so\\s+)?(ago|earlier|before|later|after)\\b`, 'i', isSpace);
 const AGO_LEFT = atEnd(`\\b(?:(?:almost|nearly|about|some|more\\s+than|over|just|only|roughly|barely|less\\s+than|around|exactly)\\s+)?(${COUNT_RE})[\\s-]+`, 'i');
 const COMPOUND_NOT_AFTER = atEnd(`\\b(?:this|last|next|each|every|\\d+)\\s*-?\\s*`, 'i');
-const YEAR_COMPOUND = sticky(`(?:-|\\s+|['’]s\\s+)end\\b|-(?:earlier|ago)\\b`, 'i');
+const YEAR_COMPOUND = sticky(`(?:-|\\s+|['’]s\\s+)end\\b|-(?:earlier|ago)\\b`, 'i', spaceOr('-', "'", '’'));
 
 function unitAt(scan: Scan, s: number, e: number, word: string): void {
   const { text, ref } = scan;

@@ -56,3 +56,9 @@ function letterBit(w: string): number {
   const c = w.charCodeAt(0) - 97;
   return c >= 0 && c < 26 ? 1 << c : 0;
 }
+
+/** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
