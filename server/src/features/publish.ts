@@ -70,9 +70,7 @@ export async function publishDiagnostics(project: Project, connection: Connectio
     // need, so requests on this version answer at once (skipped while typing goes
     // on: the version moved). Short articles compute them on demand in no time.
     if (f.text.length >= PREPARE_FROM_CHARS) {
-      setTimeout(() => {
-        if (project.versionOf(uri) === f.version) prepare(f);
-      }, PREPARE_AFTER_MS);
+      setTimeout(() => void prepare(project, connection, f), PREPARE_AFTER_MS);
     }
   } catch (e) {
     if (e instanceof UnknownDocumentError) return; // closed before we got to it
@@ -80,9 +78,25 @@ export async function publishDiagnostics(project: Project, connection: Connectio
   }
 }
 
-/** Builds the per-analysis indexes (lookup, entity facts, the outline and its JSON) ahead of requests. */
-function prepare(f: AnalyzedText): void {
-  itemsAt(f.analysis, 0);
-  entityFacts(f.analysis);
-  prepareJson(outline(f));
+/**
+ * Builds the per-analysis indexes (lookup, entity facts, the outline and its JSON)
+ * ahead of requests, one step per event-loop turn: an edit arriving meanwhile is
+ * handled after at most one step (each a few ms on 1 MB), and stops the rest.
+ */
+async function prepare(project: Project, connection: Connection, f: AnalyzedText): Promise<void> {
+  const steps = [
+    () => itemsAt(f.analysis, 0),
+    () => entityFacts(f.analysis),
+    () => outline(f),
+    () => prepareJson(outline(f)),
+  ];
+  const elapsed = startTimer();
+  for (const step of steps) {
+    if (project.versionOf(f.uri) !== f.version) return;
+    step();
+    // A timer, not setImmediate: input is read between two timers, so a queued
+    // edit is applied before the next step checks the version.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  connection.tracer.log(`prepared ${f.uri} v${f.version} in ${elapsed()}`);
 }
