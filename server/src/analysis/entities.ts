@@ -242,7 +242,9 @@ class Detector {
     const w = this.lo[k];
     if (AUX.has(w) || SPEECH.has(w)) return true;
     if (NOT_VERBS.has(w) || w.length < 4) return false;
-    return /(?:ed|es|[^su]s)$/.test(w);
+    // -ed, -es, or -s after any letter but s or u ("agrees", "says"; not "press", "bonus").
+    const c = w.charCodeAt(w.length - 2);
+    return w.endsWith('ed') || w.endsWith('es') || (w.endsWith('s') && w.length >= 2 && c !== 115 && c !== 117);
   }
 
   /** A word of motion shortly before p ("reroute cargo to X", "flights from X"). */
@@ -612,7 +614,8 @@ class Detector {
     const firstLower = this.lo[s];
     const lastLower = this.tx[e - 1] === '.' ? this.lo[e - 2] : this.lo[e - 1];
     const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || isStop(firstLower) || THING_END.has(lastLower);
-    const acronym = /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
+    // Two to six capitals (periods aside): a longer text needs no test ("Sofia Petrosyan").
+    const acronym = lengthWithoutPeriods(text) <= 12 && /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
     const startsLine = s === 0 || this.isBr(s) || (p >= 0 && this.isBr(p) && OPENERS.has(this.tx[p]));
     const pw = this.word(p);
@@ -757,6 +760,13 @@ function mention(start: number, end: number, text: string, m: Omit<Mention, 'sta
   return { start, end, text, ...m, name };
 }
 
+/** Length of s in UTF-16 units, periods left out (six capitals take at most 12). */
+function lengthWithoutPeriods(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 46) n--;
+  return n;
+}
+
 /** Whether s has no white space but single spaces (spanText's replace would leave it as is). */
 function singleSpaced(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -773,7 +783,7 @@ export function isRole(w: string): boolean {
   if (ROLE.has(w)) return true;
   // "Senators Charles E. Grassley and ...", "hydrologist", "physician"
   if (w.length > 4 && w.endsWith('s') && ROLE.has(w.slice(0, -1))) return true;
-  return w.length > 5 && /(?:ist|ician)$/.test(w) && !STOP.has(w);
+  return w.length > 5 && (w.endsWith('ist') || w.endsWith('ician')) && !STOP.has(w);
 }
 
 const NOT_PEOPLE = words('others numbers papers orders borders centers centres matters letters waters layers towers headquarters powers members-only computers containers barriers quarters chambers');
@@ -781,7 +791,7 @@ const PEOPLE_ANTS = words('residents students agents parents opponents migrants 
 /** A plural noun for people ("importers", "hydrologists", "residents"): a group after a nationality. */
 function isPeoplePlural(w: string): boolean {
   if (GROUP.has(w) || PEOPLE_ANTS.has(w)) return true;
-  return w.length >= 5 && /(?:ers|ors|ists|ians|men)$/.test(w) && !NOT_PEOPLE.has(w);
+  return w.length >= 5 && (w.endsWith('ers') || w.endsWith('ors') || w.endsWith('ists') || w.endsWith('ians') || w.endsWith('men')) && !NOT_PEOPLE.has(w);
 }
 
 /** Institutions named "X on Y": "Committee on Foreign Affairs" (but "Hofstra University on Long Island"). */
@@ -837,7 +847,7 @@ function titleLines(t: TokenTable): Uint8Array {
 let titleBuffer = new Uint8Array(1024);
 
 function isDemonymPlural(w: string): boolean {
-  return w.length > 3 && (/s$/.test(w) || /men$/.test(w)) && !/ss$/.test(w) && !/ese$/.test(w);
+  return w.length > 3 && (w.endsWith('s') || w.endsWith('men')) && !w.endsWith('ss') && !w.endsWith('ese');
 }
 
 function lastWord(s: string): string {
