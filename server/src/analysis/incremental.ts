@@ -257,26 +257,47 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     for (let i = old.actorAt[m]; i < old.actors.length; i++) actors.push(shiftEntity(old.actors[i], delta));
     placeAt = spliceStarts(old.placeAt, k0, m, region.placeAt);
     actorAt = spliceStarts(old.actorAt, k0, m, region.actorAt);
-    const was = old.actors.slice(old.actorAt[k0], old.actorAt[m]);
-    const same = was.length === region.actors.length && was.every((e, i) => e.name === region.actors[i].name && e.type === region.actors[i].type);
+    const same = sameNames(old.actors, old.actorAt[k0], old.actorAt[m], region.actors);
     firstDiff = same ? actors.length : old.actorAt[k0];
     lastDiff = same ? 0 : old.actorAt[k0] + Math.max(1, region.actors.length);
   } else {
+    // Resolve again: a changed name may change how others resolve. Paragraphs whose
+    // mentions resolve as before (the same outcome objects) keep their places and actors.
     produced = resolveAll(local);
-    ({ places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, paragraphs.length));
-    // Where the actors differ from the old ones (a name typed may change how others resolve).
-    const map0 = spanMapper(P, suffixStart, delta);
-    const sameActor = (o: Entity, e: Entity): boolean => {
-      const at = map0.span(o);
-      return !!at && at.start === e.start && at.end === e.end && o.name === e.name && o.type === e.type && o.text === e.text;
-    };
-    firstDiff = 0;
-    while (firstDiff < actors.length && firstDiff < old.actors.length && sameActor(old.actors[firstDiff], actors[firstDiff])) firstDiff++;
-    let tail = 0;
-    while (tail < actors.length - firstDiff && tail < old.actors.length - firstDiff &&
-      sameActor(old.actors[old.actors.length - 1 - tail], actors[actors.length - 1 - tail])) tail++;
-    const identical = firstDiff === actors.length && actors.length === old.actors.length;
-    lastDiff = identical ? 0 : Math.max(actors.length - tail, firstDiff + 1);
+    places = [];
+    actors = [];
+    placeAt = new Int32Array(paragraphs.length + 1);
+    actorAt = new Int32Array(paragraphs.length + 1);
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < paragraphs.length; i++) {
+      placeAt[i] = places.length;
+      actorAt[i] = actors.length;
+      const oi = i < k0 ? i : i >= midEnd ? i - pShift : -1;
+      if (oi >= 0 && sameItems(produced[i], old.produced[oi])) {
+        const d = i < k0 ? 0 : delta;
+        for (let x = old.placeAt[oi]; x < old.placeAt[oi + 1]; x++) places.push(shiftEntity(old.places[x], d));
+        for (let x = old.actorAt[oi]; x < old.actorAt[oi + 1]; x++) actors.push(shiftEntity(old.actors[x], d));
+        continue;
+      }
+      const r = entitiesOf(paragraphs, produced, i, i + 1);
+      for (const e of r.places) places.push(e);
+      for (const e of r.actors) actors.push(e);
+      if (oi >= 0 && !sameNames(old.actors, old.actorAt[oi], old.actorAt[oi + 1], r.actors, i < k0 ? 0 : delta)) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    placeAt[paragraphs.length] = places.length;
+    actorAt[paragraphs.length] = actors.length;
+    // The changed stretch counts as changed when its actors read differently as a whole.
+    const midActors = actors.slice(actorAt[k0], actorAt[midEnd]);
+    if (!sameNames(old.actors, old.actorAt[k0], old.actorAt[m], midActors)) {
+      first = first < 0 ? k0 : Math.min(first, k0);
+      last = Math.max(last, midEnd - 1);
+    }
+    firstDiff = first < 0 ? actors.length : actorAt[first];
+    lastDiff = first < 0 ? 0 : Math.max(actorAt[last + 1], firstDiff + 1);
   }
 
   // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
@@ -366,6 +387,27 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
     quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
+}
+
+/** Whether two outcome lists are the same objects. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether old[from…to) and `now` name the same actors in the same order (and, given
+ * the offset between the texts, at the same places).
+ */
+function sameNames(old: readonly Entity[], from: number, to: number, now: readonly Entity[], delta?: number): boolean {
+  if (to - from !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const o = old[from + i];
+    if (o.name !== now[i].name || o.type !== now[i].type) return false;
+    if (delta !== undefined && (o.start + delta !== now[i].start || o.end + delta !== now[i].end)) return false;
+  }
+  return true;
 }
 
 /** Signatures of the mentions of local[from…to), in order. */

@@ -6,12 +6,6 @@ import { GIVEN, HONORIFIC_WORD, isRole, NOT_NAMES, type Mention } from './entiti
 import type { Gazetteer } from './gazetteer';
 import type { ActorType, Entity } from './types';
 
-function clean(m: Mention, name = m.name, type: ActorType | undefined = m.type): Entity {
-  const e: Entity = { start: m.start, end: m.end, kind: m.kind, text: m.text, name };
-  if (m.kind === 'actor' && type) e.type = type;
-  return e;
-}
-
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
 export function dropOverlaps(xs: Entity[]): Entity[] {
   xs.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -46,29 +40,37 @@ export function splitByKind(produced: readonly (Entity | null)[]): { places: Ent
  * for the span a trimmed mention keeps ("Crooked Hillary Clinton").
  */
 export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
-  const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+  const ds = ms.map(derive);
 
   // Single words the document uses on their own: they confirm a full name ending in them.
   const alone = new Set<string>();
-  for (const m of ms) if (m.type === 'person' && (m.cand === 'word' || (!m.cand && wordsOf(m.name).length === 1))) alone.add(nameKey(m.name));
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.type === 'person' && (m.cand === 'word' || (!m.cand && ds[i].words.length === 1))) alone.add(ds[i].key);
+  }
 
   // Full names by their endings and given name ("Simonyan", "de Blasio", "Gurgen"); first introduced wins.
   const byEnding = new Map<string, string>();
   const byGiven = new Map<string, string>();
-  const isFull = (m: Mention) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(nameKey(wordsOf(m.name).slice(-1)[0]))));
-  for (const m of ms) {
-    if (!isFull(m)) continue;
-    let ws = wordsOf(nameKey(m.name));
-    // "Joseph R. Biden Jr.": the surname is before the generational suffix.
-    if (ws.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(ws[ws.length - 1])) ws = ws.slice(0, -1);
+  const isFull = (m: Mention, d: Derived) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(d.words[d.words.length - 1])));
+  const givenFirst = new Map<string, boolean>();
+  const startsGiven = (name: string): boolean => {
+    let g = givenFirst.get(name);
+    if (g === undefined) givenFirst.set(name, (g = GIVEN.has(wordsOf(nameKey(name))[0])));
+    return g;
+  };
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    const d = ds[i];
+    if (!isFull(m, d)) continue;
+    const ws = d.full;
     if (ws.length < 2) continue;
     // First introduced wins, but a name that starts with a known given name beats one that
     // does not ("Barack Obama" over a headline's "Derelict Obama").
     const given = GIVEN.has(ws[0]);
-    for (let k = 1; k < ws.length; k++) {
-      const ending = ws.slice(k).join(' ');
+    for (const ending of d.endings) {
       const had = byEnding.get(ending);
-      if (!had || (given && !GIVEN.has(wordsOf(nameKey(had))[0]))) byEnding.set(ending, m.name);
+      if (!had || (given && !startsGiven(had))) byEnding.set(ending, m.name);
     }
     if (!byGiven.has(ws[0])) byGiven.set(ws[0], m.name);
   }
@@ -91,50 +93,50 @@ export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
     if (m.kind === 'place') {
       // A place guessed from its cue ("in X") that the document knows as a person is the person.
       const full = m.cand === 'word' ? fullName(m.name) : undefined;
-      if (full) produced[i] = clean({ ...m, kind: 'actor' }, full, 'person');
-      else produced[i] = clean(m);
+      if (full) produced[i] = outcome(m, ds[i], 'actor', full, 'person');
+      else produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
       continue;
     }
     switch (m.cand) {
       case undefined: {
         if (m.type === 'person') {
           const trimmed = dropLeadingWord(m, fullName);
-          if (trimmed) { produced[i] = trimmed; break; }
+          if (trimmed) { produced[i] = kept(ds[i], trimmed); break; }
           // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
-          const k = nameKey(m.name);
+          const k = ds[i].key;
           const name = byEnding.get(k) ?? (placeNames.has(m.name) || k.includes(' ') ? undefined : byGiven.get(k)) ?? m.name;
-          produced[i] = clean(m, name);
+          produced[i] = outcome(m, ds[i], m.kind, name, m.type);
           if (m.role) lastPerson.set(m.role, name);
         } else {
-          produced[i] = clean(m);
+          produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
           if (m.type === 'organization' && m.head) lastOrg.set(m.head, m);
         }
         break;
       }
       case 'name':
-        if (isFull(m)) produced[i] = clean(m);
+        if (isFull(m, ds[i])) produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
         break;
       case 'word':
       case 'headline': {
         // A surname first; then a place the article named ("Charlotte" the city, not the
         // first word of "Charlotte Panthers"); then a first name ("Melania").
-        const surname = byEnding.get(nameKey(m.name));
-        if (surname) { produced[i] = clean(m, surname, 'person'); break; }
+        const surname = byEnding.get(ds[i].key);
+        if (surname) { produced[i] = outcome(m, ds[i], m.kind, surname, 'person'); break; }
         const place = placeNames.get(m.name);
-        if (place) { produced[i] = { start: m.start, end: m.end, kind: 'place', text: m.text, name: place }; break; }
-        const first = NOT_NAMES.has(nameKey(m.name)) ? undefined : byGiven.get(nameKey(m.name));
-        if (first) produced[i] = clean(m, first, 'person');
+        if (place) { produced[i] = outcome(m, ds[i], 'place', place, undefined); break; }
+        const first = NOT_NAMES.has(ds[i].key) ? undefined : byGiven.get(ds[i].key);
+        if (first) produced[i] = outcome(m, ds[i], m.kind, first, 'person');
         break;
       }
       case 'the-head': {
         // The most recent organisation with that head noun ("the headquarters").
         const o = lastOrg.get(m.role!) ?? firstOrg.get(m.role!);
-        if (o) produced[i] = clean(m, o.name, 'organization');
+        if (o) produced[i] = outcome(m, ds[i], m.kind, o.name, 'organization');
         break;
       }
       case 'the-role': {
         const p = lastPerson.get(m.role!);
-        if (p) produced[i] = clean(m, p, 'person');
+        if (p) produced[i] = outcome(m, ds[i], m.kind, p, 'person');
         break;
       }
     }
@@ -165,6 +167,52 @@ function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined
   if (!full || nameKey(full) !== nameKey(rest) || nameKey(full) === nameKey(m.name)) return null;
   const start = m.end - rest.length;
   return { start, end: m.end, kind: 'actor', text: rest, name: full, type: 'person' };
+}
+
+/** What the resolution reads of a mention, computed once per mention (mentions are cached with their paragraph). */
+interface Derived {
+  /** nameKey of the name, and its words. */
+  key: string;
+  words: string[];
+  /** The words of a full name without a generational suffix, and their endings ("gurgen simonyan" → "simonyan"). */
+  full: string[];
+  endings: string[];
+  /** The last outcome, handed out again while it stays the same (re-analysis compares outcomes by identity). */
+  out?: Entity;
+}
+
+const derived = new WeakMap<Mention, Derived>();
+const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+function derive(m: Mention): Derived {
+  let d = derived.get(m);
+  if (d) return d;
+  const key = nameKey(m.name);
+  const words = wordsOf(key);
+  // "Joseph R. Biden Jr.": the surname is before the generational suffix.
+  const full = words.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(words[words.length - 1]) ? words.slice(0, -1) : words;
+  const endings: string[] = [];
+  for (let k = 1; k < full.length; k++) endings.push(full.slice(k).join(' '));
+  d = { key, words, full, endings };
+  derived.set(m, d);
+  return d;
+}
+
+/** The entity a mention resolves to (its own span and text), the same object as last time when nothing changed. */
+function outcome(m: Mention, d: Derived, kind: Entity['kind'], name: string, type: ActorType | undefined): Entity {
+  const t = kind === 'actor' ? type : undefined;
+  const o = d.out;
+  if (o && o.kind === kind && o.name === name && o.type === t && o.start === m.start && o.end === m.end && o.text === m.text) return o;
+  const e: Entity = { start: m.start, end: m.end, kind, text: m.text, name };
+  if (t) e.type = t;
+  return (d.out = e);
+}
+
+/** An outcome built elsewhere, handed out as `outcome` does. */
+function kept(d: Derived, e: Entity): Entity {
+  const o = d.out;
+  if (o && o.kind === e.kind && o.name === e.name && o.type === e.type && o.start === e.start && o.end === e.end && o.text === e.text) return o;
+  return (d.out = e);
 }
 
 /** Comparable form of a name: lower case, one kind of apostrophe. */
