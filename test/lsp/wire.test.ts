@@ -19,9 +19,19 @@ describe('stdio message encoding', () => {
     assert.deepStrictEqual(decode(again), { jsonrpc: '2.0', id: 'req-é', result: outline });
   });
 
+  it('escapes every character outside ASCII so that JSON.parse gives it back', () => {
+    let all = '';
+    for (let c = 0x20; c < 0x3000; c += 7) all += String.fromCharCode(c);
+    all += '😀𝄞\ud800x\udfff';
+    const bytes = asciiJson({ all });
+    assert.ok(bytes.every((b) => b < 0x80));
+    assert.strictEqual(JSON.parse(bytes.toString('latin1')).all, all);
+  });
+
   it('serialises a reused result once', () => {
     assert.strictEqual(jsonOf(outline), jsonOf(outline));
-    assert.strictEqual(asciiJson('a“b'), '"a\\u201cb"');
+    assert.strictEqual(asciiJson('a“b').toString('latin1'), '"a\\u201cb"');
+    assert.strictEqual(asciiJson('é😀').toString('latin1'), '"\\u00e9\\ud83d\\ude00"');
   });
 
   it('leaves other messages to JSON.stringify, errors included', () => {

@@ -28,15 +28,62 @@ export function reusedJson<T extends object>(result: T): T {
 export function jsonOf(result: object): Buffer {
   let b = bytes.get(result);
   if (!b) {
-    b = Buffer.from(asciiJson(result), 'latin1');
+    b = asciiJson(result);
     bytes.set(result, b);
   }
   return b;
 }
 
 /** JSON with every character outside ASCII written as a \u escape. */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function asciiJson(value: unknown): Buffer {
+  // UTF-8 first (a native pass), then escapes over bytes: several times faster than
+  // a regular expression over the UTF-16 string of a megabyte of JSON.
+  return escapeNonAscii(Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+const HEX = Buffer.from('0123456789abcdef');
+
+/**
+ * Rewrites the non-ASCII characters of well-formed UTF-8 JSON as \u escapes of their
+ * UTF-16 code units (two for characters beyond U+FFFF). JSON.stringify never puts
+ * them outside strings, and escapes lone surrogates itself.
+ */
+export function escapeNonAscii(src: Buffer): Buffer {
+  let extra = 0;
+  for (let i = 0; i < src.length; i++) {
+    const b = src[i];
+    if (b < 0x80) continue;
+    if (b >= 0xf0) { extra += 12 - 4; i += 3; } else if (b >= 0xe0) { extra += 6 - 3; i += 2; } else { extra += 6 - 2; i += 1; }
+  }
+  if (!extra) return src;
+  const out = Buffer.allocUnsafe(src.length + extra);
+  let o = 0;
+  const unit = (u: number) => {
+    out[o++] = 0x5c; // backslash
+    out[o++] = 0x75; // u
+    out[o++] = HEX[(u >> 12) & 15];
+    out[o++] = HEX[(u >> 8) & 15];
+    out[o++] = HEX[(u >> 4) & 15];
+    out[o++] = HEX[u & 15];
+  };
+  for (let i = 0; i < src.length; i++) {
+    const b = src[i];
+    if (b < 0x80) {
+      out[o++] = b;
+    } else if (b >= 0xf0) {
+      const cp = ((b & 0x07) << 18) | ((src[i + 1] & 0x3f) << 12) | ((src[i + 2] & 0x3f) << 6) | (src[i + 3] & 0x3f);
+      unit(0xd800 + ((cp - 0x10000) >> 10));
+      unit(0xdc00 + ((cp - 0x10000) & 0x3ff));
+      i += 3;
+    } else if (b >= 0xe0) {
+      unit(((b & 0x0f) << 12) | ((src[i + 1] & 0x3f) << 6) | (src[i + 2] & 0x3f));
+      i += 2;
+    } else {
+      unit(((b & 0x1f) << 6) | (src[i + 1] & 0x3f));
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /** Builds a marked result's bytes ahead of the request, when the connection can use them. */
