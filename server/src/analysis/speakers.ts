@@ -169,26 +169,35 @@ function paragraphAt(paragraphs: Paragraph[], at: number): number {
 
 /** The text with every quotation (marks included) replaced by MASK, line breaks kept. */
 export function maskQuotes(text: string, quotes: readonly Quote[]): string {
-  // One string built by appending (no per-quote slices of the quote text).
-  let out = '';
+  // Built from parts joined once: appending to one string makes a deep rope that the
+  // first read then has to flatten.
+  const parts: string[] = [];
   let at = 0;
   for (const q of quotes) {
     if (q.start < at) continue;
-    out += text.slice(at, q.start);
+    parts.push(text.slice(at, q.start));
     let run = 0;
     for (let i = q.start; i < q.end; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) run++;
       else {
-        if (run) out += MASK.repeat(run);
+        if (run) parts.push(masks(run));
         run = 0;
-        out += text[i];
+        parts.push(text[i]);
       }
     }
-    if (run) out += MASK.repeat(run);
+    if (run) parts.push(masks(run));
     at = q.end;
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+const MASKS: string[] = [];
+/** `n` MASK characters (short runs remembered: most quotations are short). */
+function masks(n: number): string {
+  if (n >= 512) return MASK.repeat(n);
+  return (MASKS[n] ??= MASK.repeat(n));
 }
 
 function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: number, q: Quote, prev: Quote | null, para: Paragraph): Attribution | null {
@@ -620,11 +629,13 @@ const PRONOUN_REACH = 1500;
  * (candidate full names) and the subjects of its verbs of saying (candidate speakers
  * for later pronouns: "Political scientist Gurgen Simonyan believes …" then "he told").
  */
+const LEADING_WORD = /^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u;
+const LEADING_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'According', 'When', 'While', 'After', 'Before', 'If', 'As']);
 function collectNames(text: string, masked: string, p: Paragraph, known: NameLog, actors: ActorIndex): void {
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
-    const name = m[0].replace(/^(?:The|A|An|In|On|At|But|And|According|When|While|After|Before|If|As)\s+/u, '');
+    const name = LEADING_WORDS.has(m[0].slice(0, m[0].search(/\s|$/u))) ? m[0].replace(LEADING_WORD, '') : m[0];
     if (!/\s/u.test(name)) continue;
     known.push({ name, phrase: name }, p.start + m.index);
   }
@@ -642,8 +653,8 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
 function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex): void {
   if (PERSONAL_PRONOUN.test(s.text)) return;
   const actor = actorIn(actors, s.start, s.end);
-  const person = actor?.type ? actor.type === 'person' : personLike(s.name);
-  const org = actor?.type ? actor.type !== 'person' : orgLike(s.name) || orgLike(phrase);
+  const person = actor?.type ? actor.type === 'person' : personLikeName(s.name);
+  const org = actor?.type ? actor.type !== 'person' : orgLikeName(s.name) || orgLikeName(phrase);
   known.push({ name: s.name, phrase, person, org, speaker: true }, s.start);
 }
 
