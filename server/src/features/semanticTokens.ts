@@ -14,6 +14,7 @@ import type { Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
 import { toSpan } from './positions';
+import { reusedJson } from './wire';
 
 export const TOKEN_TYPES = ['string', 'parameter', 'number', 'namespace', 'class'] as const;
 export const TOKEN_MODIFIERS = ['readonly'] as const;
@@ -34,7 +35,16 @@ const CODES: { type: TokenType; modifiers: number }[] = [
 
 export async function semanticTokens(project: Project, uri: string, range?: Range): Promise<SemanticTokens> {
   const f = await project.get(uri);
-  return { data: encodeTokens(f, range ? toSpan(f, range) : { start: 0, end: f.text.length }) };
+  return range ? { data: encodeTokens(f, toSpan(f, range)) } : fullTokens(f);
+}
+
+/** Tokens of a whole version, computed (and, on stdio, serialised) once: never mutate them. */
+const full = new WeakMap<AnalyzedText, SemanticTokens>();
+
+function fullTokens(f: AnalyzedText): SemanticTokens {
+  let tokens = full.get(f);
+  if (!tokens) full.set(f, (tokens = reusedJson({ data: encodeTokens(f, { start: 0, end: f.text.length }) })));
+  return tokens;
 }
 
 /** Encodes the tokens overlapping `window` (analysis offsets) in LSP's relative form. */
