@@ -77,6 +77,29 @@ function headKind(word: string): HeadKind {
   return 'holiday';
 }
 
+/** A word head with its kind, its month or weekday number and its lower-case form. */
+interface WordHead {
+  kind: HeadKind;
+  number: number;
+  lower: string;
+}
+
+// The same few words ("March", "Friday", "year") head most dates: read each once. Digits
+// (years, numeric dates) are many and cheap to tell apart, so they stay out.
+const wordHeads = new Map<string, WordHead>();
+const WORD_HEADS_SIZE = 1024;
+
+function wordHead(word: string): WordHead {
+  let h = wordHeads.get(word);
+  if (h === undefined) {
+    const kind = headKind(word);
+    h = { kind, number: kind === 'month' ? monthNumber(word) : kind === 'weekday' ? weekdayNumber(word) : 0, lower: word.toLowerCase() };
+    if (wordHeads.size >= WORD_HEADS_SIZE) wordHeads.clear();
+    wordHeads.set(word, h);
+  }
+  return h;
+}
+
 export function detectDates(paragraphText: string, referenceDate: string | null): DateMention[] {
   const scan: Scan = { text: paragraphText, ref: referenceDay(referenceDate), found: [] };
   const re = HEAD; // shared: detectDates never re-enters itself
@@ -85,15 +108,20 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
     const s = m.index;
     const e = s + m[0].length;
     const foundBefore = scan.found.length;
-    switch (headKind(m[0])) {
-      case 'iso': isoAt(scan, s, e); break;
-      case 'month': monthAt(scan, s, e, monthNumber(m[0])); break;
-      case 'weekday': weekdayAt(scan, s, e, weekdayNumber(m[0])); break;
-      case 'year': yearAt(scan, s, e, +m[0]); break;
-      case 'dayword': daywordAt(scan, s, e, m[0].toLowerCase()); break;
-      case 'unit': unitAt(scan, s, e, m[0].toLowerCase()); break;
-      case 'spoken': spokenYearAt(scan, s); break;
-      default: holidayAt(scan, s, e, m[0]);
+    const c = m[0].charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      if (m[0].length > 4) isoAt(scan, s, e);
+      else yearAt(scan, s, e, +m[0]);
+    } else {
+      const h = wordHead(m[0]);
+      switch (h.kind) {
+        case 'month': monthAt(scan, s, e, h.number); break;
+        case 'weekday': weekdayAt(scan, s, e, h.number); break;
+        case 'dayword': daywordAt(scan, s, e, h.lower); break;
+        case 'unit': unitAt(scan, s, e, h.lower); break;
+        case 'spoken': spokenYearAt(scan, s); break;
+        default: holidayAt(scan, s, e, m[0]);
+      }
     }
     // Don't re-read words a rule has just consumed ("2020" in "November 9, 2020").
     for (let i = foundBefore; i < scan.found.length; i++) re.lastIndex = Math.max(re.lastIndex, scan.found[i].end);
