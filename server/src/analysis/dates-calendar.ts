@@ -45,8 +45,8 @@ export function addDays(d: Ymd, days: number): Ymd {
 
 /** Day of the week, ISO numbering: Monday 1 … Sunday 7. */
 export function isoWeekday(d: Ymd): number {
-  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-  return w === 0 ? 7 : w;
+  // Day 0, 1970-01-01, was a Thursday (4).
+  return ((((dayNumber(d) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Months since year 0: lets month differences be plain subtraction. */

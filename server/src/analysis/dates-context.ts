@@ -92,8 +92,9 @@ export function tenseAt(text: string, start: number, end: number, reach = 120): 
     if (ws >= end && (ws - end) * 1.5 > bestDistance) break;
     // "will be held", "to be paid": a participle after "be" keeps the modal's tense.
     // "a still unspecified date", "the revised plan": an -ed word after a determiner is an adjective.
-    const afterBe = prevS >= 0 && (isWord(text, prevS, prevE, 'be') || isWord(text, prevS, prevE, 'being'));
-    const t = afterBe || (endsWithEd(text, ws, we) && prevS >= 0 && adjectiveContext(text, prevS, prevE)) ? null : classify(text, ws, we);
+    // (The word itself first: most words are no cue, and then the word before does not matter.)
+    let t = classify(text, ws, we);
+    if (t && prevS >= 0 && (isWord(text, prevS, prevE, 'be') || isWord(text, prevS, prevE, 'being') || (endsWithEd(text, ws, we) && adjectiveContext(text, prevS, prevE)))) t = null;
     prevS = ws;
     prevE = we;
     if (!t) continue;

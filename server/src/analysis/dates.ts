@@ -10,17 +10,26 @@
 // Durations ("for two years"), sets ("every Monday"), decades ("the 1990s") and
 // "now" give no date. Without a reference date only dates that name their year
 // get a value.
-import {
+import * as calendar from './dates-calendar';
+import type { Ymd } from './dates-calendar';
+import * as context from './dates-context';
+import type { Tense } from './dates-context';
+import * as lexicon from './dates-lexicon';
+import * as textHelpers from './text';
+import type { DateMention } from './types';
+
+// Copied to module constants: an unbundled build (tests, the bench) reads an imported
+// binding through a getter on every call.
+const {
   addDays, dayNumber, easterSunday, formatDay, formatMonth, formatMonthIndex, formatWeek, formatYear,
-  isoWeekday, isRealDay, monthIndex, nthWeekdayOfMonth, parseYmd, type Ymd,
-} from './dates-calendar';
-import { tenseAt, type Tense } from './dates-context';
-import {
+  isoWeekday, isRealDay, monthIndex, nthWeekdayOfMonth, parseYmd,
+} = calendar;
+const { tenseAt } = context;
+const {
   COUNT_RE, countValue, isFullMonthName, MONTH_RE, monthNumber, ORDINAL_WORD_RE, ordinalWordValue, POSITION_RE, positionValue,
   SPOKEN_YEAR_RE, spokenYearValue, WEEKDAY_RE, weekdayNumber,
-} from './dates-lexicon';
-import { isSpaceCode } from './text';
-import type { DateMention } from './types';
+} = lexicon;
+const { isSpaceCode } = textHelpers;
 
 /** A recognised expression; value null marks words that are no date ("every Monday") and block others. */
 interface Found {
@@ -157,8 +166,7 @@ function after(p: Sticky, text: string, at: number): RegExpExecArray | null {
   return p.re.exec(text);
 }
 
-// First characters for Sticky patterns. An imported function is read through a getter in
-// unbundled builds: copied once.
+// First characters for Sticky patterns.
 const isSpace = isSpaceCode;
 const spaceOr = (...chars: string[]) => {
   const codes = chars.map((ch) => ch.charCodeAt(0));
