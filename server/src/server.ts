@@ -12,12 +12,13 @@ import { guard } from './features/errors';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { publishDiagnostics } from './features/publish';
+import { quotesHandler } from './features/quotesRequest';
 import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { messageEncoder } from './features/wire';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { SETTINGS_SECTION } from './shared/protocol';
+import { QuotesRequestMethod, SETTINGS_SECTION } from './shared/protocol';
 import { uriToPath } from './workspace/files';
 import { Project } from './workspace/project';
 
@@ -137,6 +138,8 @@ connection.onFoldingRanges(guard('textDocument/foldingRange', log, (p) => foldin
 connection.onCodeAction(guard('textDocument/codeAction', log, (p) => codeActions(project, p)));
 connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', log, (p) => semanticTokens(project, p.textDocument.uri)));
 connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', log, (p) => semanticTokens(project, p.textDocument.uri, p.range)));
+// The client's CodeLenses, status bar and pickers read this analysis (no second one in the extension host).
+connection.onRequest(QuotesRequestMethod, guard(QuotesRequestMethod, log, quotesHandler(project, documents)));
 
 // Last line of defence: a bug in a notification handler is logged, never fatal.
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));

@@ -56,3 +56,68 @@ export interface AnnotateSpeakerArgs extends SpanArgs {
 }
 
 export type MarkTermArgs = SpanArgs;
+
+// ---- seed/quotes: the client's views read the server's analysis ------------------------
+
+/**
+ * `seed/quotes` (client → server request): the quotes of an open document as the server
+ * analysed it, the file's human annotations applied, for the client's CodeLenses, status
+ * bar, navigation and pickers, so the extension host never analyses a text itself.
+ *
+ * Every `start`/`end` in the answer is a UTF-16 offset into the document's text AS THE
+ * EDITOR HAS IT (a leading BOM, if the editor kept one, counts), so the client converts
+ * them with its own `document.positionAt`. The answer is for the latest version the
+ * server has; when the client names a version the server has not seen yet, the server
+ * waits for it (a few seconds at most, then the request fails).
+ */
+export const QuotesRequestMethod = 'seed/quotes';
+
+export interface QuotesParams {
+  /** The document URI as the client sends it in textDocument/didOpen. */
+  uri: string;
+  /** The document version the client has. */
+  version: number;
+  /**
+   * An opaque key of the sidecar as the client last wrote or read it. When it differs
+   * from the key of the previous request for this document, the server re-reads the
+   * sidecar before answering: its file watcher event may not have arrived yet.
+   */
+  sidecar?: string;
+  /**
+   * The span a picker is for. With it the answer also carries `actors` (distinct
+   * names, the one mentioned nearest this span first), `places` and `dates`.
+   */
+  near?: { start: number; end: number };
+}
+
+export interface QuoteInfo {
+  start: number;
+  end: number;
+  kind: 'speech' | 'term';
+  /** Canonical name of the speaker; null when unattributed. */
+  speaker: string | null;
+  /** How the speaker was found (an AttributionVia; 'annotation' = a person said so). */
+  via: string | null;
+  /** The cue ("said", "according to", ":"), when the attribution has one. */
+  cue: string | null;
+}
+
+export interface DateInfo {
+  start: number;
+  end: number;
+  /** Normalised value: 2023-03-27, 2023-03, 2023, 2023-W14. */
+  value: string;
+}
+
+export interface QuotesResult {
+  uri: string;
+  /** The version these offsets index (the latest the server has, ≥ the version asked). */
+  version: number;
+  quotes: QuoteInfo[];
+  /** With `near` only: distinct actor names, nearest mention first. */
+  actors?: string[];
+  /** With `near` only: distinct place names, in order of first mention. */
+  places?: string[];
+  /** With `near` only: every date with its value. */
+  dates?: DateInfo[];
+}
