@@ -5,11 +5,10 @@
 // TextDocument, no Analysis: a few KB per file instead of ~125 KB, so a workspace
 // of 10,000 articles fits in a few tens of MB.
 //
-// Built in two steps so the analysis can run in a worker thread: `buildDigest`
-// (pure, in the worker) keeps the quotes whole, `finishDigest` (main thread) turns
-// them into the labels the features show, with the same functions the outline
-// uses, then drops them.
-import type { ActorType, Analysis, EntityKind, Quote } from '../analysis';
+// Built where the file is analysed (an index worker); the main thread only shares
+// the strings many files repeat (`shareStrings`).
+import type { ActorType, Analysis, EntityKind } from '../analysis';
+import { openingWords, speakerLabel } from './quoteLabels';
 import { entityFacts } from './stats';
 
 /** Everything about one file that workspace-wide requests need. */
@@ -18,26 +17,26 @@ export interface FileDigest {
   path: string | null;
   /** Title of the article (or its file name): the container of its workspace symbols. */
   container: string;
-  /** Offsets where each line starts in the text as the editor has it (BOM included). */
-  lineStarts: Uint32Array;
   /** Canonical names in the order `entityFacts` lists them (places, actors, then speakers). */
   names: string[];
-  /** Per name, NAME_FIELDS numbers: flags (kinds, type), first mention (pair index), mention count. */
-  nameInfo: Uint32Array;
-  /** Mention spans as editor offsets, start/end pairs, grouped by name, in document order. */
-  mentions: Uint32Array;
-  /** Quotes in analysis order: start/end pairs as editor offsets. */
-  quoteSpans: Uint32Array;
-  /** The canonical name of each quote's speaker, null when unattributed. */
+  /** Per quote, in analysis order: the canonical name of its speaker, null when unattributed. */
   quoteSpeakers: (string | null)[];
-  /** What workspace symbols call each quote (its opening words) and its speaker label. */
+  /** Per quote: what workspace symbols call it (its opening words) and its speaker label. */
   quoteNames: string[];
   quoteLabels: string[];
-}
-
-/** A digest as the worker sends it: the quotes still whole (their labels are made on the main thread). */
-export interface PartialDigest extends Omit<FileDigest, 'quoteNames' | 'quoteLabels'> {
-  quotes: Quote[];
+  /**
+   * Every number of the digest in one buffer (one allocation a file), offsets in the
+   * text as the editor has it (BOM included):
+   * - [0, lineCount): where each line starts;
+   * - [lineCount, mentionsAt): per name, NAME_FIELDS numbers: flags (kinds, type),
+   *   first mention (pair index), mention count;
+   * - [mentionsAt, quotesAt): mention spans, start/end pairs, grouped by name, in document order;
+   * - [quotesAt, end): quote spans, start/end pairs.
+   */
+  data: Uint32Array;
+  lineCount: number;
+  mentionsAt: number;
+  quotesAt: number;
 }
 
 export const NAME_FIELDS = 3;
@@ -55,7 +54,7 @@ export interface DigestInput {
   analysis: Analysis;
 }
 
-export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): PartialDigest {
+export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): FileDigest {
   // Analysis offsets → editor offsets, exactly as TextDocument.positionAt sees them:
   // clamped to the text, and an offset between \r and \n counts as before the \r.
   const editorOffset = (offset: number): number => {
@@ -63,58 +62,59 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Pa
     return o > 0 && raw.charCodeAt(o - 1) === 13 && raw.charCodeAt(o) === 10 ? o - 1 : o;
   };
   const facts = [...entityFacts(analysis).values()];
-  const names: string[] = [];
-  const nameInfo = new Uint32Array(facts.length * NAME_FIELDS);
-  const mentions = new Uint32Array(facts.reduce((n, f) => n + f.mentions.length * 2, 0));
-  let m = 0;
+  const quotes = analysis.quotes;
+  const starts = lineStarts(raw);
+  const lineCount = starts.length;
+  const mentionsAt = lineCount + facts.length * NAME_FIELDS;
+  const quotesAt = mentionsAt + 2 * facts.reduce((n, f) => n + f.mentions.length, 0);
+  const data = new Uint32Array(quotesAt + 2 * quotes.length);
+  data.set(starts);
+  let m = mentionsAt;
   facts.forEach((f, i) => {
-    names.push(f.name);
+    const at = lineCount + i * NAME_FIELDS;
     const kinds = (f.kinds.has('place') ? PLACE : 0) | (f.kinds.has('actor') ? ACTOR : 0);
-    nameInfo[i * NAME_FIELDS] = kinds | (Math.max(0, TYPES.indexOf(f.type)) << 2);
-    nameInfo[i * NAME_FIELDS + 1] = m / 2;
-    nameInfo[i * NAME_FIELDS + 2] = f.mentions.length;
+    data[at] = kinds | (Math.max(0, TYPES.indexOf(f.type)) << 2);
+    data[at + 1] = (m - mentionsAt) / 2;
+    data[at + 2] = f.mentions.length;
     for (const s of f.mentions) {
-      mentions[m++] = editorOffset(s.start);
-      mentions[m++] = editorOffset(s.end);
+      data[m++] = editorOffset(s.start);
+      data[m++] = editorOffset(s.end);
     }
   });
-  const quotes = analysis.quotes;
-  const quoteSpans = new Uint32Array(quotes.length * 2);
   quotes.forEach((q, i) => {
-    quoteSpans[i * 2] = editorOffset(q.start);
-    quoteSpans[i * 2 + 1] = editorOffset(q.end);
+    data[quotesAt + 2 * i] = editorOffset(q.start);
+    data[quotesAt + 2 * i + 1] = editorOffset(q.end);
   });
   const fileName = path ? path.split(/[\\/]/).pop()! : uri;
   return {
-    uri, path, container: analysis.header?.title ?? fileName, lineStarts: lineStarts(raw),
-    names, nameInfo, mentions, quoteSpans, quoteSpeakers: quotes.map((q) => q.speaker?.name ?? null), quotes,
+    uri, path, container: analysis.header?.title ?? fileName, names: facts.map((f) => f.name),
+    quoteSpeakers: quotes.map((q) => q.speaker?.name ?? null),
+    quoteNames: quotes.map((q) => openingWords(q.text)),
+    quoteLabels: quotes.map(speakerLabel),
+    data, lineCount, mentionsAt, quotesAt,
   };
 }
 
-/** Labels the quotes (main thread) and drops them; `intern` shares repeated strings between files. */
-export function finishDigest(
-  partial: PartialDigest,
-  label: { name: (q: Quote) => string; speaker: (q: Quote) => string },
-  intern: (s: string) => string = (s) => s,
-): FileDigest {
-  const { quotes, ...rest } = partial;
+/**
+ * The digest with its canonical names and speaker labels replaced by `intern`'s
+ * copies: a name named in 5,000 files is then stored once, not 5,000 times.
+ */
+export function shareStrings(d: FileDigest, intern: (s: string) => string): FileDigest {
   return {
-    ...rest,
-    names: rest.names.map(intern),
-    quoteSpeakers: rest.quoteSpeakers.map((s) => (s === null ? null : intern(s))),
-    quoteNames: quotes.map(label.name),
-    quoteLabels: quotes.map((q) => intern(label.speaker(q))),
+    ...d,
+    names: d.names.map(intern),
+    quoteSpeakers: d.quoteSpeakers.map((s) => (s === null ? null : intern(s))),
+    quoteLabels: d.quoteLabels.map(intern),
   };
-}
-
-/** The buffers of a digest, for a zero-copy postMessage. */
-export function transferables(d: PartialDigest | FileDigest): ArrayBuffer[] {
-  return [d.lineStarts.buffer, d.nameInfo.buffer, d.mentions.buffer, d.quoteSpans.buffer] as ArrayBuffer[];
 }
 
 /** Line starts as TextDocument computes them (\r\n, \r and \n end a line). */
-function lineStarts(text: string): Uint32Array {
+function lineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 || c === 10) {
@@ -122,7 +122,7 @@ function lineStarts(text: string): Uint32Array {
       starts.push(i + 1);
     }
   }
-  return Uint32Array.from(starts);
+  return starts;
 }
 
 // ---- reading a digest -------------------------------------------------------
@@ -138,15 +138,15 @@ export interface Location {
 }
 
 export function positionAt(d: FileDigest, offset: number): Position {
-  const starts = d.lineStarts;
+  const { data, lineCount } = d;
   let lo = 0;
-  let hi = starts.length; // first line starting after offset
+  let hi = lineCount; // first line starting after offset
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid] > offset) hi = mid;
+    if (data[mid] > offset) hi = mid;
     else lo = mid + 1;
   }
-  return { line: lo - 1, character: offset - starts[lo - 1] };
+  return { line: lo - 1, character: offset - data[lo - 1] };
 }
 
 function location(d: FileDigest, start: number, end: number): Location {
@@ -158,34 +158,40 @@ export function nameIndex(d: FileDigest, name: string): number {
   return d.names.indexOf(name);
 }
 
+const field = (d: FileDigest, i: number, k: number) => d.data[d.lineCount + i * NAME_FIELDS + k];
+
 export function kindsOf(d: FileDigest, i: number): EntityKind[] {
-  const flags = d.nameInfo[i * NAME_FIELDS];
+  const flags = field(d, i, 0);
   return [...(flags & PLACE ? ['place' as const] : []), ...(flags & ACTOR ? ['actor' as const] : [])];
 }
 
 export function typeOf(d: FileDigest, i: number): ActorType | undefined {
-  return TYPES[d.nameInfo[i * NAME_FIELDS] >> 2];
+  return TYPES[field(d, i, 0) >> 2];
 }
 
 export function mentionCount(d: FileDigest, i: number): number {
-  return d.nameInfo[i * NAME_FIELDS + 2];
+  return field(d, i, 2);
+}
+
+/** Location of mention `k` (a pair index) of the file. */
+function mentionLocation(d: FileDigest, k: number): Location {
+  return location(d, d.data[d.mentionsAt + 2 * k], d.data[d.mentionsAt + 2 * k + 1]);
 }
 
 /** The locations of every mention of name `i`, in document order. */
 export function mentionLocations(d: FileDigest, i: number): Location[] {
-  const first = d.nameInfo[i * NAME_FIELDS + 1];
+  const first = field(d, i, 1);
   const out: Location[] = [];
-  for (let k = first; k < first + mentionCount(d, i); k++) out.push(location(d, d.mentions[2 * k], d.mentions[2 * k + 1]));
+  for (let k = first; k < first + mentionCount(d, i); k++) out.push(mentionLocation(d, k));
   return out;
 }
 
 export function firstMentionLocation(d: FileDigest, i: number): Location {
-  const k = d.nameInfo[i * NAME_FIELDS + 1];
-  return location(d, d.mentions[2 * k], d.mentions[2 * k + 1]);
+  return mentionLocation(d, field(d, i, 1));
 }
 
 export function quoteLocation(d: FileDigest, q: number): Location {
-  return location(d, d.quoteSpans[2 * q], d.quoteSpans[2 * q + 1]);
+  return location(d, d.data[d.quotesAt + 2 * q], d.data[d.quotesAt + 2 * q + 1]);
 }
 
 /** How many quotes the file attributes to `name`. */

@@ -5,7 +5,7 @@ import { createHash } from 'crypto';
 import { analyze, stripBom, type GazetteerEntry } from '../analysis';
 import type { Annotation } from '../sidecar';
 import { applySidecar } from './annotations';
-import { buildDigest, type PartialDigest } from './digest';
+import { buildDigest, type FileDigest } from './digest';
 import { looksLikeSeed, type WorkspaceFolders } from './files';
 
 /** What every job of one index generation shares (sent to a worker once per change). */
@@ -24,7 +24,7 @@ export interface IndexJob {
 }
 
 export type IndexOutcome =
-  | { kind: 'indexed'; digest: PartialDigest; hash: string }
+  | { kind: 'indexed'; digest: FileDigest; hash: string }
   | { kind: 'unchanged' }
   /** Gone, outside the folders, too big, binary, or not a seed file. */
   | { kind: 'skipped' }

@@ -32,6 +32,12 @@ interface Slot {
 
 /** Jobs sent to one worker at a time: one analysed, the next ones being read. */
 const JOBS_PER_WORKER = 3;
+/**
+ * A small young generation: an article's analysis is short-lived garbage, and with
+ * V8's default (16 MB semi-spaces) each worker's heap grows by ~60 MB for nothing.
+ * The old generation is left unbounded: a 16 MB article needs it.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /** After this many worker crashes the pool stops starting workers and indexes inline. */
 const MAX_CRASHES = 3;
 
@@ -77,6 +83,7 @@ export class IndexPool {
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
+      if (!slot.pending.size) slot.worker.ref(); // busy: keep the process alive until it answers
       slot.pending.set(id, { job, resolve });
       slot.worker.postMessage({ type: 'job', id, job } satisfies ToWorker);
     });
@@ -111,19 +118,20 @@ export class IndexPool {
     }
     let worker: Worker;
     try {
-      worker = new Worker(this.script);
+      worker = new Worker(this.script, { resourceLimits: WORKER_LIMITS });
     } catch (e) {
       this.log(`Cannot start an index worker (${(e as Error).message}): indexing on the main thread.`);
       this.slots.length = 0;
       return null;
     }
-    // A worker never keeps the server alive: the connection does.
+    // An idle worker never keeps the server alive: the connection does.
     worker.unref();
     const slot: Slot = { worker, context: null, pending: new Map() };
     worker.on('message', (m: FromWorker) => {
       const p = slot.pending.get(m.id);
       if (!p) return;
       slot.pending.delete(m.id);
+      if (!slot.pending.size) slot.worker.unref();
       p.resolve(m.outcome);
     });
     const died = (why: string) => {

@@ -3,7 +3,6 @@
 // the open documents never wait for the workspace to be analysed.
 import { parentPort } from 'worker_threads';
 import type { GazetteerEntry } from '../analysis';
-import { transferables } from './digest';
 import { WorkspaceFolders } from './files';
 import { runJob } from './indexJob';
 import type { ToWorker } from './indexPool';
@@ -24,7 +23,7 @@ port.on('message', (m: ToWorker) => {
   }
   // Several jobs may be in flight: the next file is read while this one is analysed.
   void runJob(m.job, folders, gazetteer).then(
-    (outcome) => port.postMessage({ id: m.id, outcome }, outcome.kind === 'indexed' ? transferables(outcome.digest) : []),
+    (outcome) => port.postMessage({ id: m.id, outcome }, outcome.kind === 'indexed' ? [outcome.digest.data.buffer as ArrayBuffer] : []),
     (e) => port.postMessage({ id: m.id, outcome: { kind: 'failed', message: `Indexing ${m.job.path} failed: ${(e as Error).stack ?? e}` } }),
   );
 });

@@ -6,10 +6,9 @@
 import { sep } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, buildGazetteer, type Gazetteer, type GazetteerEntry } from '../analysis';
-import { quoteName, speakerLabel } from '../features/symbols';
 import { analyzeDocument, sameStamp, type AnalyzedText, type Stamp } from './analyzed';
 import { gazetteerFromSidecars, parseSidecar, type Sidecar } from './annotations';
-import { buildDigest, finishDigest, mentionCount, nameIndex, quoteCount, type FileDigest, type PartialDigest } from './digest';
+import { buildDigest, mentionCount, nameIndex, quoteCount, shareStrings, type FileDigest } from './digest';
 import { isSidecarPath, pathToUri, seedCandidate, SIDECAR_SUFFIX, uriToPath, WorkspaceFolders } from './files';
 import type { IndexContext, IndexOutcome } from './indexJob';
 import { IndexPool } from './indexPool';
@@ -496,7 +495,7 @@ export class Project {
     }
     if (outcome.kind === 'indexed') {
       if (f.digest) this.totals.remove(f.digest);
-      f.digest = this.finish(outcome.digest);
+      f.digest = this.share({ ...outcome.digest, uri: f.uri, path: f.path }); // one copy of each string
       f.hash = outcome.hash;
       this.totals.add(f.digest);
     }
@@ -517,8 +516,9 @@ export class Project {
     for (const w of waiters) w();
   }
 
-  private finish(partial: PartialDigest): FileDigest {
-    return finishDigest(partial, { name: (q) => quoteName(q.text), speaker: speakerLabel }, (s) => {
+  /** One copy of each canonical name and speaker label across the index. */
+  private share(d: FileDigest): FileDigest {
+    return shareStrings(d, (s) => {
       const known = this.strings.get(s);
       if (known !== undefined) return known;
       this.strings.set(s, s);
@@ -530,8 +530,8 @@ export class Project {
   private digestOf(f: AnalyzedText): FileDigest {
     let d = openDigests.get(f);
     if (!d) {
-      const partial = buildDigest({ uri: f.uri, path: f.path, raw: f.doc.getText(), base: f.base, analysis: f.analysis });
-      openDigests.set(f, (d = this.finish(partial)));
+      d = buildDigest({ uri: f.uri, path: f.path, raw: f.doc.getText(), base: f.base, analysis: f.analysis });
+      openDigests.set(f, d);
     }
     return d;
   }
