@@ -91,6 +91,8 @@ interface WordHead {
   kind: HeadKind;
   number: number;
   lower: string;
+  /** A month name written in full. */
+  full: boolean;
 }
 
 // The same few words ("March", "Friday", "year") head most dates: read each once. Digits
@@ -102,7 +104,8 @@ function wordHead(word: string): WordHead {
   let h = wordHeads.get(word);
   if (h === undefined) {
     const kind = headKind(word);
-    h = { kind, number: kind === 'month' ? monthNumber(word) : kind === 'weekday' ? weekdayNumber(word) : 0, lower: word.toLowerCase() };
+    const number = kind === 'month' ? monthNumber(word) : kind === 'weekday' ? weekdayNumber(word) : 0;
+    h = { kind, number, lower: word.toLowerCase(), full: kind === 'month' && isFullMonthName(word) };
     if (wordHeads.size >= WORD_HEADS_SIZE) wordHeads.clear();
     wordHeads.set(word, h);
   }
@@ -124,7 +127,7 @@ export function detectDates(paragraphText: string, referenceDate: string | null)
     } else {
       const h = wordHead(m[0]);
       switch (h.kind) {
-        case 'month': monthAt(scan, s, e, h.number); break;
+        case 'month': monthAt(scan, s, e, h.number, h.full); break;
         case 'weekday': weekdayAt(scan, s, e, h.number); break;
         case 'dayword': daywordAt(scan, s, e, h.lower); break;
         case 'unit': unitAt(scan, s, e, h.lower); break;
@@ -262,13 +265,37 @@ const ORDINAL_BEFORE_MONTH = atEnd(`\\b(?:the\\s+)?(${ORDINAL_WORD_RE})\\s+(?:of
 const WEEK_OF_MONTH = atEnd(`\\bthe\\s+(${POSITION_RE})\\s+week\\s+of\\s+`, 'i');
 const WEEK_OF_DAY = atEnd(`\\bthe\\s+week\\s+of\\s+`, 'i');
 const MONTH_MODIFIER = atEnd(`\\b(?:(?:early|late|mid|(?:the\\s+)?(?:end|beginning|start|middle|rest)\\s+of)[\\s-]*)?(?:(last|next|this|this\\s+coming|coming|past)\\s+)?`, 'i');
+/** The words a non-empty MONTH_MODIFIER match ends with, before its spaces and hyphens. */
+const MONTH_MODIFIER_ENDS = ['early', 'late', 'mid', 'of', 'last', 'next', 'this', 'coming', 'past'];
+
+/**
+ * MONTH_MODIFIER before `at` when it matches something: null when it matches nothing or
+ * only the empty string. Most months have none of its words just before them, and then
+ * need no match.
+ */
+function monthModifier(text: string, at: number): RegExpExecArray | null {
+  const lo = Math.max(0, at - 60);
+  let k = at;
+  while (k > lo && (isSpace(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 45)) k--;
+  if (!MONTH_MODIFIER_ENDS.some((w) => endsWithWord(text, lo, k, w))) return null;
+  const mod = before(MONTH_MODIFIER, text, at);
+  return mod && mod[0] ? mod : null;
+}
+
+/** Whether text[lo, k) ends with `word` (lower-case letters), in any case. */
+function endsWithWord(text: string, lo: number, k: number, word: string): boolean {
+  if (k - lo < word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(k - word.length + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
 // Words after which a bare month reads as a date, not a name or a verb ("in May").
 const MONTH_CUE = atEnd(`\\b(?:in|on|since|until|till|by|from|to|through|during|before|after|of|for|between|and|or|since|last|next|this|early|late|mid|end|beginning|start|middle|until|as\\s+of|each|every)[\\s-]+`, 'i');
 const SET_BEFORE = atEnd(`\\b(?:every|each)\\s+`, 'i');
 
-function monthAt(scan: Scan, s: number, e: number, month: number): void {
+/** A month name at [s, e), `full` when written in full ("May", not "Jun."). */
+function monthAt(scan: Scan, s: number, e: number, month: number, full: boolean): void {
   const { text } = scan;
-  const abbreviated = !isFullMonthName(text.slice(s, e));
+  const abbreviated = !full;
   let start = s;
   let end = e;
   let day: number | null = null;
@@ -338,7 +365,7 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
   let direction: Direction = 'auto';
   const yearless = year === null;
   if (year === null) {
-    const mod = before(MONTH_MODIFIER, text, start);
+    const mod = monthModifier(text, start);
     if (mod && mod[0]) {
       start -= mod[0].length;
       const which = mod[1]?.toLowerCase().replace(/\s+/g, ' ');
@@ -348,7 +375,7 @@ function monthAt(scan: Scan, s: number, e: number, month: number): void {
     }
     year = pickYear(scan, start, end, month, day, direction);
   } else {
-    const mod = before(MONTH_MODIFIER, text, start);
+    const mod = monthModifier(text, start);
     if (mod && mod[0] && !mod[1]) start -= mod[0].length;
   }
 
@@ -653,6 +680,16 @@ function yearFromRangeEnd(value: string, end: string): string {
 
 const JOIN_WEEKDAY = /^,?\s+(?:the\s+)?$/;
 
+/** Whether a value is a year, month or day (YYYY, YYYY-MM, YYYY-MM-DD): a date later words may count from. */
+function isAnchor(v: string): boolean {
+  if (v.length !== 4 && v.length !== 7 && v.length !== 10) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
 function finalize(text: string, found: Found[]): DateMention[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -682,7 +719,7 @@ function finalize(text: string, found: Found[]): DateMention[] {
       f = { ...f, value: yearFromRangeEnd(f.value, following.value) };
     }
     if (!f.value) continue;
-    if (/^\d{4}(?:-\d\d){0,2}$/.test(f.value)) anchor = f.value;
+    if (isAnchor(f.value)) anchor = f.value;
     out.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), value: f.value });
   }
   return out;
