@@ -3,7 +3,7 @@
 // `node dist/server.js --stdio` (createConnection picks the transport from argv).
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, ProposedFeatures, StreamMessageWriter, type MessageReader, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  FileChangeType, ProposedFeatures, type MessageReader, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { format } from 'util';
@@ -16,7 +16,7 @@ import { quotesHandler } from './features/quotesRequest';
 import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
-import { messageEncoder } from './features/wire';
+import { StdioWriter } from './features/wire';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { QuotesRequestMethod, SETTINGS_SECTION } from './shared/protocol';
 import { uriToPath } from './workspace/files';
@@ -29,10 +29,7 @@ const stdio = process.argv.includes('--stdio');
 const connection = stdio
   // The library takes a stream for input (and then exits when stdin ends) and a writer
   // for output; its typings only list stream/stream and reader/writer pairs.
-  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, {
-    charset: 'utf-8',
-    contentTypeEncoder: messageEncoder,
-  }))
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StdioWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
 if (stdio) {
   // stdout carries the protocol: console output goes to the client's log instead

@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { asciiJson, encodeMessage, jsonOf, reusedJson } from '../../server/src/features/wire';
 
-const decode = (b: Buffer) => JSON.parse(b.toString('utf8'));
+const decode = (parts: Buffer[]) => JSON.parse(Buffer.concat(parts).toString('utf8'));
+const text = (parts: Buffer[]) => Buffer.concat(parts).toString('utf8');
 
 describe('stdio message encoding', () => {
   const outline = reusedJson([
@@ -12,10 +13,11 @@ describe('stdio message encoding', () => {
   ]);
 
   it('writes a reused result as ASCII JSON that decodes to the same value', () => {
-    const bytes = encodeMessage({ jsonrpc: '2.0', id: 7, result: outline } as never, 'utf-8');
-    assert.ok(bytes.every((b) => b < 0x80), 'ASCII only');
-    assert.deepStrictEqual(decode(bytes), { jsonrpc: '2.0', id: 7, result: outline });
-    const again = encodeMessage({ jsonrpc: '2.0', id: 'req-é', result: outline } as never, 'utf-8');
+    const parts = encodeMessage({ jsonrpc: '2.0', id: 7, result: outline } as never);
+    assert.ok(parts.every((p) => p.every((b) => b < 0x80)), 'ASCII only');
+    assert.deepStrictEqual(decode(parts), { jsonrpc: '2.0', id: 7, result: outline });
+    assert.strictEqual(parts[1], jsonOf(outline), 'the cached bytes themselves, not a copy');
+    const again = encodeMessage({ jsonrpc: '2.0', id: 'req-é', result: outline } as never);
     assert.deepStrictEqual(decode(again), { jsonrpc: '2.0', id: 'req-é', result: outline });
   });
 
@@ -36,10 +38,10 @@ describe('stdio message encoding', () => {
 
   it('leaves other messages to JSON.stringify, errors included', () => {
     const plain = { jsonrpc: '2.0', id: 3, result: [{ name: '“x”' }] };
-    assert.strictEqual(encodeMessage(plain as never, 'utf-8').toString('utf8'), JSON.stringify(plain));
+    assert.strictEqual(text(encodeMessage(plain as never)), JSON.stringify(plain));
     const failed = { jsonrpc: '2.0', id: 4, error: { code: -32602, message: 'no' } };
-    assert.strictEqual(encodeMessage(failed as never, 'utf-8').toString('utf8'), JSON.stringify(failed));
+    assert.strictEqual(text(encodeMessage(failed as never)), JSON.stringify(failed));
     const note = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///é', diagnostics: [] } };
-    assert.strictEqual(encodeMessage(note as never, 'utf-8').toString('utf8'), JSON.stringify(note));
+    assert.strictEqual(text(encodeMessage(note as never)), JSON.stringify(note));
   });
 });

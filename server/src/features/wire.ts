@@ -6,13 +6,13 @@
 // - it is pure ASCII (other characters as \u escapes, which JSON allows), so the
 //   server writes it without transcoding and the client decodes a one-byte string
 //   half the size of a UTF-16 one.
-// Every other message is encoded exactly as vscode-jsonrpc does by default.
-import type { Message, ResponseMessage } from 'vscode-languageserver/node';
+// Every other message is written as vscode-jsonrpc's own stream writer does.
+import { AbstractMessageWriter, type Message, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 
 const shared = new WeakSet<object>();
 const bytes = new WeakMap<object, Buffer>();
 const CLOSE = Buffer.from('}');
-/** Whether the connection writes with `encodeMessage` (else bytes built ahead would be wasted). */
+/** Whether the connection writes with `StdioWriter` (else bytes built ahead would be wasted). */
 let inUse = false;
 
 /**
@@ -91,20 +91,54 @@ export function prepareJson(result: object): void {
   if (inUse && shared.has(result)) jsonOf(result);
 }
 
-/** The content-type encoder for `StreamMessageWriter`: reused bytes where marked, else JSON.stringify. */
-export const messageEncoder = {
-  name: 'application/json',
-  encode(msg: Message, options: { charset: string }): Promise<Uint8Array> {
-    inUse = true;
-    return Promise.resolve(encodeMessage(msg, options.charset as BufferEncoding));
-  },
-};
+/**
+ * The message writer for stdio: the LSP framing (Content-Length header) and each
+ * message's JSON, written in order. A reused result goes out as its own cached
+ * buffer between a small head and the closing brace, never copied into a fresh
+ * megabyte for every response (on this kind of machine fresh memory costs more
+ * than the copy itself).
+ */
+export class StdioWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
 
-export function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    inUse = true;
+    out.on('error', (e: Error) => this.fireError(e));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let parts: Buffer[];
+    try {
+      parts = encodeMessage(msg);
+    } catch (e) {
+      this.fireError(e, msg, ++this.errors);
+      return Promise.reject(e);
+    }
+    const length = parts.reduce((n, b) => n + b.length, 0);
+    // Node streams keep the order of writes, so messages never interleave.
+    return new Promise((resolve, reject) => {
+      this.out.write(`Content-Length: ${length}\r\n\r\n`, 'ascii');
+      parts.forEach((part, i) => this.out.write(part, i === parts.length - 1 ? (e?: Error | null) => {
+        if (!e) return resolve();
+        this.fireError(e, msg, ++this.errors);
+        reject(e);
+      } : undefined));
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
+/** A message's JSON as buffers to write one after the other (reused bytes where marked). */
+export function encodeMessage(msg: Message): Buffer[] {
   const result = (msg as ResponseMessage).result;
   if (result !== null && typeof result === 'object' && shared.has(result) && !(msg as ResponseMessage).error) {
     const head = Buffer.from(`{"jsonrpc":"2.0","id":${JSON.stringify((msg as ResponseMessage).id)},"result":`, 'utf8');
-    return Buffer.concat([head, jsonOf(result), CLOSE]);
+    return [head, jsonOf(result), CLOSE];
   }
-  return Buffer.from(JSON.stringify(msg), charset);
+  return [Buffer.from(JSON.stringify(msg), 'utf8')];
 }
