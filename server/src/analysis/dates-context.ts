@@ -17,12 +17,13 @@ function words(list: string): Set<string> {
   return new Set(list.split(' '));
 }
 
-/** Per word length, a bit per first letter (a-z) of the cue words: most words are no cue and need no string. */
-const CUE_SHAPES = (() => {
-  const shapes = new Int32Array(32);
-  for (const set of [FUTURE, PAST]) for (const w of set) shapes[w.length] |= 1 << (w.charCodeAt(0) - 97);
-  return shapes;
-})();
+/**
+ * A number for a word's length and first three characters, letters in any case (every cue
+ * word has three or more): most words are no cue, and this tells so without a string.
+ */
+const shapeOf = (text: string, s: number, len: number): number =>
+  ((len * 31 + (text.charCodeAt(s) | 0x20)) * 31 + (text.charCodeAt(s + 1) | 0x20)) * 31 + (text.charCodeAt(s + 2) | 0x20);
+const CUE_SHAPES = new Set([...FUTURE, ...PAST].map((w) => shapeOf(w, 0, w.length)));
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isLowerLetter = (c: number) => c >= 97 && c <= 122;
@@ -36,16 +37,15 @@ function classify(text: string, s: number, e: number): Tense {
   const last = text.charCodeAt(e - 1);
   // "they'll", "we’ll"
   if (len >= 4 && last === 108 && text.charCodeAt(e - 2) === 108 && isApostrophe(text.charCodeAt(e - 3))) return 'future';
-  const first = text.charCodeAt(s) | 0x20;
-  const cue = len < 32 && first >= 97 && first <= 122 && (CUE_SHAPES[len] & (1 << (first - 97))) !== 0;
-  const ed = len >= 5 && last === 100 && text.charCodeAt(e - 2) === 101;
+  const cue = len >= 3 && CUE_SHAPES.has(shapeOf(text, s, len));
+  // A regular past form is written in lower case: "reported" (not "United").
+  const ed = len >= 5 && last === 100 && text.charCodeAt(e - 2) === 101 && isLowerAsciiWord(text, s, e);
   if (!cue && !ed) return null;
   const word = text.slice(s, e);
   const lower = word.toLowerCase();
   if (FUTURE.has(lower)) return 'future';
   if (PAST.has(lower)) return 'past';
-  // A regular past form, written in lower case: "reported" (not "United").
-  if (ed && isLowerAsciiWord(text, s, e) && !NOT_PAST.has(lower)) return 'past';
+  if (ed && !NOT_PAST.has(lower)) return 'past';
   return null;
 }
 

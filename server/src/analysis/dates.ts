@@ -62,16 +62,17 @@ const UNIT_RE = `(?:[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ay)s?(?![A-Za-z])`;
 
 // The words a date hangs on. No named groups: they make the scan three times slower;
 // headKind() tells the alternatives apart from the matched text instead.
-const HEAD = new RegExp([
-  `\\b\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
-  `\\b${MONTH_RE}`,
-  `\\b${WEEKDAY_RE}`,
-  `\\b(?:1[6-9]|20|21)\\d\\d\\b`,
-  `\\b${DAYWORD_RE}`,
-  `\\b${UNIT_RE}`,
-  `\\b${HOLIDAY_RE}`,
-  `\\b(?:[Nn]ineteen|[Ee]ighteen|[Tt]wo\\s+thousand)\\b`,
-].join('|'), 'g');
+// One \b before the alternatives (not one per alternative) lets the engine screen positions faster.
+const HEAD = new RegExp(`\\b(?:${[
+  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}\\b|\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
+  MONTH_RE,
+  WEEKDAY_RE,
+  `(?:1[6-9]|20|21)\\d\\d\\b`,
+  DAYWORD_RE,
+  UNIT_RE,
+  HOLIDAY_RE,
+  `(?:[Nn]ineteen|[Ee]ighteen|[Tt]wo\\s+thousand)\\b`,
+].join('|')})`, 'g');
 
 type HeadKind = 'iso' | 'year' | 'month' | 'weekday' | 'dayword' | 'unit' | 'holiday' | 'spoken';
 
