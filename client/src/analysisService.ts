@@ -1,36 +1,56 @@
-// The analysis the client's own views need (quotes for CodeLenses and the status bar,
-// actors for the speaker pick), with the file's human annotations applied through the
-// shared pipeline (analyzeWithAnnotations), so the client shows what the server reports.
-// Cached per document version and annotation state. The extension host is shared with
-// every other extension, so very long documents are not analysed here: their quotes come
-// from the language server's outline instead (a separate process).
+// What the client's views know of an article's analysis (quotes with their speakers for
+// the CodeLenses, the status bar and navigation; actors, places and dates for the
+// pickers) comes from the language server, which already holds the analysis of every
+// open document with its sidecar applied: the `seed/quotes` request (shared/protocol.ts).
+// The extension host, shared with every other extension, never analyses a text itself.
+// One answer per document version and sidecar state is shared by every view asking.
 import * as vscode from 'vscode';
-import { AnalysisCache } from '../../server/src/analysis/analyze';
-import type { Analysis, GazetteerEntry } from '../../server/src/analysis/types';
-import { analyzeWithAnnotations, gazetteerFromAnnotations, mergeGazetteers } from '../../server/src/sidecar/apply';
-import type { AnnotationStore, FileEntry } from './annotations/store';
-import { quoteFromOutline, type QuoteView } from './annotations/model';
+import { QuotesRequestMethod, type DateInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
+import type { SidecarRead } from '../../server/src/sidecar/store';
+import type { QuoteView, SpanLike } from './annotations/model';
+import type { AnnotationStore } from './annotations/store';
+import type { StartedClient } from './languageClient';
 
-/** Longest text analysed in the extension host (about 0.2 s per full analysis). */
-export const LOCAL_ANALYSIS_LIMIT = 200_000;
+/** The schemes the language client syncs to the server (its documentSelector in languageClient.ts). */
+const SERVED_SCHEMES = new Set(['file', 'untitled']);
 
-interface Cached {
+/** A document moved on while its answer travelled: ask again at most this many times. */
+const ATTEMPTS = 3;
+
+/** What the pickers offer for a span: actors nearest it first, places, dates with their values. */
+export interface PickerFacts {
+  actors: string[];
+  places: string[];
+  dates: DateInfo[];
+}
+
+interface Pending {
   version: number;
-  entry: FileEntry | undefined;
-  annotationsKey: unknown;
-  analysis: Analysis;
+  sidecar: string;
+  answer: Promise<QuotesResult | undefined>;
 }
 
 export class AnalysisService implements vscode.Disposable {
-  private readonly results = new Map<string, Cached>();
-  private readonly caches = new Map<string, AnalysisCache>();
+  private readonly answers = new Map<string, Pending>();
   private readonly disposables: vscode.Disposable[];
+  private lastError = '';
 
-  constructor(private readonly store: AnnotationStore) {
+  /**
+   * `client` gives the language client once it is started (undefined before `activate`
+   * started it); `log` receives request failures (each distinct message once in a row).
+   */
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly client: () => Promise<StartedClient> | undefined,
+    private readonly log?: (message: string) => void,
+  ) {
     this.disposables = [
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.results.delete(d.uri.toString());
-        this.caches.delete(d.uri.toString());
+      vscode.workspace.onDidCloseTextDocument((d) => this.answers.delete(d.uri.toString())),
+      // The server analysed a document again (a new version, a sidecar or the workspace's
+      // names changed): its next answer may differ even for the same version. Registered
+      // before the views' own listeners (extension.ts), so they never read the old one.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const u of e.uris) this.answers.delete(u.toString());
       }),
     ];
   }
@@ -39,49 +59,91 @@ export class AnalysisService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** The annotated analysis of an open document (its sidecar loaded first); undefined for a very long one. */
-  async analysis(doc: vscode.TextDocument): Promise<Analysis | undefined> {
-    if (doc.getText().length > LOCAL_ANALYSIS_LIMIT) return undefined;
-    const entry = await this.store.get(doc.uri).catch(() => undefined);
-    return this.analysisNow(doc, entry);
-  }
-
-  /** The document's quotes with their speakers: analysed here, or from the server's outline for a very long text. */
+  /** The document's quotes with their speakers, as the server has them now; [] when it cannot say. */
   async quotes(doc: vscode.TextDocument): Promise<QuoteView[]> {
-    const analysis = await this.analysis(doc);
-    if (analysis) return analysis.quotes.map((q) => ({ start: q.start, end: q.end, kind: q.kind, speaker: q.speaker?.name ?? null, via: q.speaker?.via ?? null }));
-    const entry = await this.store.get(doc.uri).catch(() => undefined);
-    const human = entry ? this.store.views(entry).filter((v) => v.kind === 'quote' && v.value && !v.orphan) : [];
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri);
-    const out: QuoteView[] = [];
-    const walk = (list: readonly vscode.DocumentSymbol[]) => {
-      for (const s of list) {
-        if (s.kind === vscode.SymbolKind.String) {
-          out.push(quoteFromOutline(doc.offsetAt(s.range.start), doc.offsetAt(s.range.end), s.detail, human));
-        }
-        walk(s.children ?? []);
+    const r = await this.current(doc);
+    return r ? r.quotes.map(({ start, end, kind, speaker, via }) => ({ start, end, kind, speaker, via })) : [];
+  }
+
+  /** Names and dates for a picker about `near` (empty lists when the server cannot say). */
+  async facts(doc: vscode.TextDocument, near: SpanLike): Promise<PickerFacts> {
+    const r = await this.ask(doc, { start: near.start, end: near.end });
+    return { actors: r?.actors ?? [], places: r?.places ?? [], dates: r?.dates ?? [] };
+  }
+
+  /** The server's answer for the document's current version (shared while it holds). */
+  private async current(doc: vscode.TextDocument): Promise<QuotesResult | undefined> {
+    let r: QuotesResult | undefined;
+    for (let attempt = 0; attempt < ATTEMPTS && !doc.isClosed; attempt++) {
+      const key = doc.uri.toString();
+      const sidecar = await this.sidecarKey(doc);
+      let pending = this.answers.get(key);
+      if (!pending || pending.version !== doc.version || pending.sidecar !== sidecar) {
+        const answer = this.ask(doc);
+        pending = { version: doc.version, sidecar, answer };
+        this.answers.set(key, pending);
+        // A failed request is not kept: the next view to ask tries again.
+        void answer.then((a) => a === undefined && this.answers.get(key) === pending && this.answers.delete(key));
       }
+      r = await pending.answer;
+      // Offsets are only good against the text they index: typing went on, ask again.
+      if (!r || r.version === doc.version) return r;
+    }
+    return doc.isClosed ? undefined : r;
+  }
+
+  /** One `seed/quotes` request for the document as it is now; undefined when there is no server to ask. */
+  private async ask(doc: vscode.TextDocument, near?: SpanLike): Promise<QuotesResult | undefined> {
+    if (!SERVED_SCHEMES.has(doc.uri.scheme)) return undefined;
+    const client = (await this.client())?.client;
+    if (!client) return undefined; // not started, or failed to start (reported where it started)
+    const params: QuotesParams = {
+      uri: client.code2ProtocolConverter.asUri(doc.uri),
+      version: doc.version,
+      sidecar: await this.sidecarKey(doc),
+      ...(near ? { near } : {}),
     };
-    walk(symbols ?? []);
-    return out.sort((a, b) => a.start - b.start);
+    try {
+      const r = await client.sendRequest<QuotesResult>(QuotesRequestMethod, params);
+      this.lastError = '';
+      return r;
+    } catch (e) {
+      const message = `${QuotesRequestMethod} for ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (message !== this.lastError) this.log?.(message);
+      this.lastError = message;
+      return undefined;
+    }
   }
 
-  private analysisNow(doc: vscode.TextDocument, entry: FileEntry | undefined): Analysis {
-    const key = doc.uri.toString();
-    const annotationsKey = entry?.annotations;
-    const hit = this.results.get(key);
-    if (hit && hit.version === doc.version && hit.entry === entry && hit.annotationsKey === annotationsKey) return hit.analysis;
-    let cache = this.caches.get(key);
-    if (!cache) this.caches.set(key, (cache = new AnalysisCache()));
-    const annotations = entry && !entry.error ? entry.annotations : [];
-    const { analysis } = analyzeWithAnnotations(doc.getText(), annotations, { gazetteer: this.workspaceGazetteer(entry) }, cache);
-    this.results.set(key, { version: doc.version, entry, annotationsKey, analysis });
-    return analysis;
+  /**
+   * Names the sidecar state this client last wrote or read for the document, so the
+   * server re-reads the file when it changed (before its file watcher says so).
+   */
+  private async sidecarKey(doc: vscode.TextDocument): Promise<string> {
+    const entry = await this.store.get(doc.uri).catch(() => undefined);
+    return entry ? keyOf(entry.base) : 'unknown';
   }
+}
 
-  /** Places and actors annotated in the other loaded sidecars teach this file too. */
-  private workspaceGazetteer(self: FileEntry | undefined): GazetteerEntry[] {
-    const lists = this.store.loaded().filter((e) => e !== self && !e.error).map((e) => gazetteerFromAnnotations(e.annotations));
-    return mergeGazetteers(...lists);
+const keys = new WeakMap<SidecarRead, string>();
+
+/** A short key of a sidecar snapshot: its kind, and a hash of the text it was read from or written as. */
+function keyOf(read: SidecarRead): string {
+  let key = keys.get(read);
+  if (key === undefined) {
+    const text = read.kind === 'ok' ? read.text : read.kind === 'invalid' ? JSON.stringify(read.errors) : '';
+    key = `${read.kind}:${text.length}:${fnv1a(text).toString(36)}`;
+    keys.set(read, key);
   }
+  return key;
+}
+
+/** FNV-1a, 32 bits: cheap and good enough to tell two versions of one small file apart. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

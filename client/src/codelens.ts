@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SEED_LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { codeLensTitle } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
-import { LOCAL_ANALYSIS_LIMIT, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
 import { readConfig } from './config';
 
 export function registerCodeLens(store: AnnotationStore, analyses: AnalysisService): vscode.Disposable {
@@ -27,9 +27,10 @@ export function registerCodeLens(store: AnnotationStore, analyses: AnalysisServi
     changed,
     vscode.languages.registerCodeLensProvider({ language: SEED_LANGUAGE_ID }, provider),
     store.onDidChange(() => changed.fire()),
-    // Long articles take their quotes from the server's outline: ask again once it has analysed them.
+    // The quotes come from the server: ask again when it has analysed a seed document anew.
     vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString() && d.getText().length > LOCAL_ANALYSIS_LIMIT))) changed.fire();
+      const seeds = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === SEED_LANGUAGE_ID).map((d) => d.uri.toString()));
+      if (e.uris.some((u) => seeds.has(u.toString()))) changed.fire();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('seedAnnotator.codeLens') && changed.fire()),
   );

@@ -16,7 +16,8 @@ let started: Promise<StartedClient> | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Seed Annotator', { log: true });
   const store = new AnnotationStore(brokenSidecarReporter(), reportConflicts);
-  const analyses = new AnalysisService(store);
+  // The views ask the language server for its analysis (started below; read when first needed).
+  const analyses = new AnalysisService(store, () => started, (m) => output.warn(m));
   const { tree, disposable: treeView } = registerAnnotationsTree(store);
   const statusBar = createStatusBar(store, analyses);
   context.subscriptions.push(

@@ -17,7 +17,9 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
   let state: { text: string; tooltip: string; counts: QuoteCounts } | undefined;
   let timer: NodeJS.Timeout | undefined;
 
+  let updates = 0;
   const update = async () => {
+    const seq = ++updates;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== SEED_LANGUAGE_ID) {
       item.hide();
@@ -25,6 +27,8 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
       return;
     }
     const counts = countQuotes(await analyses.quotes(editor.document));
+    // The server answers asynchronously: a later update may have started (or hidden the item) meanwhile.
+    if (seq !== updates) return;
     state = { text: statusText(counts), tooltip: statusTooltip(counts), counts };
     item.text = state.text;
     item.tooltip = `${state.tooltip}\nClick: next quote without a speaker`;
@@ -41,7 +45,7 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && soon()),
     store.onDidChange(() => void update()),
-    // A long article's quotes come from the server: recount when it has analysed the file.
+    // The quotes come from the server: recount when it has analysed the file anew.
     vscode.languages.onDidChangeDiagnostics((e) => {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) soon();

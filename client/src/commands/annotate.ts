@@ -29,26 +29,26 @@ export async function saveAnnotation(ctx: CommandContext, span: ResolvedSpan, ki
 
 /** Names to offer as speakers: the code action's candidates, actors near the quote, names annotated anywhere, then the server's. */
 async function speakerChoices(ctx: CommandContext, span: ResolvedSpan, candidates: string[] | undefined): Promise<{ names: string[]; describe: (name: string) => string | undefined }> {
-  const analysis = await ctx.analyses.analysis(span.doc);
-  const near = [...(analysis?.actors ?? [])].sort((a, b) => distance(a, span) - distance(b, span)).map((a) => a.name);
+  // Both from the server, asked at once; the pick waits at most 1.5 s for the article's actors.
+  const [facts, workspace] = await Promise.all([withinLimit(ctx.analyses.facts(span.doc, span)), workspaceActors()]);
+  const near = facts?.actors ?? []; // nearest mention first
   const annotated = ctx.store.loaded().flatMap((e) => e.annotations.flatMap((a) => [a.speaker ?? '', a.kind === 'actor' ? a.name ?? '' : '']));
-  const workspace = await workspaceActors();
   const sources: [string[], string][] = [[candidates ?? [], 'suggested'], [near, 'in this article'], [annotated, 'annotated'], [workspace, 'in the workspace']];
   const describe = (name: string) => sources.find(([list]) => list.some((n) => n.toLocaleLowerCase() === name.toLocaleLowerCase()))?.[1];
   return { names: mergeNames(candidates, near, annotated, workspace), describe };
 }
 
-function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
-  return a.end < b.start ? b.start - a.end : a.start > b.end ? a.start - b.end : 0;
-}
-
 /** Actors the language server knows across the workspace (workspace symbols of kind Class). */
 async function workspaceActors(): Promise<string[]> {
   const symbols = vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', '');
-  // The pick must not wait on a busy or absent server: what it knows in 1.5 s, or nothing.
-  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500).unref?.());
-  const found = await Promise.race([Promise.resolve(symbols).catch(() => undefined), late]);
+  const found = await withinLimit(Promise.resolve(symbols));
   return (found ?? []).filter((s) => s.kind === vscode.SymbolKind.Class).map((s) => s.name);
+}
+
+/** A pick must not wait on a busy or absent server: what it says in 1.5 s, or undefined. */
+function withinLimit<T>(answer: Promise<T>): Promise<T | undefined> {
+  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500).unref?.());
+  return Promise.race([answer.catch(() => undefined), late]);
 }
 
 export function annotateSpeaker(ctx: CommandContext) {
@@ -93,7 +93,7 @@ export function annotatePlace(ctx: CommandContext) {
     const span = await resolveSpan(args, 'selection-or-word', ctx.analyses);
     let name = args?.name?.trim();
     if (!name && !hasSpan(args)) {
-      const known = (await ctx.analyses.analysis(span.doc))?.places.map((p) => p.name) ?? [];
+      const known = (await ctx.analyses.facts(span.doc, span)).places;
       name = (await pickName('Place: canonical name', mergeNames([span.exact], known), span.exact))?.trim();
       if (!name) return undefined;
     }
@@ -122,10 +122,11 @@ export function annotateActor(ctx: CommandContext) {
 export function annotateDate(ctx: CommandContext) {
   return async (args?: SpanInput & { value?: string }): Promise<AnnotationResult | undefined> => {
     const span = await resolveSpan(args, 'selection', ctx.analyses);
-    const found = spanAt((await ctx.analyses.analysis(span.doc))?.dates ?? [], span.start, span.end)?.value;
     let value = args?.value?.trim();
     const prompt = !hasSpan(args);
     if (!value) {
+      // The value the server worked out for the date there, if any: the default.
+      const found = spanAt((await ctx.analyses.facts(span.doc, span)).dates, span.start, span.end)?.value;
       if (prompt) value = (await inputDate(found))?.trim();
       else value = found;
       if (!value) {
