@@ -15,13 +15,12 @@ import {
 } from './gazetteer-data';
 import { scanTokens, TOKEN_FLAGS } from './gazetteer';
 import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
-import { WordSet } from './text';
 import type { ActorType, Entity } from './types';
 
 // Copied to module constants: an imported binding is read through a getter in unbundled builds.
 const { CAP, WORD, BR, TIGHT } = TOKEN_FLAGS;
 
-const words = (s: string) => new WordSet(s.split(/\s+/).filter(Boolean));
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 /** "I’m", "It's": a contraction is its first word. */
 const isStop = (w: string) => STOP.has(w) || (hasApostrophe(w) && STOP.has(w.replace(/['’].*$/, '')));
 const hasApostrophe = (w: string) => w.indexOf("'") >= 0 || w.indexOf('’') >= 0;

@@ -26,37 +26,6 @@ export function isValidIsoDate(value: string): boolean {
   return d <= days;
 }
 
-/**
- * A set of words with a quick test by length and first letter before the hash look-up: the
- * recognisers ask about nearly every token, and most words are in none of their lists.
- */
-export class WordSet {
-  private readonly set: Set<string>;
-  /** Per length below 32: a bit per first letter a-z of the words of that length. */
-  private readonly shapes = new Int32Array(32);
-
-  constructor(words: Iterable<string>) {
-    this.set = new Set(words);
-    for (const w of this.set) {
-      const bit = letterBit(w);
-      if (bit !== 0 && w.length < 32) this.shapes[w.length] |= bit;
-    }
-  }
-
-  has(w: string): boolean {
-    // Only a-z first letters are screened: any other word goes to the set.
-    const bit = letterBit(w);
-    if (bit !== 0 && w.length < 32 && (this.shapes[w.length] & bit) === 0) return false;
-    return this.set.has(w);
-  }
-}
-
-/** A bit for a first letter a-z, else 0. */
-function letterBit(w: string): number {
-  const c = w.charCodeAt(0) - 97;
-  return c >= 0 && c < 26 ? 1 << c : 0;
-}
-
 /** Whether a UTF-16 code unit is white space as a regular expression's \s reads it. */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
