@@ -20,6 +20,7 @@ interface FromWorker {
 
 interface Pending {
   job: IndexJob;
+  context: IndexContext;
   resolve: (o: IndexOutcome) => void;
 }
 
@@ -84,18 +85,19 @@ export class IndexPool {
     const id = this.nextId++;
     return new Promise((resolve) => {
       if (!slot.pending.size) slot.worker.ref(); // busy: keep the process alive until it answers
-      slot.pending.set(id, { job, resolve });
+      slot.pending.set(id, { job, context, resolve });
       slot.worker.postMessage({ type: 'job', id, job } satisfies ToWorker);
     });
   }
 
-  /** Stops the workers; jobs in flight resolve as failed. */
+  /** Stops the workers; jobs in flight resolve as failed, later ones run inline. */
   close(): void {
     for (let i = 0; i < this.slots.length; i++) {
       const slot = this.slots[i];
       if (!slot) continue;
       this.slots[i] = null;
-      this.fail(slot, 'the index was closed');
+      for (const p of slot.pending.values()) p.resolve({ kind: 'failed', message: `Indexing ${p.job.path} stopped: the index was closed.` });
+      slot.pending.clear();
       void slot.worker.terminate();
     }
     this.slots.length = 0;
@@ -111,17 +113,15 @@ export class IndexPool {
     return this.slots[best] ?? this.start(best);
   }
 
+  /** Starts worker `i`; null (index inline) when workers cannot start or keep crashing. */
   private start(i: number): Slot | null {
-    if (!this.script || this.crashes >= MAX_CRASHES) {
-      this.slots.length = 0; // inline from now on
-      return null;
-    }
+    if (!this.script || this.crashes >= MAX_CRASHES) return null;
     let worker: Worker;
     try {
       worker = new Worker(this.script, { resourceLimits: WORKER_LIMITS });
     } catch (e) {
       this.log(`Cannot start an index worker (${(e as Error).message}): indexing on the main thread.`);
-      this.slots.length = 0;
+      this.crashes = MAX_CRASHES;
       return null;
     }
     // An idle worker never keeps the server alive: the connection does.
@@ -138,18 +138,16 @@ export class IndexPool {
       if (this.slots[i] !== slot) return;
       this.crashes++;
       this.slots[i] = null; // restarted on next use
-      this.log(`An index worker stopped (${why}).`);
-      this.fail(slot, `the index worker stopped (${why})`);
+      const next = this.crashes >= MAX_CRASHES ? 'from now on on the main thread' : 'again';
+      this.log(`An index worker stopped (${why}); its files are indexed ${next}.`);
+      // Nothing is lost: its jobs go to another worker, or inline once workers keep crashing.
+      for (const p of slot.pending.values()) void this.run(p.job, p.context).then(p.resolve);
+      slot.pending.clear();
     };
     worker.on('error', (e) => died((e as Error).message));
     worker.on('exit', (code) => died(`exit code ${code}`));
     this.slots[i] = slot;
     return slot;
-  }
-
-  private fail(slot: Slot, why: string): void {
-    for (const p of slot.pending.values()) p.resolve({ kind: 'failed', message: `Indexing ${p.job.path} failed: ${why}.` });
-    slot.pending.clear();
   }
 
   private async runInline(job: IndexJob, context: IndexContext): Promise<IndexOutcome> {
