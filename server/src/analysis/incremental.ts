@@ -17,7 +17,7 @@ import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, parseHeader, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { dropOverlaps, mentionSignature, resolveMentions, splitByKind } from './resolve';
+import { buildDictionaries, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution } from './speakers';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
 
@@ -39,6 +39,8 @@ export interface DocState {
   local: LocalResult[];
   /** Per paragraph: what each of its mentions resolved to (paragraph offsets, null: dropped). */
   produced: (Entity | null)[][];
+  /** What the document's mentions tell about names (equivalent for every mention that reads it). */
+  dicts: Dictionaries;
   /** Flat, document offsets; `xAt[i]` is where paragraph i's items begin (length n + 1). */
   dates: DateMention[];
   dateAt: Int32Array;
@@ -90,7 +92,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
     for (const d of r.dates) dates.push(shiftDate(d, p.start));
   }
   dateAt[n] = dates.length;
-  const produced = resolveAll(local);
+  const { produced, dicts } = resolveAll(local);
   const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
@@ -101,7 +103,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
   return finish({
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    paragraphs, local, produced, dicts, dates, dateAt, places, placeAt, actors, actorAt,
     quotes: run.quotes, log: run.log, logAt, namesAt,
   });
 }
@@ -118,10 +120,15 @@ function finish(s: Omit<DocState, 'analysis'>): DocState {
 }
 
 /** Resolves every paragraph's mentions together (they are in document order); results per paragraph. */
-function resolveAll(local: LocalResult[]): (Entity | null)[][] {
+function resolveAll(local: LocalResult[]): { produced: (Entity | null)[][]; dicts: Dictionaries } {
   const all: Mention[] = [];
   for (const r of local) for (const m of r.mentions) all.push(m);
-  const flat = resolveMentions(all);
+  const dicts = buildDictionaries(all);
+  return { produced: perParagraph(local, resolveWith(all, dicts, newWalkState())), dicts };
+}
+
+/** A flat list of outcomes cut into the paragraphs' shares. */
+function perParagraph(local: LocalResult[], flat: (Entity | null)[]): (Entity | null)[][] {
   const out: (Entity | null)[][] = new Array(local.length);
   for (let i = 0, at = 0; i < local.length; i++) {
     out[i] = flat.slice(at, at + local[i].mentions.length);
@@ -226,6 +233,12 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const oldMentions = signatures(old.local, k0, m);
   const newMentions = signatures(midLocal, 0, mid.length);
   const sameMentions = oldMentions.length === newMentions.length && oldMentions.every((x, i) => x === newMentions[i]);
+  // Mentions that touch no one else's resolution may come and go ("Mo" while typing
+  // "Monday"): the rest of the document resolves as before.
+  const sameOthers = sameMentions || sameList(
+    signatures(old.local, k0, m, (x) => !isInert(x, old.dicts)),
+    signatures(midLocal, 0, mid.length, (x) => !isInert(x, old.dicts)));
+  let dicts = old.dicts;
   let produced: (Entity | null)[][];
   let places: Entity[];
   let actors: Entity[];
@@ -234,18 +247,27 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   /** Actors [firstDiff, lastDiff) of the new list may differ from the old ones; the rest are the same, moved. */
   let firstDiff: number;
   let lastDiff: number;
-  if (sameMentions) {
-    // Same mentions in the same order: each resolves as before (paragraph offsets are kept).
-    const oldOutcomes = old.produced.slice(k0, m).flat();
-    const oldRegion = old.local.slice(k0, m).flatMap((r) => r.mentions);
+  if (sameOthers) {
     const midProduced: (Entity | null)[][] = [];
-    let at = 0;
-    for (const r of midLocal) {
-      midProduced.push(r.mentions.map((x, i) => {
-        const e = oldOutcomes[at + i];
-        return e && shiftEntity(e, x.start - oldRegion[at + i].start);
-      }));
-      at += r.mentions.length;
+    if (sameMentions) {
+      // Same mentions in the same order: each resolves as before (paragraph offsets are kept).
+      const oldOutcomes = old.produced.slice(k0, m).flat();
+      const oldRegion = old.local.slice(k0, m).flatMap((r) => r.mentions);
+      let at = 0;
+      for (const r of midLocal) {
+        midProduced.push(r.mentions.map((x, i) => {
+          const e = oldOutcomes[at + i];
+          return e && shiftEntity(e, x.start - oldRegion[at + i].start);
+        }));
+        at += r.mentions.length;
+      }
+    } else {
+      // The changed paragraphs' mentions resolve afresh, after the walk's state before them.
+      const state = newWalkState();
+      for (let i = 0; i < k0; i++) replayWalk(old.local[i].mentions, old.produced[i], state);
+      const region: Mention[] = [];
+      for (const r of midLocal) for (const x of r.mentions) region.push(x);
+      midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));
     }
     produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
     const region = entitiesOf(paragraphs, produced, k0, midEnd);
@@ -263,7 +285,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   } else {
     // Resolve again: a changed name may change how others resolve. Paragraphs whose
     // mentions resolve as before (the same outcome objects) keep their places and actors.
-    produced = resolveAll(local);
+    ({ produced, dicts } = resolveAll(local));
     places = [];
     actors = [];
     placeAt = new Int32Array(paragraphs.length + 1);
@@ -384,7 +406,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dates, dateAt, places, placeAt, actors, actorAt,
+    paragraphs, local, produced, dicts, dates, dateAt, places, placeAt, actors, actorAt,
     quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
 }
@@ -410,11 +432,15 @@ function sameNames(old: readonly Entity[], from: number, to: number, now: readon
   return true;
 }
 
-/** Signatures of the mentions of local[from…to), in order. */
-function signatures(local: LocalResult[], from: number, to: number): string[] {
+/** Signatures of the mentions of local[from…to) (those `keep` keeps), in order. */
+function signatures(local: LocalResult[], from: number, to: number, keep?: (m: Mention) => boolean): string[] {
   const out: string[] = [];
-  for (let i = from; i < to; i++) for (const m of local[i].mentions) out.push(mentionSignature(m));
+  for (let i = from; i < to; i++) for (const m of local[i].mentions) if (!keep || keep(m)) out.push(mentionSignature(m));
   return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

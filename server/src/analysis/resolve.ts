@@ -40,19 +40,46 @@ export function splitByKind(produced: readonly (Entity | null)[]): { places: Ent
  * for the span a trimmed mention keeps ("Crooked Hillary Clinton").
  */
 export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
-  const ds = ms.map(derive);
+  return resolveWith(ms, buildDictionaries(ms), newWalkState());
+}
 
-  // Single words the document uses on their own: they confirm a full name ending in them.
+/** What the whole document's mentions tell about each name: read by every mention's resolution. */
+export interface Dictionaries {
+  /** Single words the document uses on their own (they confirm a full name ending in them). */
+  alone: Set<string>;
+  /** Full names by their endings and by their given name; first introduced wins. */
+  byEnding: Map<string, string>;
+  byGiven: Map<string, string>;
+  /** Place names by their text and name. */
+  placeNames: Map<string, string>;
+  /** The first organisation per head noun. */
+  firstOrg: Map<string, Mention>;
+  /** The last words of unknown names (a word used alone that is one of them confirms it). */
+  nameLast: Set<string>;
+}
+
+/** The walk's state: the latest organisation per head noun and person per role. */
+export interface WalkState {
+  lastOrg: Map<string, Mention>;
+  lastPerson: Map<string, string>;
+}
+
+export function newWalkState(): WalkState {
+  return { lastOrg: new Map(), lastPerson: new Map() };
+}
+
+export function buildDictionaries(ms: readonly Mention[]): Dictionaries {
+  const ds = ms.map(derive);
   const alone = new Set<string>();
+  const nameLast = new Set<string>();
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.type === 'person' && (m.cand === 'word' || (!m.cand && ds[i].words.length === 1))) alone.add(ds[i].key);
+    if (m.type === 'person' && m.cand === 'name') nameLast.add(ds[i].words[ds[i].words.length - 1]);
   }
-
   // Full names by their endings and given name ("Simonyan", "de Blasio", "Gurgen"); first introduced wins.
   const byEnding = new Map<string, string>();
   const byGiven = new Map<string, string>();
-  const isFull = (m: Mention, d: Derived) => m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(d.words[d.words.length - 1])));
   const givenFirst = new Map<string, boolean>();
   const startsGiven = (name: string): boolean => {
     let g = givenFirst.get(name);
@@ -62,7 +89,7 @@ export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     const d = ds[i];
-    if (!isFull(m, d)) continue;
+    if (!isFull(m, d, alone)) continue;
     const ws = d.full;
     if (ws.length < 2) continue;
     // First introduced wins, but a name that starts with a known given name beats one that
@@ -74,20 +101,55 @@ export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
     }
     if (!byGiven.has(ws[0])) byGiven.set(ws[0], m.name);
   }
+  const placeNames = new Map<string, string>();
+  for (const m of ms) if (m.kind === 'place') { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
+  const firstOrg = new Map<string, Mention>();
+  for (const m of ms) if (!m.cand && m.type === 'organization' && m.head && !firstOrg.has(m.head)) firstOrg.set(m.head, m);
+  return { alone, byEnding, byGiven, placeNames, firstOrg, nameLast };
+}
+
+function isFull(m: Mention, d: Derived, alone: Set<string>): boolean {
+  return m.type === 'person' && (!m.cand || (m.cand === 'name' && alone.has(d.words[d.words.length - 1])));
+}
+
+/**
+ * Whether a mention leaves every other mention's resolution alone: it adds nothing to the
+ * dictionaries that anything reads, and moves no "latest organisation / person" along.
+ */
+export function isInert(m: Mention, dicts: Dictionaries): boolean {
+  if (m.kind === 'place') return false;
+  if (!m.cand) {
+    if (m.type === 'person') return !m.role && derive(m).words.length === 1 && !dicts.nameLast.has(derive(m).key);
+    return !(m.type === 'organization' && m.head);
+  }
+  if (m.cand === 'name') return false;
+  if (m.cand === 'word' && m.type === 'person') return !dicts.nameLast.has(derive(m).key);
+  return true;
+}
+
+/** The walk's state after mentions that resolved to `produced` (replaying what the resolution records). */
+export function replayWalk(ms: readonly Mention[], produced: readonly (Entity | null)[], state: WalkState): void {
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.kind === 'place' || m.cand) continue;
+    const e = produced[i];
+    if (m.type === 'person') {
+      // A trimmed mention ("Crooked Hillary Clinton") moves nothing along.
+      if (m.role && e && e.start === m.start && e.end === m.end) state.lastPerson.set(m.role, e.name);
+    } else if (m.type === 'organization' && m.head) state.lastOrg.set(m.head, m);
+  }
+}
+
+/** Resolves mentions in order against the dictionaries, moving the walk's state along. */
+export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: WalkState): (Entity | null)[] {
+  const ds = ms.map(derive);
+  const { alone, byEnding, byGiven, placeNames, firstOrg } = dicts;
   const fullName = (w: string): string | undefined => {
     const k = nameKey(w);
     return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
   };
-  const placeNames = new Map<string, string>();
-  for (const m of ms) if (m.kind === 'place') { placeNames.set(m.text, m.name); placeNames.set(m.name, m.name); }
-
+  const { lastOrg, lastPerson } = state;
   const produced: (Entity | null)[] = new Array<Entity | null>(ms.length).fill(null);
-  // The latest organisation per head noun and person per role, as the walk goes on; and the
-  // first organisation per head for a reference that comes before the name.
-  const lastOrg = new Map<string, Mention>();
-  const firstOrg = new Map<string, Mention>();
-  for (const m of ms) if (!m.cand && m.type === 'organization' && m.head && !firstOrg.has(m.head)) firstOrg.set(m.head, m);
-  const lastPerson = new Map<string, string>();
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.kind === 'place') {
@@ -114,7 +176,7 @@ export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
         break;
       }
       case 'name':
-        if (isFull(m, ds[i])) produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
+        if (isFull(m, ds[i], alone)) produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
         break;
       case 'word':
       case 'headline': {
