@@ -19,8 +19,12 @@ import { outline } from './symbols';
 import { startTimer } from './timing';
 import { prepareJson } from './wire';
 
-/** Pause after publishing before the per-version indexes are built ahead of requests. */
-const PREPARE_AFTER_MS = 100;
+/**
+ * Pause after publishing before the per-version indexes are built ahead of requests:
+ * longer than the gap between two keys of most typists, so that work (tens of ms
+ * on 1 MB) waits for a real pause instead of delaying the next key's diagnostics.
+ */
+const PREPARE_AFTER_MS = 250;
 /** Articles shorter than this get no ahead-of-time indexes (they cost < 1 ms on demand). */
 const PREPARE_FROM_CHARS = 50_000;
 /** Upper bound on the turns a job waits for queued edits (a runaway client cannot stall it). */
