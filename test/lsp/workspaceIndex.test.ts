@@ -179,7 +179,7 @@ describe('workspace digests', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 120 }), fc.constantFrom('speech', 'term'), fc.option(fc.constant('Ana Lopes')), (parts, kind, speaker) => {
       const text = parts.join('');
       assert.strictEqual(openingWords(text), outlineWords(text));
-      const q = { kind, speaker: speaker ? { name: speaker, text: speaker, via: 'cue', start: 0, end: 0 } : null } as const;
+      const q = { kind, speaker: speaker ? { name: speaker, text: speaker, via: 'cue' as const, start: 0, end: 0 } : null };
       assert.strictEqual(speakerLabel(q), outlineLabel(q as never));
     }), { numRuns: 500 });
   });
@@ -189,7 +189,7 @@ describe('workspace digests', () => {
 
 describe('workspace index (in-process)', function () {
   this.timeout(60_000);
-  const quiet = { getConfiguration: () => undefined, log: () => {}, error: () => {}, diagnosticsDue: () => {}, closed: () => {} };
+  const quiet = { getConfiguration: () => undefined, log: (_: string) => {}, error: (_: string) => {}, diagnosticsDue: () => {}, closed: () => {} };
 
   before(() => ensureBuilt());
 
@@ -216,8 +216,8 @@ describe('workspace index (in-process)', function () {
     writeFileSync(crashing, "require('worker_threads').parentPort.on('message', (m) => { if (m.type === 'job') process.exit(3); });\n");
     try {
       const logs: string[] = [];
-      const pool = new IndexPool((m) => logs.push(m), 2, crashing);
-      const digests = await digestsWith(pool, SEEDS, { ...quiet, log: (m: string) => logs.push(m) });
+      const pool = new IndexPool((m) => void logs.push(m), 2, crashing);
+      const digests = await digestsWith(pool, SEEDS, { ...quiet, log: (m: string) => void logs.push(m) });
       assert.deepStrictEqual(digests, await digestsWith(new IndexPool(() => {}, 0), SEEDS));
       assert.ok(logs.some((l) => /index worker stopped \(exit code 3\); its files are indexed from now on on the main thread/.test(l)), logs.join('\n'));
     } finally {

@@ -14,6 +14,7 @@ import type { IndexContext, IndexOutcome } from './indexJob';
 import { IndexPool } from './indexPool';
 import { NameTotals } from './nameTotals';
 import { defaultSettings, sanitizeSettings, type Settings } from './settings';
+import { withSidecars } from './sidecarsBeside';
 import { entityFacts } from './stats';
 
 /** What the project needs from the connection (kept small so it is easy to fake). */
@@ -364,8 +365,11 @@ export class Project {
     for (const path of [...this.files.keys()]) if (!wanted.has(path)) this.removeFile(path);
     // Sidecars first: the names they annotate teach every file, so analysing before
     // all of them are read would be wasted work.
-    for (let i = 0; i < candidates.length; i += SIDECAR_BATCH) {
-      await Promise.all(candidates.slice(i, i + SIDECAR_BATCH).map((p) => this.loadSidecar(p, true)));
+    const beside = await withSidecars(candidates);
+    for (const p of candidates) if (!beside.has(p)) this.forgetSidecar(p);
+    const reads = [...beside];
+    for (let i = 0; i < reads.length; i += SIDECAR_BATCH) {
+      await Promise.all(reads.slice(i, i + SIDECAR_BATCH).map((p) => this.loadSidecar(p, true)));
     }
     await Promise.all([...this.open.values()].filter((s) => s.path).map((s) => this.loadSidecar(s.path!)));
     for (const path of candidates) this.addFile(path);
@@ -397,6 +401,12 @@ export class Project {
     if (f?.digest) this.totals.remove(f.digest);
     this.files.delete(path);
     this.stale.delete(path);
+  }
+
+  /** A seed file without a sidecar (any sidecar read before is gone). */
+  private forgetSidecar(seedPath: string): void {
+    this.sidecars.delete(seedPath);
+    this.sidecarLoads.delete(seedPath);
   }
 
   /** Loads a seed file's sidecar once (or again with `force`). */
