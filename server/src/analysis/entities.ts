@@ -112,7 +112,8 @@ class Detector {
     this.tx = t.text;
     this.lo = t.lower;
     this.fl = t.flags;
-    this.gm = new Array(this.n);
+    // One array for every paragraph (read below n only, like the token table).
+    this.gm = matchBuffer;
     for (let i = 0; i < this.n; i++) this.gm[i] = this.isWord(i) ? gazetteer.matchAt(t, i) : null;
     this.title = titleLines(t);
   }
@@ -344,6 +345,9 @@ class Detector {
   }
 
   private classifyRun(s: number, e: number): void {
+    // A lone function word or month ("The", "But", "March"): what the unit trimming below
+    // would find, without building the units.
+    if (e === s + 1 && !this.gm[s] && this.isWord(s) && this.isCap(s) && (isStop(this.lo[s]) || MONTH.has(this.lo[s]))) return;
     let us = this.units(s, e);
     // Leading function words and dates are no part of a name ("The", "On", "March").
     while (us.length && !us[0].g && (isStop(this.lo[us[0].s]) || MONTH.has(this.lo[us[0].s]))) us = us.slice(1);
@@ -842,6 +846,9 @@ function titleLines(t: TokenTable): Uint8Array {
   }
   return out;
 }
+/** Detector.gm, reused: one paragraph is read at a time. */
+const matchBuffer: (GazetteerMatch | null)[] = [];
+
 /** titleLines' result, reused: one paragraph is read at a time. */
 let titleBuffer = new Uint8Array(1024);
 

@@ -85,7 +85,7 @@ function tableOf(tokens: readonly Token[]): TokenTable {
 }
 
 // The table scanTokens fills: detectEntities reads one text's tokens at a time, so one set
-// of number arrays, grown as needed, serves every call.
+// of arrays, grown as needed, serves every call (fewer allocations, fewer collections).
 const shared: TokenTable = { n: 0, start: new Int32Array(1024), end: new Int32Array(1024), text: [], lower: [], flags: new Uint8Array(1024) };
 
 function grow(t: TokenTable): void {
@@ -105,9 +105,8 @@ function grow(t: TokenTable): void {
  */
 export function scanTokens(text: string): TokenTable {
   const t = shared;
-  // Fresh string arrays: young strings stored into long-lived arrays would cost the collector more.
-  const texts: string[] = [];
-  const lowers: string[] = [];
+  const texts = t.text;
+  const lowers = t.lower;
   const n = text.length;
   let count = 0;
   let i = 0;
@@ -155,10 +154,10 @@ export function scanTokens(text: string): TokenTable {
     const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(s[0]));
     t.start[count] = start;
     t.end[count] = end;
-    texts.push(s);
+    texts[count] = s;
     // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
     // non-ASCII first letter that is no capital ("ǅ") stays as written.
-    lowers.push(upper || cap || !word ? s.toLowerCase() : s);
+    lowers[count] = upper || cap || !word ? s.toLowerCase() : s;
     t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
     count++;
     br = false;
@@ -166,8 +165,8 @@ export function scanTokens(text: string): TokenTable {
       const ps = text.slice(end, end + 2);
       t.start[count] = end;
       t.end[count] = end + 2;
-      texts.push(ps);
-      lowers.push(ps.toLowerCase());
+      texts[count] = ps;
+      lowers[count] = ps.toLowerCase();
       t.flags[count] = TIGHT;
       count++;
       end += 2;
@@ -175,8 +174,6 @@ export function scanTokens(text: string): TokenTable {
     prevEnd = end;
   }
   t.n = count;
-  t.text = texts;
-  t.lower = lowers;
   return t;
 }
 
@@ -192,13 +189,15 @@ interface Form {
   require: string[];
   entry: GazetteerEntry;
   form: SurfaceForm;
+  /** What a match of this form returns: one object per form, shared by every match. */
+  match: GazetteerMatch;
 }
 
 export interface GazetteerMatch {
-  entry: GazetteerEntry;
-  form: SurfaceForm;
+  readonly entry: GazetteerEntry;
+  readonly form: SurfaceForm;
   /** Number of tokens matched. */
-  length: number;
+  readonly length: number;
 }
 
 function formOf(surface: string, entry: GazetteerEntry, form: SurfaceForm): Form | null {
@@ -210,6 +209,7 @@ function formOf(surface: string, entry: GazetteerEntry, form: SurfaceForm): Form
     require: toks.map((t) => (acronym && t.word ? t.text : t.cap ? '^' : '')),
     entry,
     form,
+    match: { entry, form, length: toks.length },
   };
 }
 
@@ -260,7 +260,7 @@ class Index {
         // A multi-word name does not run across a line break.
         if (k > 0 && flags[j] & BR) continue outer;
       }
-      return { entry: f.entry, form: f.form, length: n };
+      return f.match;
     }
     return null;
   }
