@@ -19,6 +19,7 @@ import { buildSections, parseHeader, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { buildDictionaries, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution } from './speakers';
+import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
 
 /** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
@@ -87,7 +88,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const dateAt = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
-    const r = (local[i] = setup.local(text.slice(p.start, p.end)));
+    const r = (local[i] = setup.local(own(text.slice(p.start, p.end))));
     dateAt[i] = dates.length;
     for (const d of r.dates) dates.push(shiftDate(d, p.start));
   }
@@ -216,7 +217,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   for (let i = k0; i < m; i++) before.set(oldText.slice(op[i].start, op[i].end), old.local[i]);
   const midLocal = mid.map((p) => {
     const body = text.slice(p.start, p.end);
-    return before.get(body) ?? setup.local(body);
+    return before.get(body) ?? setup.local(own(body));
   });
   const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
   const dates = old.dates.slice(0, old.dateAt[k0]);
@@ -375,8 +376,14 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
     return sameWindow(old.log, old.logAt[jo], log, logBase, map);
   };
-  const walked = walkWindow(text, paragraphs, found, actors, s, Math.max(midEnd, qb), old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep) ??
-    walkAll(text, paragraphs, found, actors, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+  // A name the change adds stays among the names the rules read for a while: the walk
+  // may need many paragraphs to get back in step, so the window grows before giving up.
+  let walked: Walked | null = null;
+  for (const after of WINDOWS_AFTER) {
+    walked = walkWindow(text, paragraphs, found, actors, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+    if (walked) break;
+  }
+  walked ??= walkAll(text, paragraphs, found, actors, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
   const quotes = found.slice(0, s);
   for (const q of walked.quotes) quotes.push(q);
   const log = walked.log;
@@ -475,8 +482,8 @@ interface Walked {
   namesParagraph: number;
 }
 
-/** Paragraphs after the change a window's walk may go on for, looking to get back in step. */
-const WINDOW_AFTER = 12;
+/** Paragraphs after the change a window's walk may go on for, looking to get back in step (tried in turn). */
+const WINDOWS_AFTER = [12, 60, 300];
 /** Paragraphs before the first re-walked quote: everything a quote reads lies within them. */
 const WINDOW_BEFORE = 6;
 
@@ -487,12 +494,12 @@ const WINDOW_BEFORE = 6;
  * over the whole text).
  */
 function walkWindow(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, changedUntil: number,
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, changedUntil: number, after: number,
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
   const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
-  const pEnd = Math.min(paragraphs.length, changedUntil + WINDOW_AFTER);
+  const pEnd = Math.min(paragraphs.length, changedUntil + after);
   const w0 = paragraphs[pFirst].start;
   const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
   // Quotes the window walks: those that start before its last paragraph and end inside it.

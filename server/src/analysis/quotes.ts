@@ -10,6 +10,7 @@
 // still open at the end of a paragraph continues when the next paragraph reopens
 // with an opening mark (the news convention for quotes of several paragraphs).
 import { isSpaceCode } from './cues';
+import { own } from './strings';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -221,7 +222,7 @@ export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[
   const headings = paragraphs.filter((p) => p.heading);
   let hi = 0;
   return found.map((r) => {
-    const t = text.slice(r.start, r.end);
+    const t = own(text.slice(r.start, r.end));
     // A quoted heading is a title, not speech waiting for a speaker. Quotes come in
     // document order, so a cursor over the headings finds the one that may hold it.
     while (hi > 0 && headings[hi - 1].end >= r.end) hi--;

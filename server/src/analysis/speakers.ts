@@ -11,6 +11,7 @@
 import { findCues, IMPERSONAL, isBaseForm, isNounish, isSpaceCode, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
 import type { Cue, Phrase } from './cues';
 import { TURN_LABEL } from './quotes';
+import { own } from './strings';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
@@ -610,7 +611,7 @@ function fromCue(masked: string, sStart: number, cues: Cue[], k: number, limit: 
 function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
   const pronoun = PERSONAL_PRONOUN.test(p.text);
   return {
-    speaker: { start: p.start, end: p.end, text: p.text, via: pronoun ? 'pronoun' : via, ...(p.name ? { name: nameOf(p.name) } : {}) },
+    speaker: { start: p.start, end: p.end, text: own(p.text), via: pronoun ? 'pronoun' : via, ...(p.name ? { name: own(nameOf(p.name)) } : {}) },
     cue: c.text,
     cueSpan: { start: c.start, end: c.end },
   };
@@ -637,7 +638,8 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const name = LEADING_WORDS.has(m[0].slice(0, m[0].search(/\s|$/u))) ? m[0].replace(LEADING_WORD, '') : m[0];
     if (!/\s/u.test(name)) continue;
-    known.push({ name, phrase: name }, p.start + m.index);
+    const kept = own(name);
+    known.push({ name: kept, phrase: kept }, p.start + m.index);
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -655,7 +657,7 @@ function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex
   const actor = actorIn(actors, s.start, s.end);
   const person = actor?.type ? actor.type === 'person' : personLikeName(s.name);
   const org = actor?.type ? actor.type !== 'person' : orgLikeName(s.name) || orgLikeName(phrase);
-  known.push({ name: s.name, phrase, person, org, speaker: true }, s.start);
+  known.push({ name: s.name, phrase: own(phrase), person, org, speaker: true }, s.start);
 }
 
 function canonical(s: Attribution['speaker'], quoteStart: number, known: NameLog, actors: ActorIndex): Speaker {
@@ -670,7 +672,7 @@ function canonical(s: Attribution['speaker'], quoteStart: number, known: NameLog
 
 /** The speaker with its canonical name (a plain literal: this runs for every quote and cue). */
 function named(s: Attribution['speaker'], name: string, via: AttributionVia): Speaker {
-  return { start: s.start, end: s.end, text: s.text, via, name };
+  return { start: s.start, end: s.end, text: s.text, via, name: own(name) };
 }
 
 function actorIn(actors: ActorIndex, start: number, end: number): Entity | null {
