@@ -41,12 +41,19 @@ function checked(params: QuotesParams): QuotesParams {
   return params;
 }
 
+/** The quotes of each analysed version: several views ask for the same one. */
+const quotesOf = new WeakMap<AnalyzedText, QuoteInfo[]>();
+
 /** The answer for one analysed version, offsets moved into the editor's text. */
 export function quotesResult(f: AnalyzedText, near?: { start: number; end: number }): QuotesResult {
   const base = f.base;
-  const quotes: QuoteInfo[] = f.analysis.quotes.map((q) => ({
-    start: q.start + base, end: q.end + base, kind: q.kind, speaker: q.speaker?.name ?? null, via: q.speaker?.via ?? null, cue: q.cue,
-  }));
+  let quotes = quotesOf.get(f);
+  if (!quotes) {
+    quotes = f.analysis.quotes.map((q) => ({
+      start: q.start + base, end: q.end + base, kind: q.kind, speaker: q.speaker?.name ?? null, via: q.speaker?.via ?? null, cue: q.cue,
+    }));
+    quotesOf.set(f, quotes);
+  }
   const result: QuotesResult = { uri: f.uri, version: f.doc.version, quotes };
   if (!near) return result;
   const at = { start: near.start - base, end: near.end - base };
