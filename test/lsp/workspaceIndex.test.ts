@@ -210,6 +210,28 @@ describe('workspace index (in-process)', function () {
     assert.deepStrictEqual(onWorkers, inline);
   });
 
+  it('stops idle workers and starts them again for the next change', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-idle-'));
+    writeFileSync(path.join(dir, 'a.seed'), HARBOUR);
+    const logs: string[] = [];
+    const pool = new IndexPool((m) => void logs.push(m), 2, WORKER, 20);
+    const project = new Project(quiet, pool);
+    try {
+      project.setFolders([dir]);
+      assert.deepStrictEqual((await project.all()).map((d) => d.names.includes('Lisbon')), [true]);
+      assert.ok(pool.runningWorkers > 0);
+      while (pool.runningWorkers > 0) await new Promise((r) => setImmediate(r)); // polls until the idle timer fired
+      writeFileSync(path.join(dir, 'a.seed'), PORTO);
+      project.fileChanged(pathToFileURL(path.join(dir, 'a.seed')).href, 'changed');
+      const [d] = await project.all();
+      assert.ok(d.names.includes('Porto') && !d.names.includes('Lisbon'), d.names.join(', '));
+      assert.deepStrictEqual(logs, [], 'an idle stop is no crash');
+    } finally {
+      project.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('loses no file when index workers crash: their files are indexed again, then on the main thread', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'seed-crash-'));
     const crashing = path.join(dir, 'crashing-worker.js');

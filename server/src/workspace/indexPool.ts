@@ -41,6 +41,8 @@ const JOBS_PER_WORKER = 3;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /** After this many worker crashes the pool stops starting workers and indexes inline. */
 const MAX_CRASHES = 3;
+/** Workers left idle this long are stopped: their memory goes back until the next change. */
+const IDLE_MS = 30_000;
 
 export function defaultWorkerCount(): number {
   const env = process.env.SEED_INDEX_WORKERS;
@@ -52,6 +54,7 @@ export class IndexPool {
   private readonly slots: (Slot | null)[];
   private readonly script: string | null;
   private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
   private crashes = 0;
   /** Inline mode: the context of the next jobs. */
   private inlineFolders: { context: IndexContext; folders: WorkspaceFolders } | null = null;
@@ -60,6 +63,7 @@ export class IndexPool {
     private readonly log: (message: string) => void,
     workers = defaultWorkerCount(),
     script = join(__dirname, 'indexWorker.js'),
+    private readonly idleMs = IDLE_MS,
   ) {
     this.script = workers > 0 && existsSync(script) ? script : null;
     this.slots = this.script ? Array.from({ length: workers }, () => null) : [];
@@ -74,7 +78,13 @@ export class IndexPool {
     return this.slots.length;
   }
 
+  /** Workers started and not stopped. */
+  get runningWorkers(): number {
+    return this.slots.filter((slot) => slot).length;
+  }
+
   run(job: IndexJob, context: IndexContext): Promise<IndexOutcome> {
+    clearTimeout(this.idleTimer);
     if (!this.slots.length) return this.runInline(job, context);
     const slot = this.pickSlot();
     if (!slot) return this.runInline(job, context);
@@ -92,6 +102,7 @@ export class IndexPool {
 
   /** Stops the workers; jobs in flight resolve as failed, later ones run inline. */
   close(): void {
+    clearTimeout(this.idleTimer);
     for (let i = 0; i < this.slots.length; i++) {
       const slot = this.slots[i];
       if (!slot) continue;
@@ -101,6 +112,21 @@ export class IndexPool {
       void slot.worker.terminate();
     }
     this.slots.length = 0;
+  }
+
+  /** Stops every worker once none has had work for `idleMs` (they start again on the next job). */
+  private stopWhenIdle(): void {
+    if (this.slots.some((slot) => slot?.pending.size)) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.slots.some((slot) => slot?.pending.size)) return;
+      this.slots.forEach((slot, i) => {
+        if (!slot) return;
+        this.slots[i] = null; // before terminating: this exit is no crash
+        void slot.worker.terminate();
+      });
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   /** The least busy worker, started on first use; null when workers keep crashing. */
@@ -131,7 +157,10 @@ export class IndexPool {
       const p = slot.pending.get(m.id);
       if (!p) return;
       slot.pending.delete(m.id);
-      if (!slot.pending.size) slot.worker.unref();
+      if (!slot.pending.size) {
+        slot.worker.unref();
+        this.stopWhenIdle();
+      }
       p.resolve(m.outcome);
     });
     const died = (why: string) => {
