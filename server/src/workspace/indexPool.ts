@@ -31,8 +31,11 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-/** Jobs sent to one worker at a time: one analysed, the next ones being read. */
-const JOBS_PER_WORKER = 3;
+/**
+ * Jobs sent to one worker at a time: one analysed, the next ones read or waiting,
+ * so a worker never idles while the main thread is busy with a request.
+ */
+const JOBS_PER_WORKER = 6;
 /**
  * A small young generation: an article's analysis is short-lived garbage, and with
  * V8's default (16 MB semi-spaces) each worker's heap grows by ~60 MB for nothing.
