@@ -5,12 +5,12 @@ import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, ProposedFeatures, type MessageReader, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { format } from 'util';
 import { codeActions } from './features/codeActions';
 import { guard } from './features/errors';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { liveDocuments } from './features/liveDocument';
 import { publishDiagnostics } from './features/publish';
 import { quotesHandler } from './features/quotesRequest';
 import { references } from './features/references';
@@ -39,7 +39,9 @@ if (stdio) {
   console.warn = to((m) => connection.console.warn(m));
   console.error = to((m) => connection.console.error(m));
 }
-const documents = new TextDocuments(TextDocument);
+// Open documents keep their text in pieces between edits (features/liveDocument.ts):
+// a burst of keys costs one copy of a long article, not one per key.
+const documents = new TextDocuments(liveDocuments);
 const log = { error: (m: string) => connection.console.error(m), trace: (m: string) => connection.tracer.log(m) };
 
 let configurationSupported = false;

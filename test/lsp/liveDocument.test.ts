@@ -1,0 +1,68 @@
+// The server's open documents (features/liveDocument.ts) must behave exactly like
+// vscode-languageserver-textdocument's TextDocument under any sequence of edits:
+// every analysis reads its text, and requests convert positions through it.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveDocument } from '../../server/src/features/liveDocument';
+
+const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '😀', '“x”', '');
+const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
+
+/** An edit as fractions of the document, so one sequence fits any text length. */
+const edit = fc.record({
+  from: fc.double({ min: 0, max: 1, noNaN: true }),
+  len: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  text,
+  reversed: fc.boolean(),
+  full: fc.integer({ min: 0, max: 19 }), // 0: a full-text change
+  read: fc.boolean(), // read the whole text after this edit (joins the pieces)
+  beyond: fc.integer({ min: 0, max: 3 }), // characters past the position (clamped at the line end)
+});
+
+describe('LiveDocument (open documents between edits)', () => {
+  it('matches TextDocument after any sequence of incremental and full changes', () => {
+    fc.assert(fc.property(text, fc.array(edit, { maxLength: 25 }), (initial, edits) => {
+      const ours = new LiveDocument('file:///x.txt', 'seed', 1, initial);
+      const ref = TextDocument.create('file:///x.txt', 'seed', 1, initial);
+      let version = 1;
+      for (const e of edits) {
+        version++;
+        const len = ref.getText().length;
+        const a = Math.floor(e.from * len);
+        const b = Math.min(len, a + Math.floor(e.len * len));
+        const start = ref.positionAt(a);
+        const endPos = ref.positionAt(b);
+        const end = { line: endPos.line, character: endPos.character + (e.beyond === 3 ? 5 : 0) };
+        const change = e.full === 0 ? { text: e.text } : { range: e.reversed ? { start: end, end: start } : { start, end }, text: e.text };
+        TextDocument.update(ref, [change], version);
+        ours.update([change], version);
+        if (e.read) assert.strictEqual(ours.getText(), ref.getText());
+        assert.strictEqual(ours.version, ref.version);
+        assert.strictEqual(ours.lineCount, ref.lineCount, `lines after ${JSON.stringify(change)} on ${JSON.stringify(ref.getText())}`);
+      }
+      const t = ref.getText();
+      for (let o = -1; o <= t.length + 1; o++) assert.deepStrictEqual(ours.positionAt(o), ref.positionAt(o), `positionAt(${o}) of ${JSON.stringify(t)}`);
+      for (let line = -1; line <= ref.lineCount; line++) {
+        for (const character of [-1, 0, 1, 2, 50]) assert.strictEqual(ours.offsetAt({ line, character }), ref.offsetAt({ line, character }));
+        assert.deepStrictEqual(ours.getLineRange(line), ref.getLineRange(line));
+        assert.strictEqual(ours.getEOLCharacters(line), ref.getEOLCharacters(line));
+      }
+      assert.strictEqual(ours.getText(), t);
+    }), { numRuns: 1000 });
+  });
+
+  it('keeps a long text in pieces while edits come, and joins it once when read', () => {
+    const base = 'date 2024-01-01 T\n\n' + '“A quote,” she said.\n\n'.repeat(2000);
+    const doc = new LiveDocument('file:///y.txt', 'seed', 1, base);
+    let expected = base;
+    for (let i = 0; i < 50; i++) {
+      const at = 100 + i * 37;
+      const p = doc.positionAt(at);
+      doc.update([{ range: { start: p, end: p }, text: 'x' }], i + 2);
+      expected = expected.slice(0, at) + 'x' + expected.slice(at);
+    }
+    assert.strictEqual(doc.getText(), expected);
+    assert.strictEqual(doc.getText(), doc.getText(), 'one string once joined');
+  });
+});
