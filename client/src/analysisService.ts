@@ -61,8 +61,13 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The document's quotes with their speakers, as the server has them now; [] when it cannot say. */
   async quotes(doc: vscode.TextDocument): Promise<QuoteView[]> {
+    return (await this.quotesIfKnown(doc)) ?? [];
+  }
+
+  /** Like `quotes`, but undefined when there is no server to ask or it could not answer. */
+  async quotesIfKnown(doc: vscode.TextDocument): Promise<QuoteView[] | undefined> {
     const r = await this.current(doc);
-    return r ? r.quotes.map(({ start, end, kind, speaker, via }) => ({ start, end, kind, speaker, via })) : [];
+    return r?.quotes.map(({ start, end, kind, speaker, via }) => ({ start, end, kind, speaker, via }));
   }
 
   /** Names and dates for a picker about `near` (empty lists when the server cannot say). */

@@ -26,9 +26,16 @@ export function createStatusBar(store: AnnotationStore, analyses: AnalysisServic
       state = undefined;
       return;
     }
-    const counts = countQuotes(await analyses.quotes(editor.document));
+    const quotes = await analyses.quotesIfKnown(editor.document);
     // The server answers asynchronously: a later update may have started (or hidden the item) meanwhile.
     if (seq !== updates) return;
+    if (!quotes) {
+      // No server to count them (not started, failed, a document it does not serve): no figure beats a wrong one.
+      item.hide();
+      state = undefined;
+      return;
+    }
+    const counts = countQuotes(quotes);
     state = { text: statusText(counts), tooltip: statusTooltip(counts), counts };
     item.text = state.text;
     item.tooltip = `${state.tooltip}\nClick: next quote without a speaker`;
