@@ -120,7 +120,9 @@ class VersionWaiter {
 /**
  * Re-reads a document's sidecar when the client says it changed (its key differs from
  * the last one it sent), so an annotation just written shows in the answer without
- * waiting for the file watcher. The first key seen for a document also re-reads once.
+ * waiting for the file watcher. The first key seen for a document is only noted: the
+ * server read the sidecar when the document opened, and re-reading then would wait
+ * behind a workspace scan at start-up (the watcher still reports later changes).
  */
 class SidecarSync {
   private readonly synced = new Map<string, { key: string; done: Promise<void> }>();
@@ -129,7 +131,11 @@ class SidecarSync {
 
   sync(uri: string, key: string): Promise<void> {
     const known = this.synced.get(uri);
-    if (known?.key === key) return known.done;
+    if (!known) {
+      this.synced.set(uri, { key, done: Promise.resolve() });
+      return Promise.resolve();
+    }
+    if (known.key === key) return known.done;
     const path = uriToPath(uri);
     if (!path) return Promise.resolve(); // no file, no sidecar
     this.project.fileChanged(pathToUri(path + SIDECAR_SUFFIX), 'changed');

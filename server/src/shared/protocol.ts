@@ -79,8 +79,9 @@ export interface QuotesParams {
   version: number;
   /**
    * An opaque key of the sidecar as the client last wrote or read it. When it differs
-   * from the key of the previous request for this document, the server re-reads the
-   * sidecar before answering: its file watcher event may not have arrived yet.
+   * from the key of the previous request for this document (while it stays open), the
+   * server re-reads the sidecar before answering: its file watcher event may not have
+   * arrived yet. The first key is only noted.
    */
   sidecar?: string;
   /**
