@@ -691,9 +691,14 @@ function isAnchor(v: string): boolean {
   return true;
 }
 
+const byStartLongestFirst = (a: Found, b: Found): number => a.start - b.start || b.end - a.end;
+
 /** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
 function finalize(text: string, found: Found[]): DateMention[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Most paragraphs have one or two findings: no sort call (it allocates) for those.
+  if (found.length === 2) {
+    if (byStartLongestFirst(found[0], found[1]) > 0) found.reverse();
+  } else if (found.length > 2) found.sort(byStartLongestFirst);
   const kept: Found[] = [];
   for (const f of found) {
     const last = kept[kept.length - 1];
