@@ -20,6 +20,20 @@ function valueOf(text: string, ref: string | null = REF): string | undefined {
 }
 
 describe('dates', () => {
+  describe('month modifiers', () => {
+    it('reads a modifier before a month in any case, with a hyphen or several spaces', () => {
+      assert.deepStrictEqual(dates('Prices rose in mid-March.'), [['mid-March', '2023-03']]);
+      assert.deepStrictEqual(dates('Prices rose in MID March.'), [['MID March', '2023-03']]);
+      assert.deepStrictEqual(dates('It ends early  April.'), [['early  April', '2023-04']]);
+      assert.deepStrictEqual(dates('It ended at the end of last May.'), [['the end of last May', '2022-05']]);
+      assert.deepStrictEqual(dates('It ends this coming June'), [['this coming June', '2023-06']]);
+    });
+    it('does not read a modifier inside another word', () => {
+      assert.deepStrictEqual(dates('We met amid March protests.'), []);
+      assert.deepStrictEqual(dates('The talks of March 3 failed.'), [['March 3', '2023-03-03']]);
+    });
+  });
+
   describe('absolute dates', () => {
     it('reads a full date, abbreviated or not', () => {
       assert.deepStrictEqual(dates('The statement of November 9, 2020 ended the war.'), [['November 9, 2020', '2020-11-09']]);

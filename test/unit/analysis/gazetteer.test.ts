@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildGazetteer, tokenize } from '../../../server/src/analysis/gazetteer';
+import { buildGazetteer, scanTokens, TOKEN_FLAGS, tokenize } from '../../../server/src/analysis/gazetteer';
 import type { GazetteerEntry } from '../../../server/src/analysis/types';
 
 describe('gazetteer', () => {
@@ -47,6 +47,25 @@ describe('gazetteer', () => {
   it('splits a possessive off its name', () => {
     assert.deepStrictEqual(tokenize('Azerbaijan’s policy').map((x) => x.text), ['Azerbaijan', '’s', 'policy']);
     assert.deepStrictEqual(tokenize("N'Djamena").map((x) => x.text), ["N'Djamena"]);
+  });
+
+  it('gives the same tokens as a table of columns (scanTokens) and as objects (tokenize)', () => {
+    const text = 'Azerbaijan’s  “policy”\nN\'Djamena, O\'Brien’S 2020-11-09 São Tomé ǅx 😀 end';
+    const objects = tokenize(text);
+    const table = scanTokens(text);
+    assert.strictEqual(table.n, objects.length);
+    objects.forEach((o, i) => {
+      const f = table.flags[i];
+      assert.deepStrictEqual(
+        { start: table.start[i], end: table.end[i], text: table.text[i], lower: table.lower[i], cap: (f & TOKEN_FLAGS.CAP) !== 0, word: (f & TOKEN_FLAGS.WORD) !== 0, br: (f & TOKEN_FLAGS.BR) !== 0, tight: (f & TOKEN_FLAGS.TIGHT) !== 0 },
+        o, `token ${i}`);
+      assert.strictEqual(text.slice(o.start, o.end), o.text);
+    });
+    assert.deepStrictEqual(objects.map((o) => o.text), ['Azerbaijan', '’s', '“', 'policy', '”', "N'Djamena", ',', "O'Brien", '’S', '2020', '-', '11', '-', '09', 'São', 'Tomé', 'ǅx', '😀', 'end']);
+    assert.ok(objects[6].tight && !objects[7].tight && objects[5].br, 'flags');
+    // The table is shared: the next text overwrites it.
+    assert.strictEqual(scanTokens('one two').n, 2);
+    assert.strictEqual(objects.length, 19, 'tokenize gives copies');
   });
 
   it('has a key that is stable for equal entries and changes when they change', () => {
