@@ -6,7 +6,7 @@
 // positions, after files change, go and come back, and sidecars change.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -17,7 +17,8 @@ import { openingWords as outlineWords, speakerLabel as outlineLabel } from '../.
 import { serializeSidecar, targetAt, type Annotation } from '../../server/src/sidecar';
 import { applySidecar, gazetteerFromSidecars, parseSidecar } from '../../server/src/workspace/annotations';
 import { buildDigest, firstMentionLocation, mentionLocations, nameIndex, quoteLocation } from '../../server/src/workspace/digest';
-import { SIDECAR_SUFFIX } from '../../server/src/workspace/files';
+import { MAX_INDEXED_BYTES, SIDECAR_SUFFIX, WorkspaceFolders } from '../../server/src/workspace/files';
+import { readSeedText } from '../../server/src/workspace/indexJob';
 import { IndexPool } from '../../server/src/workspace/indexPool';
 import { Project } from '../../server/src/workspace/project';
 import { openingWords, speakerLabel } from '../../server/src/workspace/quoteLabels';
@@ -186,6 +187,41 @@ describe('workspace digests', () => {
 });
 
 // ---- the index in-process: worker threads and the main-thread fallback ----------
+
+describe('index reads', () => {
+  it('refuse and accept exactly the files readInside does (its fast path included)', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'seed-read-'));
+    try {
+      const root = path.join(tmp, 'root');
+      const outside = path.join(tmp, 'outside');
+      mkdirSync(path.join(root, 'dir.txt'), { recursive: true });
+      mkdirSync(outside);
+      writeFileSync(path.join(root, 'a.txt'), HARBOUR);
+      writeFileSync(path.join(root, 'bom.txt'), `\uFEFF${PORTO}`);
+      writeFileSync(path.join(root, 'bin.txt'), Buffer.from([100, 97, 116, 0, 101]));
+      writeFileSync(path.join(root, 'big.txt'), Buffer.alloc(MAX_INDEXED_BYTES + 1, 97));
+      writeFileSync(path.join(outside, 'secret.txt'), LONELY);
+      symlinkSync(path.join(root, 'a.txt'), path.join(root, 'link-in.txt'));
+      symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'link-out.txt'));
+      symlinkSync(root, path.join(tmp, 'root-link'));
+      const names = ['a.txt', 'bom.txt', 'bin.txt', 'big.txt', 'dir.txt', 'link-in.txt', 'link-out.txt', 'missing.txt', '../outside/secret.txt'];
+      let read = 0;
+      for (const r of [root, path.join(tmp, 'root-link')]) {
+        const folders = new WorkspaceFolders();
+        folders.set([r]);
+        for (const name of names) {
+          const p = path.resolve(r, name);
+          const want = await folders.readInside(p);
+          assert.strictEqual(await readSeedText(folders, p), want, p);
+          if (want !== null) read++;
+        }
+      }
+      assert.strictEqual(read, 6, 'a, bom and link-in are read, from both roots');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('workspace index (in-process)', function () {
   this.timeout(60_000);
