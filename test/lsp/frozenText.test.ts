@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FrozenText, lineStartsOf } from '../../server/src/workspace/analyzed';
+import { lineStartsOf } from '../../server/src/features/liveDocument';
+import { FrozenText } from '../../server/src/workspace/analyzed';
 
 /** Texts made of the characters that matter: line breaks of every kind, surrogates, letters. */
 const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', '\n\n', '😀', '“'), { maxLength: 60 }).map((xs) => xs.join(''));

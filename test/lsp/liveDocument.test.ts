@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LiveDocument } from '../../server/src/features/liveDocument';
+import { FrozenText } from '../../server/src/workspace/analyzed';
 
 const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '😀', '“x”', '');
 const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
@@ -49,6 +50,9 @@ describe('LiveDocument (open documents between edits)', () => {
         assert.strictEqual(ours.getEOLCharacters(line), ref.getEOLCharacters(line));
       }
       assert.strictEqual(ours.getText(), t);
+      // An analysis freezes the text with a copy of the line index: same positions.
+      const frozen = new FrozenText('file:///x.txt', 'seed', version, ours.getText(), ours.lineStarts());
+      for (let o = 0; o <= t.length; o++) assert.deepStrictEqual(frozen.positionAt(o), ref.positionAt(o));
     }), { numRuns: 1000 });
   });
 

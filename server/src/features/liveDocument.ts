@@ -7,7 +7,6 @@
 // that gets analysed needs its text in one piece; here the text is a list of
 // pieces, joined on the first read, and the line index is kept up to date per edit.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lineStartsOf } from '../workspace/analyzed';
 
 /** More pieces than this and the next edit joins them (lookups walk the list). */
 const MAX_PIECES = 256;
@@ -35,6 +34,11 @@ export class LiveDocument implements TextDocument {
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** A copy of the line starts of the current text (the document's own change with edits). */
+  lineStarts(): number[] {
+    return this.starts.slice();
   }
 
   getText(range?: Range): string {
@@ -184,3 +188,20 @@ export const liveDocuments = {
     return doc;
   },
 };
+
+/** Offsets where lines start (the first is 0). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -5,6 +5,7 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache, stripBom } from '../analysis';
 import type { Analysis, GazetteerEntry } from '../analysis';
+import { LiveDocument, lineStartsOf } from '../features/liveDocument';
 import { applySidecar, type Sidecar } from './annotations';
 
 /** What an analysis depends on besides the text: when any part changes it is stale. */
@@ -45,7 +46,9 @@ export function analyzeDocument(
   const raw = doc.getText();
   // The editor's document object is updated in place by later edits: keep a frozen
   // copy, so offsets of this analysis always convert against the text they index.
-  const frozen = new FrozenText(doc.uri, doc.languageId, doc.version, raw);
+  // An open document's line index is kept current per edit: copy it (microseconds)
+  // rather than scan a long text again.
+  const frozen = new FrozenText(doc.uri, doc.languageId, doc.version, raw, doc instanceof LiveDocument ? doc.lineStarts() : undefined);
   const text = stripBom(raw);
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
   const analysis = applySidecar(text, analyze(text, options, cache), stamp.sidecar);
@@ -65,7 +68,10 @@ export function analyzeDocument(
 export class FrozenText implements TextDocument {
   private starts: number[] | undefined;
 
-  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string) {}
+  /** `starts`: the text's line starts when the caller has them (they are not checked). */
+  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string, starts?: number[]) {
+    this.starts = starts;
+  }
 
   getText(range?: Range): string {
     return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
@@ -132,20 +138,3 @@ export class FrozenText implements TextDocument {
 }
 
 const isLineBreak = (c: number) => c === 10 || c === 13;
-
-/** Offsets where lines start (the first is 0). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
