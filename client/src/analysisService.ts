@@ -27,11 +27,15 @@ export interface PickerFacts {
 interface Pending {
   version: number;
   sidecar: string;
+  /** The server published new diagnostics since: ask again before using it. */
+  stale: boolean;
   answer: Promise<QuotesResult | undefined>;
 }
 
 export class AnalysisService implements vscode.Disposable {
   private readonly answers = new Map<string, Pending>();
+  /** The last full answer per document: named in the next request, which may then say "unchanged". */
+  private readonly held = new Map<string, QuotesResult>();
   private readonly disposables: vscode.Disposable[];
   private lastError = '';
 
@@ -45,12 +49,18 @@ export class AnalysisService implements vscode.Disposable {
     private readonly log?: (message: string) => void,
   ) {
     this.disposables = [
-      vscode.workspace.onDidCloseTextDocument((d) => this.answers.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.answers.delete(d.uri.toString());
+        this.held.delete(d.uri.toString());
+      }),
       // The server analysed a document again (a new version, a sidecar or the workspace's
       // names changed): its next answer may differ even for the same version. Registered
       // before the views' own listeners (extension.ts), so they never read the old one.
       vscode.languages.onDidChangeDiagnostics((e) => {
-        for (const u of e.uris) this.answers.delete(u.toString());
+        for (const u of e.uris) {
+          const pending = this.answers.get(u.toString());
+          if (pending) pending.stale = true;
+        }
       }),
     ];
   }
@@ -83,9 +93,9 @@ export class AnalysisService implements vscode.Disposable {
       const key = doc.uri.toString();
       const sidecar = await this.sidecarKey(doc);
       let pending = this.answers.get(key);
-      if (!pending || pending.version !== doc.version || pending.sidecar !== sidecar) {
-        const answer = this.ask(doc);
-        pending = { version: doc.version, sidecar, answer };
+      if (!pending || pending.stale || pending.version !== doc.version || pending.sidecar !== sidecar) {
+        const answer = this.askQuotes(doc, key);
+        pending = { version: doc.version, sidecar, stale: false, answer };
         this.answers.set(key, pending);
         // A failed request is not kept: the next view to ask tries again.
         void answer.then((a) => a === undefined && this.answers.get(key) === pending && this.answers.delete(key));
@@ -97,8 +107,19 @@ export class AnalysisService implements vscode.Disposable {
     return doc.isClosed ? undefined : r;
   }
 
+  /** Asks for the quotes naming the answer held: an unchanged analysis costs no quotes on the wire. */
+  private async askQuotes(doc: vscode.TextDocument, key: string): Promise<QuotesResult | undefined> {
+    const held = this.held.get(key);
+    const r = await this.ask(doc, undefined, held?.analysis);
+    if (!r?.unchanged) {
+      if (r) this.held.set(key, r);
+      return r;
+    }
+    return held && held.analysis === r.analysis ? held : undefined;
+  }
+
   /** One `seed/quotes` request for the document as it is now; undefined when there is no server to ask. */
-  private async ask(doc: vscode.TextDocument, near?: SpanLike): Promise<QuotesResult | undefined> {
+  private async ask(doc: vscode.TextDocument, near?: SpanLike, known?: number): Promise<QuotesResult | undefined> {
     if (!SERVED_SCHEMES.has(doc.uri.scheme)) return undefined;
     const client = (await this.client())?.client;
     if (!client) return undefined; // not started, or failed to start (reported where it started)
@@ -107,6 +128,7 @@ export class AnalysisService implements vscode.Disposable {
       version: doc.version,
       sidecar: await this.sidecarKey(doc),
       ...(near ? { near } : {}),
+      ...(known !== undefined ? { known } : {}),
     };
     try {
       const r = await client.sendRequest<QuotesResult>(QuotesRequestMethod, params);

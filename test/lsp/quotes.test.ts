@@ -78,6 +78,18 @@ describe('seed/quotes request (JSON-RPC over stdio)', () => {
     assert.ok(r.quotes.some((q) => edited.slice(q.start, q.end) === '“Cranes arrive in July.”'));
   });
 
+  it('says "unchanged" without the quotes when the client already holds that analysis', async () => {
+    const uri = ws.uri('seeds/harbour.txt');
+    const full = await quotes({ uri, version: 4 });
+    assert.ok(full.quotes.length > 0);
+    const again = await quotes({ uri, version: 4, known: full.analysis });
+    assert.deepStrictEqual(again, { uri, version: 4, analysis: full.analysis, unchanged: true, quotes: [] });
+    const other = await quotes({ uri, version: 4, known: full.analysis + 1 });
+    assert.deepStrictEqual(other, full, 'another analysis named: the full answer');
+    const picker = await quotes({ uri, version: 4, known: full.analysis, near: { start: 0, end: 0 } });
+    assert.deepStrictEqual(picker.quotes, full.quotes, 'a picker request always gets everything');
+  });
+
   it('answers for the latest version when the client asks for an older one', async () => {
     const uri = ws.uri('seeds/harbour.txt');
     const r = await quotes({ uri, version: 2 });
@@ -106,7 +118,9 @@ describe('seed/quotes request (JSON-RPC over stdio)', () => {
       version: 1, source: 'lonely.txt', annotations: [{ id: 'q1', kind: 'quote', target: targetAt(LONELY, q.start, q.end), speaker, speech: true }],
     }));
     write('Town council');
-    const after = await quotes({ uri, version: 1, sidecar: 'written-1' });
+    const after = await quotes({ uri, version: 1, sidecar: 'written-1', known: before.analysis });
+    assert.notStrictEqual(after.analysis, before.analysis, 'a new analysis with the sidecar applied');
+    assert.strictEqual(after.unchanged, undefined);
     assert.deepStrictEqual([after.quotes[0].speaker, after.quotes[0].via], ['Town council', 'annotation']);
 
     // The same key again: the server keeps what it read (no file read on every request).
@@ -119,7 +133,7 @@ describe('seed/quotes request (JSON-RPC over stdio)', () => {
 
   it('refuses malformed parameters with InvalidParams', async () => {
     const uri = ws.uri('seeds/harbour.txt');
-    for (const params of [{ uri, version: 'x' }, { version: 1 }, { uri, version: 4, near: { start: 5, end: 1 } }, { uri, version: 4, sidecar: 7 }]) {
+    for (const params of [{ uri, version: 'x' }, { version: 1 }, { uri, version: 4, near: { start: 5, end: 1 } }, { uri, version: 4, sidecar: 7 }, { uri, version: 4, known: 'a' }]) {
       await assert.rejects(quotes(params as unknown as QuotesParams), (e: { code: number; message: string }) => {
         assert.strictEqual(e.code, INVALID_PARAMS, e.message);
         assert.match(e.message, /seed\/quotes/);

@@ -25,7 +25,7 @@ export function quotesHandler(project: QuotesProject, documents: Pick<TextDocume
     const { uri, version } = checked(params);
     await versions.seen(uri, version);
     if (params.sidecar !== undefined) await sidecars.sync(uri, params.sidecar);
-    return quotesResult(await project.get(uri), params.near);
+    return quotesResult(await project.get(uri), params.near, params.known);
   };
 }
 
@@ -34,6 +34,7 @@ function checked(params: QuotesParams): QuotesParams {
   if (!params || typeof params.uri !== 'string') throw bad('missing uri');
   if (!Number.isInteger(params.version)) throw bad(`version must be an integer, not ${JSON.stringify(params.version)}`);
   if (params.sidecar !== undefined && typeof params.sidecar !== 'string') throw bad('sidecar must be a string');
+  if (params.known !== undefined && !Number.isInteger(params.known)) throw bad('known must be an integer');
   const near = params.near;
   if (near !== undefined && !(Number.isInteger(near?.start) && Number.isInteger(near?.end) && near.start <= near.end)) {
     throw bad(`near must be { start, end } offsets, not ${JSON.stringify(near)}`);
@@ -41,21 +42,26 @@ function checked(params: QuotesParams): QuotesParams {
   return params;
 }
 
-/** The quotes of each analysed version: several views ask for the same one. */
-const quotesOf = new WeakMap<AnalyzedText, QuoteInfo[]>();
+/** The quotes of each analysed version, and the number naming it: several views ask for the same one. */
+const answered = new WeakMap<AnalyzedText, { id: number; quotes: QuoteInfo[] }>();
+// From a random start, so a restarted server never names another analysis like one before it.
+let analyses = Math.floor(Math.random() * 2 ** 48);
 
 /** The answer for one analysed version, offsets moved into the editor's text. */
-export function quotesResult(f: AnalyzedText, near?: { start: number; end: number }): QuotesResult {
+export function quotesResult(f: AnalyzedText, near?: { start: number; end: number }, known?: number): QuotesResult {
   const base = f.base;
-  let quotes = quotesOf.get(f);
-  if (!quotes) {
-    quotes = f.analysis.quotes.map((q) => ({
+  let seen = answered.get(f);
+  if (!seen) {
+    const quotes = f.analysis.quotes.map((q): QuoteInfo => ({
       start: q.start + base, end: q.end + base, kind: q.kind, speaker: q.speaker?.name ?? null, via: q.speaker?.via ?? null, cue: q.cue,
     }));
-    quotesOf.set(f, quotes);
+    answered.set(f, (seen = { id: ++analyses, quotes }));
   }
-  const result: QuotesResult = { uri: f.uri, version: f.doc.version, quotes };
-  if (!near) return result;
+  const result: QuotesResult = { uri: f.uri, version: f.doc.version, analysis: seen.id, quotes: seen.quotes };
+  if (!near) {
+    if (known === seen.id) return { ...result, unchanged: true, quotes: [] };
+    return result;
+  }
   const at = { start: near.start - base, end: near.end - base };
   result.actors = nearestFirst(f.analysis.actors, at);
   result.places = [...new Set(f.analysis.places.map((p) => p.name))];

@@ -89,6 +89,13 @@ export interface QuotesParams {
    * names, the one mentioned nearest this span first), `places` and `dates`.
    */
   near?: { start: number; end: number };
+  /**
+   * The `analysis` of an answer the client holds. When the server's analysis is still
+   * that one, the answer says `unchanged: true` and its `quotes` are empty: the client
+   * asks again after every diagnostics change, most of which leave the quotes alone.
+   * Ignored with `near`.
+   */
+  known?: number;
 }
 
 export interface QuoteInfo {
@@ -114,6 +121,10 @@ export interface QuotesResult {
   uri: string;
   /** The version these offsets index (the latest the server has, ≥ the version asked). */
   version: number;
+  /** Names the server's analysis this answer comes from (one per version and sidecar/names state). */
+  analysis: number;
+  /** The analysis is the one named by `known`: `quotes` is left empty, the client's copy holds. */
+  unchanged?: true;
   quotes: QuoteInfo[];
   /** With `near` only: distinct actor names, nearest mention first. */
   actors?: string[];
