@@ -275,12 +275,23 @@ const MONTH_MODIFIER_ENDS = ['early', 'late', 'mid', 'of', 'last', 'next', 'this
  * need no match.
  */
 function monthModifier(text: string, at: number): RegExpExecArray | null {
-  const lo = Math.max(0, at - 60);
-  let k = at;
-  while (k > lo && (isSpace(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 45)) k--;
-  if (!MONTH_MODIFIER_ENDS.some((w) => endsWithWord(text, lo, k, w))) return null;
+  if (!endsWithCue(text, at, 60, MONTH_MODIFIER_ENDS, true)) return null;
   const mod = before(MONTH_MODIFIER, text, at);
   return mod && mod[0] ? mod : null;
+}
+
+/**
+ * A necessary condition for a pattern anchored before `at` (within `reach`) that ends with
+ * one of `words` and then white space (at least one character, or any number of spaces and
+ * hyphens when `hyphens`): whether the text before `at` has that shape.
+ */
+function endsWithCue(text: string, at: number, reach: number, words: readonly string[], hyphens = false): boolean {
+  const lo = Math.max(0, at - reach);
+  let k = at;
+  while (k > lo && (isSpace(text.charCodeAt(k - 1)) || (hyphens && text.charCodeAt(k - 1) === 45))) k--;
+  if (!hyphens && k === at) return false;
+  for (const w of words) if (endsWithWord(text, lo, k, w)) return true;
+  return false;
 }
 
 /** Whether text[lo, k) ends with `word` (lower-case letters), in any case. */
@@ -404,6 +415,9 @@ function monthAt(scan: Scan, s: number, e: number, month: number, full: boolean)
 // Named days that are no date of this week: "Bloody Sunday", "Black Friday"; papers: "the Sunday Times".
 const NAMED_WEEKDAY_BEFORE = atEnd(`\\b(?:Black|Bloody|Super|Cyber|Palm|Ash|Holy|Maundy|Shrove|Whit|Low|Giving)\\s+`);
 const NAMED_WEEKDAY_AFTER = sticky(`\\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|Star|Tribune|Night\\s+Football|Evening\\s+Post|Bloody\\s+Sunday)\\b`, '', isSpace);
+/** The words WEEKDAY_LEFT and UNIT_LEFT end with, before their white space. */
+const WEEKDAY_LEFT_ENDS = ['every', 'each', 'alternate', 'most', 'all', 'last', 'next', 'past', 'this', 'coming', 'previous', 'following', 'early', 'late', 'earlier', 'later', 'before', 'after'];
+const UNIT_LEFT_ENDS = ['past', 'this', 'last', 'next', 'current', 'coming', 'previous', 'following', 'same', 'that', 'full', 'whole', 'entire', 'the', 'fiscal', 'financial', 'calendar'];
 const WEEKDAY_LEFT = atEnd(`\\b(?:(every|each|on\\s+alternate|most|all)|(?:the\\s+)?(last|next|this\\s+past|this|this\\s+coming|coming|previous|following|early|late|earlier|later)|the\\s+day\\s+(before|after)\\s+(last|next)?)\\s+`, 'i');
 const WEEKDAY_RIGHT = sticky(`(?:['’]s)?(?:\\s+(?:morning|afternoon|evening|night|noon|overnight))?`, 'i', spaceOr("'", '’'));
 
@@ -412,7 +426,7 @@ function weekdayAt(scan: Scan, s: number, e: number, weekday: number): void {
   if (before(NAMED_WEEKDAY_BEFORE, text, s, 12) || after(NAMED_WEEKDAY_AFTER, text, e)) return;
   let start = s;
   let end = e + (after(WEEKDAY_RIGHT, text, e)?.[0].length ?? 0);
-  const left = before(WEEKDAY_LEFT, text, s);
+  const left = endsWithCue(text, s, 60, WEEKDAY_LEFT_ENDS) ? before(WEEKDAY_LEFT, text, s) : null;
   let direction: Direction = 'auto';
   let shift = 0;
   if (left) {
@@ -552,7 +566,7 @@ function unitAt(scan: Scan, s: number, e: number, word: string): void {
     }
   }
 
-  const left = before(UNIT_LEFT, text, s, 60);
+  const left = endsWithCue(text, s, 60, UNIT_LEFT_ENDS) ? before(UNIT_LEFT, text, s, 60) : null;
   if (!left) return;
   const g = left.groups!;
   const det = g.det.toLowerCase().replace(/\s+/g, ' ');
