@@ -253,15 +253,3 @@ export function isDateValue(v: string): boolean {
   if (d) return +d >= 1 && +d <= new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
   return true;
 }
-
-/**
- * A quote from the language server's outline (detail: the speaker's name, "term" or
- * "unattributed"); it counts as attributed by a person when a human quote annotation
- * with that speaker overlaps it.
- */
-export function quoteFromOutline(start: number, end: number, detail: string | undefined, human: readonly AnnotationView[]): QuoteView {
-  if (detail === 'term') return { start, end, kind: 'term', speaker: null, via: null };
-  const speaker = detail && detail !== 'unattributed' ? detail : null;
-  const byHand = speaker !== null && human.some((h) => h.value === speaker && h.start < end && start < h.end);
-  return { start, end, kind: 'speech', speaker, via: speaker ? (byHand ? 'annotation' : 'server') : null };
-}

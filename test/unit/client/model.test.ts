@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  buildTree, codeLensTitle, countQuotes, excerpt, isDateValue, mergeNames, quoteFromOutline, nextAnnotation, spanAt, statusText, statusTooltip,
+  buildTree, codeLensTitle, countQuotes, excerpt, isDateValue, mergeNames, nextAnnotation, spanAt, statusText, statusTooltip,
   toView, trimSpan, type AnnotationView, type TreeNode,
 } from '../../../client/src/annotations/model';
 
@@ -130,16 +130,5 @@ describe('client model: date values', () => {
   it('accepts the TIMEX3 forms annotations store and rejects impossible dates', () => {
     for (const ok of ['2023', '2023-03', '2023-03-25', '2024-02-29', '2023-W14']) assert.ok(isDateValue(ok), ok);
     for (const bad of ['2023-13', '2023-02-29', '2023-W54', '23-03-25', '2023-3-5', 'March 2023', '']) assert.ok(!isDateValue(bad), bad);
-  });
-});
-
-describe('client model: quotes from the server outline (long documents)', () => {
-  const human = [view('h', 'quote', 10, 30, { value: 'Ann Lee' })];
-  it('reads the speaker, term and unattributed details and marks human attributions', () => {
-    assert.deepStrictEqual(quoteFromOutline(12, 28, 'Ann Lee', human), { start: 12, end: 28, kind: 'speech', speaker: 'Ann Lee', via: 'annotation' });
-    assert.strictEqual(quoteFromOutline(40, 50, 'Ann Lee', human).via, 'server');
-    assert.deepStrictEqual(quoteFromOutline(40, 50, 'unattributed', human), { start: 40, end: 50, kind: 'speech', speaker: null, via: null });
-    assert.strictEqual(quoteFromOutline(40, 50, 'term', human).kind, 'term');
-    assert.strictEqual(quoteFromOutline(40, 50, undefined, human).speaker, null);
   });
 });
