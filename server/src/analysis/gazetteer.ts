@@ -157,7 +157,7 @@ export function scanTokens(text: string): TokenTable {
     texts[count] = s;
     // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
     // non-ASCII first letter that is no capital ("ǅ") stays as written.
-    lowers[count] = upper || cap || !word ? s.toLowerCase() : s;
+    lowers[count] = upper || cap || (!word && c >= 128) ? s.toLowerCase() : s;
     t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
     count++;
     br = false;
