@@ -16,7 +16,7 @@ import { analyze, stripBom, type Analysis, type Entity } from '../../server/src/
 import { openingWords as outlineWords, speakerLabel as outlineLabel } from '../../server/src/features/symbols';
 import { serializeSidecar, targetAt, type Annotation } from '../../server/src/sidecar';
 import { applySidecar, gazetteerFromSidecars, parseSidecar } from '../../server/src/workspace/annotations';
-import { buildDigest, firstMentionLocation, mentionLocations, nameIndex, quoteLocation } from '../../server/src/workspace/digest';
+import { buildDigest, firstMentionLocation, mentionLocations, nameIndex, quoteLocation, quoteName, quoteSpeaker } from '../../server/src/workspace/digest';
 import { MAX_INDEXED_BYTES, SIDECAR_SUFFIX, WorkspaceFolders } from '../../server/src/workspace/files';
 import { readSeedText } from '../../server/src/workspace/indexJob';
 import { IndexPool } from '../../server/src/workspace/indexPool';
@@ -168,9 +168,9 @@ describe('workspace digests', () => {
       });
       a.quotes.forEach((q, i) => {
         assert.deepStrictEqual(quoteLocation(d, i), location(f, q));
-        assert.strictEqual(d.quoteNames[i], outlineWords(q.text));
+        assert.strictEqual(quoteName(d, i), outlineWords(q.text));
         assert.strictEqual(d.quoteLabels[i], outlineLabel(q));
-        assert.strictEqual(d.quoteSpeakers[i], q.speaker?.name ?? null);
+        assert.strictEqual(quoteSpeaker(d, i), q.speaker?.name ?? null);
       });
     }
   });

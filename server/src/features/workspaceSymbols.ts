@@ -2,7 +2,7 @@
 // workspace folders (the background index) and the open documents, from their
 // digests (workspace/digest.ts).
 import type { SymbolInformation } from 'vscode-languageserver/node';
-import { firstMentionLocation, kindsOf, mentionCount, quoteLocation } from '../workspace/digest';
+import { firstMentionLocation, kindsOf, mentionCount, quoteTotal, quoteLocation, quoteName, quoteSpeaker } from '../workspace/digest';
 import type { Project } from '../workspace/project';
 import { SYMBOL_KINDS } from './symbols';
 
@@ -20,9 +20,9 @@ export async function workspaceSymbols(project: Project, query: string): Promise
       out.push({ name, kind, containerName: d.container, location: firstMentionLocation(d, i) });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
     }
-    for (let q = 0; q < d.quoteNames.length; q++) {
-      const name = d.quoteNames[q];
-      const speaker = d.quoteSpeakers[q];
+    for (let q = 0; q < quoteTotal(d); q++) {
+      const name = quoteName(d, q);
+      const speaker = quoteSpeaker(d, q);
       if (!match(name) && !(speaker !== null && match(speaker))) continue;
       out.push({ name, kind: SYMBOL_KINDS.quote, containerName: `${d.quoteLabels[q]} — ${d.container}`, location: quoteLocation(d, q) });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;

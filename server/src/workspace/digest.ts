@@ -19,11 +19,10 @@ export interface FileDigest {
   container: string;
   /** Canonical names in the order `entityFacts` lists them (places, actors, then speakers). */
   names: string[];
-  /** Per quote, in analysis order: the canonical name of its speaker, null when unattributed. */
-  quoteSpeakers: (string | null)[];
-  /** Per quote: what workspace symbols call it (its opening words) and its speaker label. */
-  quoteNames: string[];
+  /** Per quote, in analysis order: its speaker's canonical name, or what it is ('term', 'unattributed'). */
   quoteLabels: string[];
+  /** What workspace symbols call the quotes (their opening words), one after the other: see `quoteName`. */
+  quoteNames: string;
   /**
    * Every number of the digest in one buffer (one allocation a file), offsets in the
    * text as the editor has it (BOM included):
@@ -31,7 +30,8 @@ export interface FileDigest {
    * - [lineCount, mentionsAt): per name, NAME_FIELDS numbers: flags (kinds, type),
    *   first mention (pair index), mention count;
    * - [mentionsAt, quotesAt): mention spans, start/end pairs, grouped by name, in document order;
-   * - [quotesAt, end): quote spans, start/end pairs.
+   * - [quotesAt, end): per quote, QUOTE_FIELDS numbers: start, end, where its name ends
+   *   in `quoteNames`, 1 when a speaker is attributed (its label is then the speaker).
    */
   data: Uint32Array;
   lineCount: number;
@@ -40,6 +40,7 @@ export interface FileDigest {
 }
 
 export const NAME_FIELDS = 3;
+export const QUOTE_FIELDS = 4;
 const PLACE = 1;
 const ACTOR = 2;
 const TYPES: readonly (ActorType | undefined)[] = [undefined, 'person', 'organization', 'group', 'country'];
@@ -67,7 +68,7 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
   const lineCount = starts.length;
   const mentionsAt = lineCount + facts.length * NAME_FIELDS;
   const quotesAt = mentionsAt + 2 * facts.reduce((n, f) => n + f.mentions.length, 0);
-  const data = new Uint32Array(quotesAt + 2 * quotes.length);
+  const data = new Uint32Array(quotesAt + QUOTE_FIELDS * quotes.length);
   data.set(starts);
   let m = mentionsAt;
   facts.forEach((f, i) => {
@@ -81,16 +82,20 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
       data[m++] = editorOffset(s.end);
     }
   });
+  let quoteNames = '';
   quotes.forEach((q, i) => {
-    data[quotesAt + 2 * i] = editorOffset(q.start);
-    data[quotesAt + 2 * i + 1] = editorOffset(q.end);
+    const at = quotesAt + QUOTE_FIELDS * i;
+    quoteNames += openingWords(q.text);
+    data[at] = editorOffset(q.start);
+    data[at + 1] = editorOffset(q.end);
+    data[at + 2] = quoteNames.length;
+    data[at + 3] = q.speaker ? 1 : 0;
   });
   const fileName = path ? path.split(/[\\/]/).pop()! : uri;
   return {
     uri, path, container: analysis.header?.title ?? fileName, names: facts.map((f) => f.name),
-    quoteSpeakers: quotes.map((q) => q.speaker?.name ?? null),
-    quoteNames: quotes.map((q) => openingWords(q.text)),
     quoteLabels: quotes.map(speakerLabel),
+    quoteNames,
     data, lineCount, mentionsAt, quotesAt,
   };
 }
@@ -103,7 +108,6 @@ export function shareStrings(d: FileDigest, intern: (s: string) => string): File
   return {
     ...d,
     names: d.names.map(intern),
-    quoteSpeakers: d.quoteSpeakers.map((s) => (s === null ? null : intern(s))),
     quoteLabels: d.quoteLabels.map(intern),
   };
 }
@@ -190,22 +194,37 @@ export function firstMentionLocation(d: FileDigest, i: number): Location {
   return mentionLocation(d, field(d, i, 1));
 }
 
+/** How many quotes the file has. */
+export function quoteTotal(d: FileDigest): number {
+  return d.quoteLabels.length;
+}
+
+const quoteField = (d: FileDigest, q: number, k: number) => d.data[d.quotesAt + q * QUOTE_FIELDS + k];
+
+/** The name of quote `q` in symbol lists (its opening words). */
+export function quoteName(d: FileDigest, q: number): string {
+  return d.quoteNames.slice(q ? quoteField(d, q - 1, 2) : 0, quoteField(d, q, 2));
+}
+
+/** The canonical name of the speaker of quote `q`, null when unattributed. */
+export function quoteSpeaker(d: FileDigest, q: number): string | null {
+  return quoteField(d, q, 3) ? d.quoteLabels[q] : null;
+}
+
 export function quoteLocation(d: FileDigest, q: number): Location {
-  return location(d, d.data[d.quotesAt + 2 * q], d.data[d.quotesAt + 2 * q + 1]);
+  return location(d, quoteField(d, q, 0), quoteField(d, q, 1));
 }
 
 /** How many quotes the file attributes to `name`. */
 export function quoteCount(d: FileDigest, name: string): number {
   let n = 0;
-  for (const s of d.quoteSpeakers) if (s === name) n++;
+  for (let q = 0; q < d.quoteLabels.length; q++) if (d.quoteLabels[q] === name && quoteField(d, q, 3)) n++;
   return n;
 }
 
 /** The locations of the quotes attributed to `name`, in analysis order. */
 export function quoteLocations(d: FileDigest, name: string): Location[] {
   const out: Location[] = [];
-  d.quoteSpeakers.forEach((s, q) => {
-    if (s === name) out.push(quoteLocation(d, q));
-  });
+  for (let q = 0; q < d.quoteLabels.length; q++) if (d.quoteLabels[q] === name && quoteField(d, q, 3)) out.push(quoteLocation(d, q));
   return out;
 }
