@@ -156,7 +156,8 @@ export function scanTokens(text: string): TokenTable {
     t.end[count] = end;
     texts[count] = s;
     // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
-    // non-ASCII first letter that is no capital ("ǅ") stays as written.
+    // non-ASCII first letter that is no capital ("ǅ") stays as written. ASCII punctuation
+    // has no case.
     lowers[count] = upper || cap || (!word && c >= 128) ? s.toLowerCase() : s;
     t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
     count++;
