@@ -119,18 +119,25 @@ export class IndexPool {
     this.slots.length = 0;
   }
 
-  /** Stops every worker once none has had work for `idleMs` (they start again on the next job). */
+  /**
+   * Stops the workers now when none has work (they start again on the next job): after
+   * indexing a whole workspace, their heaps hold tens of MB of garbage.
+   */
+  release(): void {
+    if (this.slots.some((slot) => slot?.pending.size)) return;
+    clearTimeout(this.idleTimer);
+    this.slots.forEach((slot, i) => {
+      if (!slot) return;
+      this.slots[i] = null; // before terminating: this exit is no crash
+      void slot.worker.terminate();
+    });
+  }
+
+  /** Stops every worker once none has had work for `idleMs`. */
   private stopWhenIdle(): void {
     if (this.slots.some((slot) => slot?.pending.size)) return;
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      if (this.slots.some((slot) => slot?.pending.size)) return;
-      this.slots.forEach((slot, i) => {
-        if (!slot) return;
-        this.slots[i] = null; // before terminating: this exit is no crash
-        void slot.worker.terminate();
-      });
-    }, this.idleMs);
+    this.idleTimer = setTimeout(() => this.release(), this.idleMs);
     this.idleTimer.unref();
   }
 

@@ -520,6 +520,7 @@ export class Project {
     if (this.scanStarted !== null && !this.scanning) {
       this.host.log(`Indexed ${this.files.size} seed files in ${Date.now() - this.scanStarted} ms.`);
       this.scanStarted = null;
+      this.pool.release(); // what comes next is a file at a time: no need for warm workers
     }
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
