@@ -38,10 +38,10 @@ interface Slot {
 const JOBS_PER_WORKER = 6;
 /**
  * A small young generation: an article's analysis is short-lived garbage, and with
- * V8's default each worker's heap grows by ~60 MB for nothing. Measured on 10,000
- * files (2 cores): default 380 MB peak RSS; 16 MB: ~290 MB and the least CPU; 6 MB:
- * ~255 MB for ~5 % more CPU (more scavenges). The old generation is left unbounded:
- * a 16 MB article needs it.
+ * V8's defaults each worker's heap grows by tens of MB for nothing. Server peak RSS
+ * indexing 10,000 files on 2 cores: 16 MB ~290 MB with the least CPU; 6 MB ~255 MB
+ * for ~5 % more CPU (more scavenges). The old generation is left unbounded: a 16 MB
+ * article needs it.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 /** After this many worker crashes the pool stops starting workers and indexes inline. */
