@@ -97,9 +97,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
-  const masked = found.length ? maskQuotes(text, found) : text;
-  const newlines = Int32Array.from(newlinesOf(masked));
-  const run = runAttribution(text, masked, newlines, paragraphs, found, new ActorIndex(actors), 0, { log: new NameLog(), namesParagraph: -1 });
+  const run = walkFresh(text, paragraphs, found, actors);
   const logAt = Int32Array.from([...run.logAt, run.log.length]);
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
   return finish({
@@ -498,8 +496,60 @@ function walkWindow(
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
+  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  const r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, changedUntil + after), log, namesParagraph, prev, inStep);
+  if (!r || (r.stoppedAt === r.end && r.end < found.length)) return null;
+  return { quotes: r.quotes, log, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
+}
+
+/** Paragraphs a from-scratch walk masks at a time. */
+const CHUNK = 256;
+
+/**
+ * The whole attribution walk, a chunk of paragraphs at a time: only a chunk's text is
+ * masked at once (a masked copy of a long article costs more to allocate than to fill).
+ */
+function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[]): Walked {
+  const log = new NameLog();
+  const out: Walked = { quotes: [], log, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
+  let prev: Quote | null = null;
+  for (let s = 0; s < found.length; ) {
+    let reach = CHUNK;
+    let r: Ranged | null = null;
+    // A quote running over more paragraphs than a chunk widens the chunk.
+    while (!(r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, out.namesParagraph, prev))) reach *= 4;
+    for (const q of r.quotes) out.quotes.push(q);
+    for (const x of r.logAt) out.logAt.push(x);
+    for (const x of r.namesAt) out.namesAt.push(x);
+    out.namesParagraph = r.namesParagraph;
+    prev = out.quotes[out.quotes.length - 1];
+    s = r.end;
+  }
+  return out;
+}
+
+interface Ranged {
+  /** Attributed quotes[s…stoppedAt), document offsets. */
+  quotes: Quote[];
+  logAt: number[];
+  namesAt: number[];
+  stoppedAt: number;
+  /** The first quote the window could not hold (the walk went up to it unless it stopped). */
+  end: number;
+  namesParagraph: number;
+}
+
+/**
+ * Walks quotes from s in the window of paragraphs that reaches back WINDOW_BEFORE
+ * paragraphs (everything a quote reads) and forward to paragraph pEnd, masking only that
+ * window. Names the walk finds are added to `log` (document offsets). Null when no quote
+ * fits in the window.
+ */
+function walkRange(
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, pEnd: number,
+  log: NameLog, namesParagraph: number, prev: Quote | null, inStep?: InStep,
+): Ranged | null {
   const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
-  const pEnd = Math.min(paragraphs.length, changedUntil + after);
   const w0 = paragraphs[pFirst].start;
   const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
   // Quotes the window walks: those that start before its last paragraph and end inside it.
@@ -516,22 +566,21 @@ function walkWindow(
     spans.push({ start: Math.max(found[i].start, w0) - w0, end: Math.min(found[i].end, w1) - w0 });
   }
   const masked = maskQuotes(wText, spans as Quote[]);
+  const logLength = log.length;
   const logStart = Math.max(0, logLength - MAX_KNOWN);
-  const wLog = new NameLog(oldLog.items.slice(logStart, logLength), oldLog.pos.slice(logStart, logLength).map((x) => x - w0));
+  const wLog = new NameLog(log.items.slice(logStart, logLength), log.pos.slice(logStart, logLength).map((x) => x - w0));
   const wPrev = prev && shiftQuoteDeep(prev, -w0);
   const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(actors, w0, w1)), 0,
     { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
-    (j, log, names, before) => inStep(s + j, log, w0, names + pFirst, before && shiftQuoteDeep(before, w0)));
-  if (run.stoppedAt === wQuotes.length && e < found.length) return null;
-  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+    inStep && ((j, l, names, before) => inStep(s + j, l, w0, names + pFirst, before && shiftQuoteDeep(before, w0))));
   const added = logLength - logStart;
   for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
   return {
     quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
-    log,
     logAt: run.logAt.map((x) => x - added + logLength),
     namesAt: run.namesAt.map((x) => x + pFirst),
     stoppedAt: s + run.stoppedAt,
+    end: e,
     namesParagraph: run.namesParagraph + pFirst,
   };
 }

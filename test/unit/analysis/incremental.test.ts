@@ -5,6 +5,8 @@ import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import { analyze, AnalysisCache } from '../../../server/src/analysis';
 import { difference } from '../../../server/src/analysis/incremental';
+import { findQuotes } from '../../../server/src/analysis/quotes';
+import { attributeSpeakers } from '../../../server/src/analysis/speakers';
 import { generateArticle } from '../../bench/generate';
 
 setFlagsFromString('--expose-gc');
@@ -22,6 +24,18 @@ describe('incremental re-analysis', () => {
     assert.deepStrictEqual(difference('aaaa', 'aaaaa'), { prefix: 4, suffix: 0 });
     const long = 'x'.repeat(10_000);
     assert.deepStrictEqual(difference(long + 'a' + long, long + 'bb' + long), { prefix: 10_000, suffix: 10_000 });
+  });
+
+  it('attributes a long article chunk by chunk exactly as in one pass over the whole text', function () {
+    this.timeout(60_000);
+    // analyze() masks a few hundred paragraphs at a time; attributeSpeakers masks the whole text.
+    for (const seed of [11, 12, 13]) {
+      const text = generateArticle({ bytes: 300_000, seed });
+      const a = analyze(text);
+      assert.ok(a.paragraphs.length > 1000, 'several chunks');
+      const whole = attributeSpeakers(text, a.paragraphs, findQuotes(text, a.paragraphs), a.actors);
+      assert.deepStrictEqual(a.quotes, whole);
+    }
   });
 
   it('does not keep earlier versions of the text alive while the user types', function () {
