@@ -18,7 +18,7 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, parseHeader, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { buildDictionaries, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
-import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution } from './speakers';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution, type AttributionRun } from './speakers';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
 
@@ -469,16 +469,8 @@ function steadyAfter(actors: Entity[], lastDiff: number): number {
 
 type InStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null) => boolean;
 
-interface Walked {
-  /** Attributed quotes[s…stoppedAt), document offsets. */
-  quotes: Quote[];
-  /** The whole log: the old one up to quote s, then what the walk added. */
-  log: NameLog;
-  logAt: number[];
-  namesAt: number[];
-  stoppedAt: number;
-  namesParagraph: number;
-}
+/** A walk's outcome: quotes[s…stoppedAt) attributed, and the whole log (the old one up to s, then what it added). */
+type Walked = AttributionRun;
 
 /** Paragraphs after the change a window's walk may go on for, looking to get back in step (tried in turn). */
 const WINDOWS_AFTER = [12, 60, 300];
@@ -592,9 +584,8 @@ function walkAll(
 ): Walked {
   const masked = found.length ? maskQuotes(text, found) : text;
   const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(actors), s,
+  return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(actors), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
-  return { quotes: run.quotes, log: run.log, logAt: run.logAt, namesAt: run.namesAt, stoppedAt: run.stoppedAt, namesParagraph: run.namesParagraph };
 }
 
 /**
