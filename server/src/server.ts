@@ -140,6 +140,9 @@ connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/r
 // The client's CodeLenses, status bar and pickers read this analysis (no second one in the extension host).
 connection.onRequest(QuotesRequestMethod, guard(QuotesRequestMethod, log, quotesHandler(project, documents)));
 
+// The index's worker threads end with the session (the process would end them anyway).
+connection.onShutdown(() => project.dispose());
+
 // Last line of defence: a bug in a notification handler is logged, never fatal.
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));

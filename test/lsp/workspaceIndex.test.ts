@@ -174,16 +174,6 @@ describe('workspace digests', () => {
       });
     }
   });
-
-  it('name quotes as the outline does (the worker has its own copy of the two functions)', () => {
-    const piece = fc.constantFrom('“', '”', '"', '«', '»', '‘', '’', "'", ' ', '  ', '\n', '\t', 'word', 'a', 'Longerword', '…', ',', '.');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 120 }), fc.constantFrom('speech', 'term'), fc.option(fc.constant('Ana Lopes')), (parts, kind, speaker) => {
-      const text = parts.join('');
-      assert.strictEqual(openingWords(text), outlineWords(text));
-      const q = { kind, speaker: speaker ? { name: speaker, text: speaker, via: 'cue' as const, start: 0, end: 0 } : null };
-      assert.strictEqual(speakerLabel(q), outlineLabel(q as never));
-    }), { numRuns: 500 });
-  });
 });
 
 // ---- the index in-process: worker threads and the main-thread fallback ----------

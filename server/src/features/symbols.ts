@@ -8,6 +8,7 @@ import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
 import { entityFacts, type NameFacts } from '../workspace/stats';
 import { toRange } from './positions';
+import { openingWords, speakerLabel } from '../workspace/quoteLabels';
 import { reusedJson } from './wire';
 
 export const SYMBOL_KINDS = {
@@ -19,26 +20,9 @@ export const SYMBOL_KINDS = {
   place: SymbolKind.Namespace,
 } as const;
 
-const LEADING_MARKS = /^[\s“”"«»„‘’'‹›‚]+/u;
-const TRAILING_MARKS = /[\s“”"«»„‘’'‹›‚]+$/u;
-
-/** A quote's opening words, marks removed: its name in outlines and symbol lists. */
-export function openingWords(text: string, maxWords = 8, maxChars = 60): string {
-  // Only the head matters; long quotes are not scanned whole (outlines of long articles).
-  const head = text.length > maxChars * 4 ? text.slice(0, maxChars * 4) : text;
-  const complete = head.length === text.length;
-  let inner = head.replace(LEADING_MARKS, '');
-  if (complete) inner = inner.replace(TRAILING_MARKS, '');
-  inner = inner.replace(/\s+/g, ' ');
-  let out = inner.split(' ').slice(0, maxWords).join(' ');
-  if (out.length > maxChars) out = out.slice(0, maxChars - 1).trimEnd();
-  if (!out) return text.trim() || text;
-  return out.length < inner.length || !complete ? `${out}…` : out;
-}
-
-export function speakerLabel(q: Quote): string {
-  return q.speaker ? q.speaker.name : q.kind === 'term' ? 'term' : 'unattributed';
-}
+// Quote names and speaker labels are shared with the workspace index (its worker threads
+// cannot load the protocol library): one definition, in workspace/quoteLabels.ts.
+export { openingWords, speakerLabel };
 
 export async function documentSymbols(project: Project, uri: string): Promise<DocumentSymbol[]> {
   return outline(await project.get(uri));

@@ -1,8 +1,6 @@
-// What a quote is called in symbol lists: its opening words and its speaker label.
-// Kept free of any protocol import so the index worker can label quotes where it
-// analyses them. The outline (features/symbols.ts) has the same two functions;
-// test/lsp/workspaceIndex.test.ts checks that both give the same answers, until the
-// outline imports these.
+// What a quote is called in symbol lists and the outline: its opening words and its
+// speaker label. Kept free of any protocol import so the index worker can label quotes
+// where it analyses them; the outline (features/symbols.ts) uses these too.
 import type { Quote } from '../analysis';
 
 const LEADING_MARKS = /^[\s“”"«»„‘’'‹›‚]+/u;
