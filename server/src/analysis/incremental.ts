@@ -17,7 +17,7 @@ import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, parseHeader, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { buildDictionaries, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
+import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution, type AttributionRun } from './speakers';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
@@ -122,8 +122,9 @@ function finish(s: Omit<DocState, 'analysis'>): DocState {
 function resolveAll(local: LocalResult[]): { produced: (Entity | null)[][]; dicts: Dictionaries } {
   const all: Mention[] = [];
   for (const r of local) for (const m of r.mentions) all.push(m);
-  const dicts = buildDictionaries(all);
-  return { produced: perParagraph(local, resolveWith(all, dicts, newWalkState())), dicts };
+  const ds = all.map(derive);
+  const dicts = buildDictionaries(all, ds);
+  return { produced: perParagraph(local, resolveWith(all, dicts, newWalkState(), ds)), dicts };
 }
 
 /** A flat list of outcomes cut into the paragraphs' shares. */

@@ -40,7 +40,8 @@ export function splitByKind(produced: readonly (Entity | null)[]): { places: Ent
  * for the span a trimmed mention keeps ("Crooked Hillary Clinton").
  */
 export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
-  return resolveWith(ms, buildDictionaries(ms), newWalkState());
+  const ds = ms.map(derive);
+  return resolveWith(ms, buildDictionaries(ms, ds), newWalkState(), ds);
 }
 
 /** What the whole document's mentions tell about each name: read by every mention's resolution. */
@@ -68,8 +69,7 @@ export function newWalkState(): WalkState {
   return { lastOrg: new Map(), lastPerson: new Map() };
 }
 
-export function buildDictionaries(ms: readonly Mention[]): Dictionaries {
-  const ds = ms.map(derive);
+export function buildDictionaries(ms: readonly Mention[], ds: readonly Derived[] = ms.map(derive)): Dictionaries {
   const alone = new Set<string>();
   const nameLast = new Set<string>();
   for (let i = 0; i < ms.length; i++) {
@@ -141,8 +141,7 @@ export function replayWalk(ms: readonly Mention[], produced: readonly (Entity | 
 }
 
 /** Resolves mentions in order against the dictionaries, moving the walk's state along. */
-export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: WalkState): (Entity | null)[] {
-  const ds = ms.map(derive);
+export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: WalkState, ds: readonly Derived[] = ms.map(derive)): (Entity | null)[] {
   const { alone, byEnding, byGiven, placeNames, firstOrg } = dicts;
   const fullName = (w: string): string | undefined => {
     const k = nameKey(w);
@@ -232,7 +231,7 @@ function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined
 }
 
 /** What the resolution reads of a mention, computed once per mention (mentions are cached with their paragraph). */
-interface Derived {
+export interface Derived {
   /** nameKey of the name, and its words. */
   key: string;
   words: string[];
@@ -243,11 +242,12 @@ interface Derived {
   out?: Entity;
 }
 
-const derived = new WeakMap<Mention, Derived>();
+/** The derived record rides on the mention (a property read is cheaper than a WeakMap). */
+type Carrier = Mention & { derived?: Derived };
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 
-function derive(m: Mention): Derived {
-  let d = derived.get(m);
+export function derive(m: Mention): Derived {
+  let d = (m as Carrier).derived;
   if (d) return d;
   const key = nameKey(m.name);
   const words = wordsOf(key);
@@ -256,7 +256,7 @@ function derive(m: Mention): Derived {
   const endings: string[] = [];
   for (let k = 1; k < full.length; k++) endings.push(full.slice(k).join(' '));
   d = { key, words, full, endings };
-  derived.set(m, d);
+  (m as Carrier).derived = d;
   return d;
 }
 
