@@ -42,7 +42,9 @@ describe('language server: diagnostics while typing fast', function () {
     const versions = client.diagnostics.slice(since).filter((p) => p.uri === uri).map((p) => p.version!);
     for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `published out of order or twice: ${versions.join(' ')}`);
     assert.strictEqual(versions[versions.length - 1], last);
-    assert.ok(versions.length <= 5, `${versions.length} publishes for ${edits} queued edits: ${versions.join(' ')}`);
+    // Queued versions are coalesced: far fewer publishes than edits (how many depends on how
+    // fast the incremental analysis catches up with the burst).
+    assert.ok(versions.length <= edits / 3, `${versions.length} publishes for ${edits} queued edits: ${versions.join(' ')}`);
     assert.strictEqual(final.diagnostics.length, analyze(text).diagnostics.length, 'the last diagnostics are those of the final text');
   });
 
