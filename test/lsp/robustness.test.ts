@@ -53,7 +53,8 @@ describe('language server robustness (protocol)', function () {
     await client.close(uri);
   });
 
-  it('opening and closing 1,000 documents three times does not grow its memory without bound', async () => {
+  it('opening and closing 1,000 documents six times does not grow its memory without bound', async function () {
+    this.timeout(120_000);
     const pid = client.child.pid!;
     const round = async (r: number) => {
       // All open at once (a thousand tabs), then all closed.
@@ -64,13 +65,14 @@ describe('language server robustness (protocol)', function () {
       await client.waitForDiagnostics(`file:///mem/r${r}/doc999.txt`, (p) => p.diagnostics.length === 0 && p.version === undefined);
       return rssKb(pid);
     };
-    const first = await round(1);
-    const second = await round(2);
-    const third = await round(3);
-    // A leak of a document per open would add ≥ 1,000 analyses a round (several MB);
-    // allow for allocator noise, not for linear growth.
-    if (process.env.SEED_VERBOSE) console.log(`      server RSS after each round: ${first} → ${second} → ${third} kB`);
-    assert.ok(third - first < 40_000, `RSS ${first} → ${second} → ${third} kB`);
+    // RSS moves with the garbage collector's timing (a round may end before a major GC):
+    // six rounds, and the least of the last three against the first. A leak of the
+    // documents would add ≥ 1,000 analyses a round and show in every later round.
+    const rounds: number[] = [];
+    for (let r = 1; r <= 6; r++) rounds.push(await round(r));
+    if (process.env.SEED_VERBOSE) console.log(`      server RSS after each round: ${rounds.join(' → ')} kB`);
+    const settled = Math.min(...rounds.slice(3));
+    assert.ok(settled - rounds[0] < 40_000, `RSS ${rounds.join(' → ')} kB`);
     assert.ok(client.alive);
   });
 });
