@@ -64,7 +64,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}, cache?: Ana
   const referenceDate = header?.date ?? options.date ?? null;
   const context = `${referenceDate}|${gazetteer.key}`;
   const compute = (body: string) => computeLocal(body, gazetteer, referenceDate);
-  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, local: compute }).analysis;
+  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, local: compute, once: true }).analysis;
 
   const previous = cache.previous(context);
   let seed: Map<string, LocalResult> | undefined;

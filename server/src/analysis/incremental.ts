@@ -65,6 +65,11 @@ export interface Setup {
   hasDateOption: boolean;
   /** Paragraph-local findings for a paragraph's text (the caller caches them). */
   local: (body: string) => LocalResult;
+  /**
+   * The analysis is used once (no cache): nothing is kept for a later version, so
+   * findings are moved to document offsets in place and strings need no copies.
+   */
+  once?: boolean;
 }
 
 export function computeLocal(body: string, gazetteer: Gazetteer, referenceDate: string | null): LocalResult {
@@ -88,13 +93,15 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const dateAt = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
-    const r = (local[i] = setup.local(own(text.slice(p.start, p.end))));
+    const body = text.slice(p.start, p.end);
+    const r = (local[i] = setup.local(setup.once ? body : own(body)));
     dateAt[i] = dates.length;
-    for (const d of r.dates) dates.push(shiftDate(d, p.start));
+    if (setup.once) for (const d of r.dates) dates.push(moved(d, p.start));
+    else for (const d of r.dates) dates.push(shiftDate(d, p.start));
   }
   dateAt[n] = dates.length;
   const { produced, dicts } = resolveAll(local);
-  const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n);
+  const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n, setup.once);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
   const run = walkFresh(text, paragraphs, found, actors);
@@ -138,7 +145,7 @@ function perParagraph(local: LocalResult[], flat: (Entity | null)[]): (Entity | 
 }
 
 /** Places and actors of paragraphs [from, to) in document offsets, with per-paragraph starts (relative to from). */
-function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number) {
+function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number, inPlace = false) {
   const places: Entity[] = [];
   const actors: Entity[] = [];
   const placeAt = new Int32Array(to - from + 1);
@@ -150,8 +157,8 @@ function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from
     const split = splitByKind(produced[i]);
     // Mentions never cross a paragraph end, so overlaps are dropped paragraph by paragraph.
     const at = paragraphs[i].start;
-    for (const e of dropOverlaps(split.places)) places.push(shiftEntity(e, at));
-    for (const e of dropOverlaps(split.actors)) actors.push(shiftEntity(e, at));
+    for (const e of dropOverlaps(split.places)) places.push(inPlace ? moved(e, at) : shiftEntity(e, at));
+    for (const e of dropOverlaps(split.actors)) actors.push(inPlace ? moved(e, at) : shiftEntity(e, at));
   }
   placeAt[to - from] = places.length;
   actorAt[to - from] = actors.length;
@@ -646,6 +653,13 @@ function lineStart(text: string, at: number, floor: number): number {
     i--;
   }
   return i;
+}
+
+/** A finding of a one-off analysis moved to document offsets in place (nothing else holds it). */
+function moved<T extends Span>(x: T, d: number): T {
+  x.start += d;
+  x.end += d;
+  return x;
 }
 
 // Moved copies, built field by field (object spread is several times slower, and
