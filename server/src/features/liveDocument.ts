@@ -7,18 +7,20 @@
 // that gets analysed needs its text in one piece; here the text is a list of
 // pieces, joined on the first read, and the line index is kept up to date per edit.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineBreakAt, lineRange, lineStartsOf, offsetAt, positionAt, type Lines } from './lines';
+
+export { lineStartsOf };
 
 /** More pieces than this and the next edit joins them (lookups walk the list). */
 const MAX_PIECES = 256;
 
-const isLineBreak = (c: number) => c === 10 || c === 13;
-
-export class LiveDocument implements TextDocument {
+export class LiveDocument implements TextDocument, Lines {
   /** The text is pieces.join(''); one piece after any read of the whole text. */
   private pieces: string[];
-  private size: number;
-  /** Offsets where lines start (the first is 0). */
-  private starts: number[];
+  /** Length of the text (read-only outside this class). */
+  size: number;
+  /** Offsets where lines start (the first is 0; read-only outside this class). */
+  starts: number[];
   private currentVersion: number;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
@@ -47,44 +49,21 @@ export class LiveDocument implements TextDocument {
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.size));
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
-    return { line, character: this.beforeLineBreak(offset, starts[line]) - starts[line] };
+    return positionAt(this, offset);
   }
 
   offsetAt(position: Position): number {
-    const starts = this.starts;
-    if (position.line >= starts.length) return this.size;
-    if (position.line < 0) return 0;
-    const start = starts[position.line];
-    if (position.character <= 0) return start;
-    return this.beforeLineBreak(Math.min(start + position.character, this.lineEnd(position.line)), start);
+    return offsetAt(this, position);
   }
 
   getLineRange(line: number): Range {
-    const starts = this.starts;
-    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    if (line >= starts.length) {
-      const last = starts.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.size - starts[last] } };
-    }
-    return { start: { line, character: 0 }, end: { line, character: this.beforeLineBreak(this.lineEnd(line), starts[line]) - starts[line] } };
+    return lineRange(this, line);
   }
 
   getEOLCharacters(line: number): string {
-    if (line < 0 || line >= this.starts.length) return '';
-    const end = this.lineEnd(line);
-    const from = this.beforeLineBreak(end, this.starts[line]);
+    const at = lineBreakAt(this, line);
     let eol = '';
-    for (let i = from; i < end; i++) eol += String.fromCharCode(this.charCodeAt(i));
+    if (at) for (let i = at[0]; i < at[1]; i++) eol += String.fromCharCode(this.charCodeAt(i));
     return eol;
   }
 
@@ -155,22 +134,13 @@ export class LiveDocument implements TextDocument {
   }
 
   /** The UTF-16 unit at an offset (NaN outside the text), without joining the pieces. */
-  private charCodeAt(offset: number): number {
+  charCodeAt(offset: number): number {
     let at = 0;
     for (const piece of this.pieces) {
       if (offset < at + piece.length) return offset < at ? NaN : piece.charCodeAt(offset - at);
       at += piece.length;
     }
     return NaN;
-  }
-
-  private lineEnd(line: number): number {
-    return line + 1 < this.starts.length ? this.starts[line + 1] : this.size;
-  }
-
-  private beforeLineBreak(offset: number, lineStart: number): number {
-    while (offset > lineStart && isLineBreak(this.charCodeAt(offset - 1))) offset--;
-    return offset;
   }
 }
 
@@ -188,20 +158,3 @@ export const liveDocuments = {
     return doc;
   },
 };
-
-/** Offsets where lines start (the first is 0). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}

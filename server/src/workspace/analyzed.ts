@@ -5,7 +5,8 @@
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache, stripBom } from '../analysis';
 import type { Analysis, GazetteerEntry } from '../analysis';
-import { LiveDocument, lineStartsOf } from '../features/liveDocument';
+import { LiveDocument } from '../features/liveDocument';
+import { lineBreakAt, lineRange, lineStartsOf, offsetAt, positionAt, type Lines } from '../features/lines';
 import { applySidecar, type Sidecar } from './annotations';
 
 /** What an analysis depends on besides the text: when any part changes it is stale. */
@@ -65,12 +66,24 @@ export function analyzeDocument(
  * found with `indexOf`, several times faster than a character loop on a long text
  * without carriage returns.
  */
-export class FrozenText implements TextDocument {
-  private starts: number[] | undefined;
+export class FrozenText implements TextDocument, Lines {
+  private lineIndex: number[] | undefined;
 
   /** `starts`: the text's line starts when the caller has them (they are not checked). */
   constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string, starts?: number[]) {
-    this.starts = starts;
+    this.lineIndex = starts;
+  }
+
+  get starts(): readonly number[] {
+    return (this.lineIndex ??= lineStartsOf(this.content));
+  }
+
+  get size(): number {
+    return this.content.length;
+  }
+
+  charCodeAt(offset: number): number {
+    return this.content.charCodeAt(offset);
   }
 
   getText(range?: Range): string {
@@ -78,63 +91,23 @@ export class FrozenText implements TextDocument {
   }
 
   get lineCount(): number {
-    return this.lineStarts().length;
+    return this.starts.length;
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.content.length));
-    const starts = this.lineStarts();
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
-    return { line, character: this.beforeLineBreak(offset, starts[line]) - starts[line] };
+    return positionAt(this, offset);
   }
 
   offsetAt(position: Position): number {
-    const starts = this.lineStarts();
-    if (position.line >= starts.length) return this.content.length;
-    if (position.line < 0) return 0;
-    const start = starts[position.line];
-    if (position.character <= 0) return start;
-    return this.beforeLineBreak(Math.min(start + position.character, this.lineEnd(position.line)), start);
+    return offsetAt(this, position);
   }
 
   getLineRange(line: number): Range {
-    const starts = this.lineStarts();
-    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    if (line >= starts.length) {
-      const last = starts.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.content.length - starts[last] } };
-    }
-    return { start: { line, character: 0 }, end: { line, character: this.beforeLineBreak(this.lineEnd(line), starts[line]) - starts[line] } };
+    return lineRange(this, line);
   }
 
   getEOLCharacters(line: number): string {
-    const starts = this.lineStarts();
-    if (line < 0 || line >= starts.length) return '';
-    const end = this.lineEnd(line);
-    return this.content.slice(this.beforeLineBreak(end, starts[line]), end);
-  }
-
-  /** Where the next line starts (the text's end for the last line). */
-  private lineEnd(line: number): number {
-    const starts = this.lineStarts();
-    return line + 1 < starts.length ? starts[line + 1] : this.content.length;
-  }
-
-  private beforeLineBreak(offset: number, lineStart: number): number {
-    while (offset > lineStart && isLineBreak(this.content.charCodeAt(offset - 1))) offset--;
-    return offset;
-  }
-
-  private lineStarts(): number[] {
-    return (this.starts ??= lineStartsOf(this.content));
+    const at = lineBreakAt(this, line);
+    return at ? this.content.slice(at[0], at[1]) : '';
   }
 }
-
-const isLineBreak = (c: number) => c === 10 || c === 13;
