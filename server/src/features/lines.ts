@@ -13,6 +13,36 @@ export interface Lines {
 
 const isLineBreak = (c: number) => c === 10 || c === 13;
 
+/** The position half of a TextDocument, for a class that has line starts and characters. */
+export abstract class LineIndexed implements Lines {
+  abstract readonly starts: readonly number[];
+  abstract readonly size: number;
+  abstract charCodeAt(offset: number): number;
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    return positionAt(this, offset);
+  }
+
+  offsetAt(position: Position): number {
+    return offsetAt(this, position);
+  }
+
+  getLineRange(line: number): Range {
+    return lineRange(this, line);
+  }
+
+  getEOLCharacters(line: number): string {
+    const at = lineBreakAt(this, line);
+    let eol = '';
+    if (at) for (let i = at[0]; i < at[1]; i++) eol += String.fromCharCode(this.charCodeAt(i));
+    return eol;
+  }
+}
+
 export function positionAt(t: Lines, offset: number): Position {
   offset = Math.max(0, Math.min(offset, t.size));
   const starts = t.starts;

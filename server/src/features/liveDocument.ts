@@ -7,14 +7,14 @@
 // that gets analysed needs its text in one piece; here the text is a list of
 // pieces, joined on the first read, and the line index is kept up to date per edit.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lineBreakAt, lineRange, lineStartsOf, offsetAt, positionAt, type Lines } from './lines';
+import { LineIndexed, lineStartsOf } from './lines';
 
 export { lineStartsOf };
 
 /** More pieces than this and the next edit joins them (lookups walk the list). */
 const MAX_PIECES = 256;
 
-export class LiveDocument implements TextDocument, Lines {
+export class LiveDocument extends LineIndexed implements TextDocument {
   /** The text is pieces.join(''); one piece after any read of the whole text. */
   private pieces: string[];
   /** Length of the text (read-only outside this class). */
@@ -24,6 +24,7 @@ export class LiveDocument implements TextDocument, Lines {
   private currentVersion: number;
 
   constructor(readonly uri: string, readonly languageId: string, version: number, content: string) {
+    super();
     this.pieces = [content];
     this.size = content.length;
     this.starts = lineStartsOf(content);
@@ -34,10 +35,6 @@ export class LiveDocument implements TextDocument, Lines {
     return this.currentVersion;
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   /** A copy of the line starts of the current text (the document's own change with edits). */
   lineStarts(): number[] {
     return this.starts.slice();
@@ -46,25 +43,6 @@ export class LiveDocument implements TextDocument, Lines {
   getText(range?: Range): string {
     const text = this.joined();
     return range ? text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : text;
-  }
-
-  positionAt(offset: number): Position {
-    return positionAt(this, offset);
-  }
-
-  offsetAt(position: Position): number {
-    return offsetAt(this, position);
-  }
-
-  getLineRange(line: number): Range {
-    return lineRange(this, line);
-  }
-
-  getEOLCharacters(line: number): string {
-    const at = lineBreakAt(this, line);
-    let eol = '';
-    if (at) for (let i = at[0]; i < at[1]; i++) eol += String.fromCharCode(this.charCodeAt(i));
-    return eol;
   }
 
   /** Applies the changes of one `didChange`, in order (as TextDocument.update does). */

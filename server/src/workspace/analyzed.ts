@@ -6,7 +6,7 @@ import type { Position, Range, TextDocument } from 'vscode-languageserver-textdo
 import { analyze, AnalysisCache, stripBom } from '../analysis';
 import type { Analysis, GazetteerEntry } from '../analysis';
 import { LiveDocument } from '../features/liveDocument';
-import { lineBreakAt, lineRange, lineStartsOf, offsetAt, positionAt, type Lines } from '../features/lines';
+import { LineIndexed, lineStartsOf } from '../features/lines';
 import { applySidecar, type Sidecar } from './annotations';
 
 /** What an analysis depends on besides the text: when any part changes it is stale. */
@@ -66,11 +66,12 @@ export function analyzeDocument(
  * found with `indexOf`, several times faster than a character loop on a long text
  * without carriage returns.
  */
-export class FrozenText implements TextDocument, Lines {
+export class FrozenText extends LineIndexed implements TextDocument {
   private lineIndex: number[] | undefined;
 
   /** `starts`: the text's line starts when the caller has them (they are not checked). */
   constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string, starts?: number[]) {
+    super();
     this.lineIndex = starts;
   }
 
@@ -90,24 +91,4 @@ export class FrozenText implements TextDocument, Lines {
     return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  positionAt(offset: number): Position {
-    return positionAt(this, offset);
-  }
-
-  offsetAt(position: Position): number {
-    return offsetAt(this, position);
-  }
-
-  getLineRange(line: number): Range {
-    return lineRange(this, line);
-  }
-
-  getEOLCharacters(line: number): string {
-    const at = lineBreakAt(this, line);
-    return at ? this.content.slice(at[0], at[1]) : '';
-  }
 }
