@@ -42,11 +42,9 @@ export interface DocState {
   produced: (Entity | null)[][];
   /** What the document's mentions tell about names (equivalent for every mention that reads it). */
   dicts: Dictionaries;
-  /** Flat, document offsets; `xAt[i]` is where paragraph i's items begin (length n + 1). */
-  dates: DateMention[];
-  dateAt: Int32Array;
-  places: Entity[];
-  placeAt: Int32Array;
+  /** Per paragraph: its places (paragraph offsets, overlaps dropped). Dates are in `local`. */
+  placesRel: Entity[][];
+  /** Actors, flat in document offsets; `actorAt[i]` is where paragraph i's begin (length n + 1). */
   actors: Entity[];
   actorAt: Int32Array;
   /** The attributed quotes. */
@@ -89,19 +87,13 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const paragraphs = splitParagraphs(text, bodyStart);
   const n = paragraphs.length;
   const local: LocalResult[] = new Array(n);
-  const dates: DateMention[] = [];
-  const dateAt = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
     const body = text.slice(p.start, p.end);
-    const r = (local[i] = setup.local(setup.once ? body : own(body)));
-    dateAt[i] = dates.length;
-    if (setup.once) for (const d of r.dates) dates.push(moved(d, p.start));
-    else for (const d of r.dates) dates.push(shiftDate(d, p.start));
+    local[i] = setup.local(setup.once ? body : own(body));
   }
-  dateAt[n] = dates.length;
   const { produced, dicts } = resolveAll(local);
-  const { places, placeAt, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n, setup.once);
+  const { placesRel, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n, setup.once);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
   const run = walkFresh(text, paragraphs, found, actors);
@@ -109,20 +101,46 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
   return finish({
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, dates, dateAt, places, placeAt, actors, actorAt,
+    paragraphs, local, produced, dicts, placesRel, actors, actorAt,
     quotes: run.quotes, log: run.log, logAt, namesAt,
-  });
+  }, setup.once);
 }
 
-function finish(s: Omit<DocState, 'analysis'>): DocState {
+function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
   const sections = buildSections(s.text, s.header, s.paragraphs);
   const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...quoteDiagnostics(s.quotes)]
     .sort((a, b) => a.start - b.start || a.end - b.end);
+  const { local, paragraphs, placesRel } = s;
   const analysis: Analysis = {
-    header: s.header, referenceDate: s.referenceDate, paragraphs: s.paragraphs, sections, quotes: s.quotes,
-    dates: s.dates, places: s.places, actors: s.actors, diagnostics,
+    header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: s.quotes,
+    dates: [], places: [], actors: s.actors, diagnostics,
   };
+  if (once) {
+    // Nothing is kept: the findings move to document offsets in place.
+    for (let i = 0; i < paragraphs.length; i++) {
+      for (const d of local[i].dates) analysis.dates.push(moved(d, paragraphs[i].start));
+      for (const e of placesRel[i]) analysis.places.push(moved(e, paragraphs[i].start));
+    }
+  } else {
+    // Dates and places are not needed for diagnostics: built in document offsets when first
+    // read (hovers, outline), so a keystroke does not move every one after it.
+    lazily(analysis, 'dates', () => absolute(paragraphs, local.map((r) => r.dates), shiftDate));
+    lazily(analysis, 'places', () => absolute(paragraphs, placesRel, shiftEntity));
+  }
   return { ...s, analysis };
+}
+
+/** An enumerable property computed on first read (then kept). */
+function lazily<K extends keyof Analysis>(a: Analysis, key: K, make: () => Analysis[K]): void {
+  let value: Analysis[K] | undefined;
+  Object.defineProperty(a, key, { enumerable: true, configurable: true, get: () => (value ??= make()) });
+}
+
+/** Per-paragraph findings in document offsets, in one list. */
+function absolute<T extends Span>(paragraphs: Paragraph[], perParagraph: readonly (readonly T[])[], shift: (x: T, d: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < paragraphs.length; i++) for (const x of perParagraph[i]) out.push(shift(x, paragraphs[i].start));
+  return out;
 }
 
 /** Resolves every paragraph's mentions together (they are in document order); results per paragraph. */
@@ -144,26 +162,31 @@ function perParagraph(local: LocalResult[], flat: (Entity | null)[]): (Entity | 
   return out;
 }
 
-/** Places and actors of paragraphs [from, to) in document offsets, with per-paragraph starts (relative to from). */
+/**
+ * Places (per paragraph, paragraph offsets) and actors (document offsets, with
+ * per-paragraph starts relative to from) of paragraphs [from, to).
+ */
 function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number, inPlace = false) {
-  const places: Entity[] = [];
+  const placesRel: Entity[][] = [];
   const actors: Entity[] = [];
-  const placeAt = new Int32Array(to - from + 1);
   const actorAt = new Int32Array(to - from + 1);
   for (let i = from; i < to; i++) {
-    placeAt[i - from] = places.length;
     actorAt[i - from] = actors.length;
-    if (!produced[i].length) continue;
+    if (!produced[i].length) {
+      placesRel.push(NONE);
+      continue;
+    }
     const split = splitByKind(produced[i]);
     // Mentions never cross a paragraph end, so overlaps are dropped paragraph by paragraph.
+    placesRel.push(split.places.length ? dropOverlaps(split.places) : NONE);
     const at = paragraphs[i].start;
-    for (const e of dropOverlaps(split.places)) places.push(inPlace ? moved(e, at) : shiftEntity(e, at));
     for (const e of dropOverlaps(split.actors)) actors.push(inPlace ? moved(e, at) : shiftEntity(e, at));
   }
-  placeAt[to - from] = places.length;
   actorAt[to - from] = actors.length;
-  return { places, placeAt, actors, actorAt };
+  return { placesRel, actors, actorAt };
 }
+
+const NONE: Entity[] = [];
 
 // ---------------------------------------------------------------------------------
 // After an edit
@@ -226,15 +249,6 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     return before.get(body) ?? setup.local(own(body));
   });
   const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
-  const dates = old.dates.slice(0, old.dateAt[k0]);
-  const midDateAt = new Int32Array(mid.length + 1);
-  for (let i = 0; i < mid.length; i++) {
-    midDateAt[i] = dates.length - old.dateAt[k0];
-    for (const d of midLocal[i].dates) dates.push(shiftDate(d, mid[i].start));
-  }
-  midDateAt[mid.length] = dates.length - old.dateAt[k0];
-  for (let i = old.dateAt[m]; i < old.dates.length; i++) dates.push(shiftDate(old.dates[i], delta));
-  const dateAt = spliceStarts(old.dateAt, k0, m, midDateAt);
 
   // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
   const oldMentions = signatures(old.local, k0, m);
@@ -247,9 +261,8 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     signatures(midLocal, 0, mid.length, (x) => !isInert(x, old.dicts)));
   let dicts = old.dicts;
   let produced: (Entity | null)[][];
-  let places: Entity[];
+  let placesRel: Entity[][];
   let actors: Entity[];
-  let placeAt: Int32Array;
   let actorAt: Int32Array;
   /** Actors [firstDiff, lastDiff) of the new list may differ from the old ones; the rest are the same, moved. */
   let firstDiff: number;
@@ -278,13 +291,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     }
     produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
     const region = entitiesOf(paragraphs, produced, k0, midEnd);
-    places = old.places.slice(0, old.placeAt[k0]);
-    for (const e of region.places) places.push(e);
-    for (let i = old.placeAt[m]; i < old.places.length; i++) places.push(shiftEntity(old.places[i], delta));
+    placesRel = [...old.placesRel.slice(0, k0), ...region.placesRel, ...old.placesRel.slice(m)];
     actors = old.actors.slice(0, old.actorAt[k0]);
     for (const e of region.actors) actors.push(e);
     for (let i = old.actorAt[m]; i < old.actors.length; i++) actors.push(shiftEntity(old.actors[i], delta));
-    placeAt = spliceStarts(old.placeAt, k0, m, region.placeAt);
     actorAt = spliceStarts(old.actorAt, k0, m, region.actorAt);
     const same = sameNames(old.actors, old.actorAt[k0], old.actorAt[m], region.actors);
     firstDiff = same ? actors.length : old.actorAt[k0];
@@ -293,31 +303,28 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     // Resolve again: a changed name may change how others resolve. Paragraphs whose
     // mentions resolve as before (the same outcome objects) keep their places and actors.
     ({ produced, dicts } = resolveAll(local));
-    places = [];
+    placesRel = [];
     actors = [];
-    placeAt = new Int32Array(paragraphs.length + 1);
     actorAt = new Int32Array(paragraphs.length + 1);
     let first = -1;
     let last = -1;
     for (let i = 0; i < paragraphs.length; i++) {
-      placeAt[i] = places.length;
       actorAt[i] = actors.length;
       const oi = i < k0 ? i : i >= midEnd ? i - pShift : -1;
       if (oi >= 0 && sameItems(produced[i], old.produced[oi])) {
         const d = i < k0 ? 0 : delta;
-        for (let x = old.placeAt[oi]; x < old.placeAt[oi + 1]; x++) places.push(shiftEntity(old.places[x], d));
+        placesRel.push(old.placesRel[oi]);
         for (let x = old.actorAt[oi]; x < old.actorAt[oi + 1]; x++) actors.push(shiftEntity(old.actors[x], d));
         continue;
       }
       const r = entitiesOf(paragraphs, produced, i, i + 1);
-      for (const e of r.places) places.push(e);
+      placesRel.push(r.placesRel[0]);
       for (const e of r.actors) actors.push(e);
       if (oi >= 0 && !sameNames(old.actors, old.actorAt[oi], old.actorAt[oi + 1], r.actors, i < k0 ? 0 : delta)) {
         if (first < 0) first = i;
         last = i;
       }
     }
-    placeAt[paragraphs.length] = places.length;
     actorAt[paragraphs.length] = actors.length;
     // The changed stretch counts as changed when its actors read differently as a whole.
     const midActors = actors.slice(actorAt[k0], actorAt[midEnd]);
@@ -419,7 +426,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, dates, dateAt, places, placeAt, actors, actorAt,
+    paragraphs, local, produced, dicts, placesRel, actors, actorAt,
     quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
 }
