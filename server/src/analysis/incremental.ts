@@ -44,9 +44,8 @@ export interface DocState {
   dicts: Dictionaries;
   /** Per paragraph: its places (paragraph offsets, overlaps dropped). Dates are in `local`. */
   placesRel: Entity[][];
-  /** Actors, flat in document offsets; `actorAt[i]` is where paragraph i's begin (length n + 1). */
-  actors: Entity[];
-  actorAt: Int32Array;
+  /** Per paragraph: its actors (paragraph offsets, overlaps dropped). */
+  actorsRel: Entity[][];
   /** The attributed quotes. */
   quotes: Quote[];
   /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
@@ -93,15 +92,15 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
     local[i] = setup.local(setup.once ? body : own(body));
   }
   const { produced, dicts } = resolveAll(local);
-  const { placesRel, actors, actorAt } = entitiesOf(paragraphs, produced, 0, n, setup.once);
+  const { placesRel, actorsRel } = entitiesOf(produced, 0, n);
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
-  const run = walkFresh(text, paragraphs, found, actors);
+  const run = walkFresh(text, paragraphs, found, actorsRel);
   const logAt = Int32Array.from([...run.logAt, run.log.length]);
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
   return finish({
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actors, actorAt,
+    paragraphs, local, produced, dicts, placesRel, actorsRel,
     quotes: run.quotes, log: run.log, logAt, namesAt,
   }, setup.once);
 }
@@ -110,22 +109,24 @@ function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
   const sections = buildSections(s.text, s.header, s.paragraphs);
   const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...quoteDiagnostics(s.quotes)]
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const { local, paragraphs, placesRel } = s;
+  const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
     header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: s.quotes,
-    dates: [], places: [], actors: s.actors, diagnostics,
+    dates: [], places: [], actors: [], diagnostics,
   };
   if (once) {
     // Nothing is kept: the findings move to document offsets in place.
     for (let i = 0; i < paragraphs.length; i++) {
       for (const d of local[i].dates) analysis.dates.push(moved(d, paragraphs[i].start));
       for (const e of placesRel[i]) analysis.places.push(moved(e, paragraphs[i].start));
+      for (const e of actorsRel[i]) analysis.actors.push(moved(e, paragraphs[i].start));
     }
   } else {
-    // Dates and places are not needed for diagnostics: built in document offsets when first
-    // read (hovers, outline), so a keystroke does not move every one after it.
+    // Dates, places and actors are not needed for diagnostics: built in document offsets
+    // when first read (hovers, outline), so a keystroke does not move every one after it.
     lazily(analysis, 'dates', () => absolute(paragraphs, local.map((r) => r.dates), shiftDate));
     lazily(analysis, 'places', () => absolute(paragraphs, placesRel, shiftEntity));
+    lazily(analysis, 'actors', () => absolute(paragraphs, actorsRel, shiftEntity));
   }
   return { ...s, analysis };
 }
@@ -162,28 +163,22 @@ function perParagraph(local: LocalResult[], flat: (Entity | null)[]): (Entity | 
   return out;
 }
 
-/**
- * Places (per paragraph, paragraph offsets) and actors (document offsets, with
- * per-paragraph starts relative to from) of paragraphs [from, to).
- */
-function entitiesOf(paragraphs: Paragraph[], produced: (Entity | null)[][], from: number, to: number, inPlace = false) {
+/** Places and actors of paragraphs [from, to), per paragraph (paragraph offsets). */
+function entitiesOf(produced: (Entity | null)[][], from: number, to: number) {
   const placesRel: Entity[][] = [];
-  const actors: Entity[] = [];
-  const actorAt = new Int32Array(to - from + 1);
+  const actorsRel: Entity[][] = [];
   for (let i = from; i < to; i++) {
-    actorAt[i - from] = actors.length;
     if (!produced[i].length) {
       placesRel.push(NONE);
+      actorsRel.push(NONE);
       continue;
     }
     const split = splitByKind(produced[i]);
     // Mentions never cross a paragraph end, so overlaps are dropped paragraph by paragraph.
     placesRel.push(split.places.length ? dropOverlaps(split.places) : NONE);
-    const at = paragraphs[i].start;
-    for (const e of dropOverlaps(split.actors)) actors.push(inPlace ? moved(e, at) : shiftEntity(e, at));
+    actorsRel.push(split.actors.length ? dropOverlaps(split.actors) : NONE);
   }
-  actorAt[to - from] = actors.length;
-  return { placesRel, actors, actorAt };
+  return { placesRel, actorsRel };
 }
 
 const NONE: Entity[] = [];
@@ -262,11 +257,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   let dicts = old.dicts;
   let produced: (Entity | null)[][];
   let placesRel: Entity[][];
-  let actors: Entity[];
-  let actorAt: Int32Array;
-  /** Actors [firstDiff, lastDiff) of the new list may differ from the old ones; the rest are the same, moved. */
-  let firstDiff: number;
-  let lastDiff: number;
+  let actorsRel: Entity[][];
+  /** The actors of paragraphs [diffFrom, diffTo) (new indices) may differ from the old ones; the rest read the same. */
+  let diffFrom = 0;
+  let diffTo = 0;
   if (sameOthers) {
     const midProduced: (Entity | null)[][] = [];
     if (sameMentions) {
@@ -290,50 +284,45 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
       midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));
     }
     produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
-    const region = entitiesOf(paragraphs, produced, k0, midEnd);
+    const region = entitiesOf(produced, k0, midEnd);
     placesRel = [...old.placesRel.slice(0, k0), ...region.placesRel, ...old.placesRel.slice(m)];
-    actors = old.actors.slice(0, old.actorAt[k0]);
-    for (const e of region.actors) actors.push(e);
-    for (let i = old.actorAt[m]; i < old.actors.length; i++) actors.push(shiftEntity(old.actors[i], delta));
-    actorAt = spliceStarts(old.actorAt, k0, m, region.actorAt);
-    const same = sameNames(old.actors, old.actorAt[k0], old.actorAt[m], region.actors);
-    firstDiff = same ? actors.length : old.actorAt[k0];
-    lastDiff = same ? 0 : old.actorAt[k0] + Math.max(1, region.actors.length);
+    actorsRel = [...old.actorsRel.slice(0, k0), ...region.actorsRel, ...old.actorsRel.slice(m)];
+    if (!sameNames(old.actorsRel.slice(k0, m).flat(), region.actorsRel.flat())) {
+      diffFrom = k0;
+      diffTo = Math.max(midEnd, k0 + 1);
+    }
   } else {
     // Resolve again: a changed name may change how others resolve. Paragraphs whose
     // mentions resolve as before (the same outcome objects) keep their places and actors.
     ({ produced, dicts } = resolveAll(local));
     placesRel = [];
-    actors = [];
-    actorAt = new Int32Array(paragraphs.length + 1);
+    actorsRel = [];
     let first = -1;
     let last = -1;
     for (let i = 0; i < paragraphs.length; i++) {
-      actorAt[i] = actors.length;
       const oi = i < k0 ? i : i >= midEnd ? i - pShift : -1;
       if (oi >= 0 && sameItems(produced[i], old.produced[oi])) {
-        const d = i < k0 ? 0 : delta;
         placesRel.push(old.placesRel[oi]);
-        for (let x = old.actorAt[oi]; x < old.actorAt[oi + 1]; x++) actors.push(shiftEntity(old.actors[x], d));
+        actorsRel.push(old.actorsRel[oi]);
         continue;
       }
-      const r = entitiesOf(paragraphs, produced, i, i + 1);
+      const r = entitiesOf(produced, i, i + 1);
       placesRel.push(r.placesRel[0]);
-      for (const e of r.actors) actors.push(e);
-      if (oi >= 0 && !sameNames(old.actors, old.actorAt[oi], old.actorAt[oi + 1], r.actors, i < k0 ? 0 : delta)) {
+      actorsRel.push(r.actorsRel[0]);
+      if (oi >= 0 && !sameNames(old.actorsRel[oi], r.actorsRel[0], true)) {
         if (first < 0) first = i;
         last = i;
       }
     }
-    actorAt[paragraphs.length] = actors.length;
     // The changed stretch counts as changed when its actors read differently as a whole.
-    const midActors = actors.slice(actorAt[k0], actorAt[midEnd]);
-    if (!sameNames(old.actors, old.actorAt[k0], old.actorAt[m], midActors)) {
+    if (!sameNames(old.actorsRel.slice(k0, m).flat(), actorsRel.slice(k0, midEnd).flat())) {
       first = first < 0 ? k0 : Math.min(first, k0);
-      last = Math.max(last, midEnd - 1);
+      last = Math.max(last, midEnd - 1, k0);
     }
-    firstDiff = first < 0 ? actors.length : actorAt[first];
-    lastDiff = first < 0 ? 0 : Math.max(actorAt[last + 1], firstDiff + 1);
+    if (first >= 0) {
+      diffFrom = first;
+      diffTo = last + 1;
+    }
   }
 
   // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
@@ -346,8 +335,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   };
   let qa = k0;
   // Attribution must also restart before any actor that changed.
-  if (firstDiff < lastDiff) qa = Math.min(qa, Math.max(0, paragraphOf(paragraphs, actors[Math.min(firstDiff, actors.length - 1)]?.start ?? 0) - 4));
-  if (firstDiff < lastDiff && firstDiff < old.actors.length) qa = Math.min(qa, Math.max(0, paragraphOf(op, old.actors[firstDiff].start) - 4));
+  if (diffFrom < diffTo) qa = Math.min(qa, Math.max(0, diffFrom - 4));
   qa = Math.min(qa, k0);
   while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
   const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
@@ -377,7 +365,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const s = qPre;
   // Pronouns read the last actor of their kind before them: the walk may stop only where an
   // unchanged actor of each kind lies between the last changed actor and the quote.
-  const steadyFrom = firstDiff < lastDiff ? steadyAfter(actors, lastDiff) : -Infinity;
+  const steadyFrom = diffFrom < diffTo ? steadyAfter(paragraphs, actorsRel, diffTo) : -Infinity;
   const inStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null): boolean => {
     if (j < firstMoved || j <= lastUnmapped) return false;
     const jo = j - qShift; // the same quote in the old walk
@@ -393,10 +381,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   // may need many paragraphs to get back in step, so the window grows before giving up.
   let walked: Walked | null = null;
   for (const after of WINDOWS_AFTER) {
-    walked = walkWindow(text, paragraphs, found, actors, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+    walked = walkWindow(text, paragraphs, found, actorsRel, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
     if (walked) break;
   }
-  walked ??= walkAll(text, paragraphs, found, actors, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+  walked ??= walkAll(text, paragraphs, found, actorsRel, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
   const quotes = found.slice(0, s);
   for (const q of walked.quotes) quotes.push(q);
   const log = walked.log;
@@ -426,7 +414,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actors, actorAt,
+    paragraphs, local, produced, dicts, placesRel, actorsRel,
     quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
 }
@@ -438,16 +426,13 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/**
- * Whether old[from…to) and `now` name the same actors in the same order (and, given
- * the offset between the texts, at the same places).
- */
-function sameNames(old: readonly Entity[], from: number, to: number, now: readonly Entity[], delta?: number): boolean {
-  if (to - from !== now.length) return false;
+/** Whether two lists name the same actors in the same order (and, with `at`, at the same places). */
+function sameNames(old: readonly Entity[], now: readonly Entity[], at = false): boolean {
+  if (old.length !== now.length) return false;
   for (let i = 0; i < now.length; i++) {
-    const o = old[from + i];
+    const o = old[i];
     if (o.name !== now[i].name || o.type !== now[i].type) return false;
-    if (delta !== undefined && (o.start + delta !== now[i].start || o.end + delta !== now[i].end)) return false;
+    if (at && (o.start !== now[i].start || o.end !== now[i].end)) return false;
   }
   return true;
 }
@@ -465,15 +450,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The first position from which every pronoun finds the same last actor of its kind as
- * before: the end of the first unchanged actor of each kind after actors[…lastDiff).
+ * before: the end of the first actor of each kind in paragraphs from `from` on.
  */
-function steadyAfter(actors: Entity[], lastDiff: number): number {
+function steadyAfter(paragraphs: Paragraph[], actorsRel: Entity[][], from: number): number {
   let person = -1;
   let org = -1;
-  for (let i = lastDiff; i < actors.length && (person < 0 || org < 0); i++) {
-    const fit = actorFit(actors[i]);
-    if (person < 0 && fit & 1) person = actors[i].end;
-    if (org < 0 && fit & 2) org = actors[i].end;
+  for (let i = from; i < paragraphs.length && (person < 0 || org < 0); i++) {
+    for (const e of actorsRel[i]) {
+      const fit = actorFit(e);
+      if (person < 0 && fit & 1) person = e.end + paragraphs[i].start;
+      if (org < 0 && fit & 2) org = e.end + paragraphs[i].start;
+    }
   }
   if (person < 0 || org < 0) return Infinity;
   return Math.max(person, org);
@@ -499,7 +486,7 @@ const WINDOW_BEFORE = 6;
  * over the whole text).
  */
 function walkWindow(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, changedUntil: number, after: number,
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, changedUntil: number, after: number,
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
@@ -516,7 +503,7 @@ const CHUNK = 256;
  * The whole attribution walk, a chunk of paragraphs at a time: only a chunk's text is
  * masked at once (a masked copy of a long article costs more to allocate than to fill).
  */
-function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[]): Walked {
+function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][]): Walked {
   const log = new NameLog();
   const out: Walked = { quotes: [], log, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
   let prev: Quote | null = null;
@@ -553,7 +540,7 @@ interface Ranged {
  * fits in the window.
  */
 function walkRange(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number, pEnd: number,
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, pEnd: number,
   log: NameLog, namesParagraph: number, prev: Quote | null, inStep?: InStep,
 ): Ranged | null {
   const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
@@ -577,7 +564,7 @@ function walkRange(
   const logStart = Math.max(0, logLength - MAX_KNOWN);
   const wLog = new NameLog(log.items.slice(logStart, logLength), log.pos.slice(logStart, logLength).map((x) => x - w0));
   const wPrev = prev && shiftQuoteDeep(prev, -w0);
-  const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(actors, w0, w1)), 0,
+  const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(paragraphs, actors, pFirst, pEnd, w0)), 0,
     { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
     inStep && ((j, l, names, before) => inStep(s + j, l, w0, names + pFirst, before && shiftQuoteDeep(before, w0))));
   const added = logLength - logStart;
@@ -594,35 +581,39 @@ function walkRange(
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */
 function walkAll(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[], s: number,
+  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number,
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked {
   const masked = found.length ? maskQuotes(text, found) : text;
   const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(actors), s,
+  return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
 }
 
 /**
- * The actors a window's walk can read: those that reach into it, and before them the
- * last one of each pronoun kind (a pronoun in the window may go back to it).
+ * The actors a window's walk can read (window offsets): those of its paragraphs
+ * [pFirst, pEnd), and before them the last one of each pronoun kind (a pronoun in the
+ * window may go back to it).
  */
-function windowActors(actors: Entity[], w0: number, w1: number): Entity[] {
-  const a0 = firstIndex(actors.length, (i) => actors[i].end > w0);
-  const a1 = firstIndex(actors.length, (i) => actors[i].start >= w1);
+function windowActors(paragraphs: Paragraph[], actors: Entity[][], pFirst: number, pEnd: number, w0: number): Entity[] {
   const before: Entity[] = [];
   let person = false;
   let org = false;
-  for (let i = a0 - 1; i >= 0 && !(person && org); i--) {
-    const fit = actorFit(actors[i]);
-    const any = i === a0 - 1;
-    if (any || (!person && fit & 1) || (!org && fit & 2)) before.push(actors[i]);
-    if (fit & 1) person = true;
-    if (fit & 2) org = true;
+  let any = true;
+  search: for (let i = pFirst - 1; i >= 0; i--) {
+    const list = actors[i];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const fit = actorFit(list[k]);
+      if (any || (!person && fit & 1) || (!org && fit & 2)) before.push(shiftEntity(list[k], paragraphs[i].start - w0));
+      any = false;
+      if (fit & 1) person = true;
+      if (fit & 2) org = true;
+      if (person && org) break search;
+    }
   }
   const out: Entity[] = [];
-  for (let i = before.length - 1; i >= 0; i--) out.push(shiftEntity(before[i], -w0));
-  for (let i = a0; i < a1; i++) out.push(shiftEntity(actors[i], -w0));
+  for (let i = before.length - 1; i >= 0; i--) out.push(before[i]);
+  for (let i = pFirst; i < pEnd; i++) for (const e of actors[i]) out.push(shiftEntity(e, paragraphs[i].start - w0));
   return out;
 }
 
@@ -691,18 +682,6 @@ function shiftQuoteDeep(q: Quote, d: number): Quote {
 }
 function shiftSpeaker(s: Speaker, d: number): Speaker {
   return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
-}
-
-/** Per-paragraph starts with [k0, m) of the old replaced by a region's (relative) starts. */
-function spliceStarts(old: Int32Array, k0: number, m: number, region: Int32Array): Int32Array {
-  const regionCount = region.length - 1;
-  const base = old[k0];
-  const shift = base + region[regionCount] - old[m];
-  const out = new Int32Array(old.length - (m - k0) + regionCount);
-  out.set(old.subarray(0, k0));
-  for (let i = 0; i < regionCount; i++) out[k0 + i] = base + region[i];
-  for (let i = m; i < old.length; i++) out[i - m + k0 + regionCount] = old[i] + shift;
-  return out;
 }
 
 interface SpanMap {
