@@ -48,9 +48,6 @@ export class AnalysisCache {
     if (this.recent.size > RECENT_PARAGRAPHS) this.recent.delete(this.recent.keys().next().value as string);
     return r;
   }
-  get size(): number {
-    return (this.state?.paragraphs.length ?? 0) + this.recent.size;
-  }
 }
 
 const defaultGazetteer = { value: null as Gazetteer | null };

@@ -15,7 +15,7 @@ import {
 } from './gazetteer-data';
 import { scanTokens, TOKEN_FLAGS } from './gazetteer';
 import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
-import type { ActorType, Entity } from './types';
+import type { Entity } from './types';
 
 // Copied to module constants: an imported binding is read through a getter in unbundled builds.
 const { CAP, WORD, BR, TIGHT } = TOKEN_FLAGS;

@@ -5,7 +5,8 @@
 //  - paragraphs are re-split from the line before the change to the first untouched gap;
 //  - dates and entity mentions are paragraph-local (cached by paragraph text);
 //  - entity resolution is reused when the changed paragraphs' mentions read the same
-//    (same signatures in the same order), else rerun in full;
+//    (same signatures in the same order) or only add or drop mentions no other mention
+//    reads; else it is rerun, and paragraphs whose outcomes did not change keep theirs;
 //  - quotes are re-scanned from a paragraph no quote runs into, to the first paragraph
 //    after the change where again none does;
 //  - speaker attribution resumes before the first changed quote and stops once its
@@ -15,10 +16,10 @@ import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
 import { detectDates } from './dates';
 import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
-import { buildSections, parseHeader, splitParagraphs } from './header';
+import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
-import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, runAttribution, type AttributionRun } from './speakers';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution, type AttributionRun } from './speakers';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
 
@@ -248,10 +249,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
   const oldMentions = signatures(old.local, k0, m);
   const newMentions = signatures(midLocal, 0, mid.length);
-  const sameMentions = oldMentions.length === newMentions.length && oldMentions.every((x, i) => x === newMentions[i]);
+  const sameMentions = sameItems(oldMentions, newMentions);
   // Mentions that touch no one else's resolution may come and go ("Mo" while typing
   // "Monday"): the rest of the document resolves as before.
-  const sameOthers = sameMentions || sameList(
+  const sameOthers = sameMentions || sameItems(
     signatures(old.local, k0, m, (x) => !isInert(x, old.dicts)),
     signatures(midLocal, 0, mid.length, (x) => !isInert(x, old.dicts)));
   let dicts = old.dicts;
@@ -336,18 +337,16 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   let qa = k0;
   // Attribution must also restart before any actor that changed.
   if (diffFrom < diffTo) qa = Math.min(qa, Math.max(0, diffFrom - 4));
-  qa = Math.min(qa, k0);
   while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
   const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
   const qb = scan.next; // new index; the old one is qb - pShift
   const regionQuotes = toQuotes(text, paragraphs.slice(qa, qb), scan.found);
-  const X = Math.min(P, op[qa].start);
   const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= op[qa].start);
   const yOld = qb < paragraphs.length ? op[qb - pShift].start : oldText.length;
-  const yNew = qb < paragraphs.length ? yOld + delta : text.length;
   const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= yOld);
   // Quotes after the re-scanned stretch are the old ones, moved (with their old attribution,
-  // which the walk overwrites until it is back in step; `moved` says which kept theirs).
+  // which the walk overwrites until it is back in step; one whose attribution rests on the
+  // changed stretch cannot be kept, and the walk may not stop before it).
   const map = spanMapper(P, suffixStart, delta);
   const found: Quote[] = oldQuotes.slice(0, qPre);
   for (const q of regionQuotes) found.push(q);
@@ -419,7 +418,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   });
 }
 
-/** Whether two outcome lists are the same objects. */
+/** Whether two lists hold the same items (outcome objects, signatures), in order. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -442,10 +441,6 @@ function signatures(local: LocalResult[], from: number, to: number, keep?: (m: M
   const out: string[] = [];
   for (let i = from; i < to; i++) for (const m of local[i].mentions) if (!keep || keep(m)) out.push(mentionSignature(m));
   return out;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -635,11 +630,6 @@ function firstIndex(n: number, pred: (i: number) => boolean): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-/** The paragraph a quote starting at `at` is read in (as the attribution walk finds it). */
-function paragraphOf(paragraphs: Paragraph[], at: number): number {
-  return Math.min(firstIndex(paragraphs.length, (i) => paragraphs[i].end >= at), paragraphs.length - 1);
 }
 
 /** Start of the line holding `at`, not before `floor`. */

@@ -157,7 +157,7 @@ function attributeAll(
 }
 
 /** The paragraph a quote starting at `at` is read in: the first whose end is not before it. */
-function paragraphAt(paragraphs: Paragraph[], at: number): number {
+export function paragraphAt(paragraphs: Paragraph[], at: number): number {
   let lo = 0;
   let hi = paragraphs.length - 1;
   while (lo < hi) {

@@ -2,7 +2,7 @@
 // `text` (BOM removed); `doc` is the text as the editor has it, `base` the
 // difference (1 when the editor kept a BOM), so features can turn offsets into
 // positions without caring.
-import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache, stripBom } from '../analysis';
 import type { Analysis, GazetteerEntry } from '../analysis';
 import { LiveDocument } from '../features/liveDocument';
