@@ -18,7 +18,7 @@ import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newWalkState, replayWalk, resolveWith, splitByKind } from './resolve';
+import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution, type AttributionRun } from './speakers';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
@@ -151,7 +151,7 @@ function resolveAll(local: LocalResult[]): { produced: (Entity | null)[][]; dict
   for (const r of local) for (const m of r.mentions) all.push(m);
   const ds = all.map(derive);
   const dicts = buildDictionaries(all, ds);
-  return { produced: perParagraph(local, resolveWith(all, dicts, newWalkState(), ds)), dicts };
+  return { produced: perParagraph(local, resolveWith(all, dicts, newResolutionState(), ds)), dicts };
 }
 
 /** A flat list of outcomes cut into the paragraphs' shares. */
@@ -278,8 +278,8 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
       }
     } else {
       // The changed paragraphs' mentions resolve afresh, after the walk's state before them.
-      const state = newWalkState();
-      for (let i = 0; i < k0; i++) replayWalk(old.local[i].mentions, old.produced[i], state);
+      const state = newResolutionState();
+      for (let i = 0; i < k0; i++) replayResolution(old.local[i].mentions, old.produced[i], state);
       const region: Mention[] = [];
       for (const r of midLocal) for (const x of r.mentions) region.push(x);
       midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));

@@ -41,7 +41,7 @@ export function splitByKind(produced: readonly (Entity | null)[]): { places: Ent
  */
 export function resolveMentions(ms: readonly Mention[]): (Entity | null)[] {
   const ds = ms.map(derive);
-  return resolveWith(ms, buildDictionaries(ms, ds), newWalkState(), ds);
+  return resolveWith(ms, buildDictionaries(ms, ds), newResolutionState(), ds);
 }
 
 /** What the whole document's mentions tell about each name: read by every mention's resolution. */
@@ -59,13 +59,13 @@ export interface Dictionaries {
   nameLast: Set<string>;
 }
 
-/** The walk's state: the latest organisation per head noun and person per role. */
-export interface WalkState {
+/** The resolution's state as it goes through the mentions: the latest organisation per head noun and person per role. */
+export interface ResolutionState {
   lastOrg: Map<string, Mention>;
   lastPerson: Map<string, string>;
 }
 
-export function newWalkState(): WalkState {
+export function newResolutionState(): ResolutionState {
   return { lastOrg: new Map(), lastPerson: new Map() };
 }
 
@@ -127,8 +127,8 @@ export function isInert(m: Mention, dicts: Dictionaries): boolean {
   return true;
 }
 
-/** The walk's state after mentions that resolved to `produced` (replaying what the resolution records). */
-export function replayWalk(ms: readonly Mention[], produced: readonly (Entity | null)[], state: WalkState): void {
+/** The resolution's state after mentions that resolved to `produced` (replaying what the resolution records). */
+export function replayResolution(ms: readonly Mention[], produced: readonly (Entity | null)[], state: ResolutionState): void {
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.kind === 'place' || m.cand) continue;
@@ -140,8 +140,8 @@ export function replayWalk(ms: readonly Mention[], produced: readonly (Entity | 
   }
 }
 
-/** Resolves mentions in order against the dictionaries, moving the walk's state along. */
-export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: WalkState, ds: readonly Derived[] = ms.map(derive)): (Entity | null)[] {
+/** Resolves mentions in order against the dictionaries, moving its state along. */
+export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: ResolutionState, ds: readonly Derived[] = ms.map(derive)): (Entity | null)[] {
   const { alone, byEnding, byGiven, placeNames, firstOrg } = dicts;
   const fullName = (w: string): string | undefined => {
     const k = nameKey(w);

@@ -88,6 +88,9 @@ export interface WalkState {
 
 const START = (): WalkState => ({ log: new NameLog(), namesParagraph: -1 });
 
+/** Asked before quote j (after the first): whether the walk may stop there. */
+export type StopWalk = (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean;
+
 export interface AttributionRun {
   /** The attributed quotes, quotes[from…stoppedAt). */
   quotes: Quote[];
@@ -110,7 +113,7 @@ export interface AttributionRun {
 export function runAttribution(
   text: string, masked: string, newlines: ArrayLike<number>, paragraphs: Paragraph[], quotes: Quote[],
   actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
-  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
+  stop?: StopWalk,
 ): AttributionRun {
   current = { masked, newlines };
   try {
@@ -123,7 +126,7 @@ export function runAttribution(
 function attributeAll(
   text: string, masked: string, paragraphs: Paragraph[], quotes: Quote[], actors: ActorIndex,
   from: number, state: WalkState, prevQuote: Quote | null,
-  stop?: (j: number, log: NameLog, namesParagraph: number, prev: Quote | null) => boolean,
+  stop?: StopWalk,
 ): AttributionRun {
   const known = state.log;
   const out: Quote[] = [];
