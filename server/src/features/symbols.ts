@@ -1,12 +1,19 @@
-// Outline (document symbols).
-// Outline: the article (title, date as detail) with its sections as children and
-// each section's quotes under it; then an "Actors" and a "Places" group listing each
-// distinct entity once with its mention count.
+// Outline (document symbols): the article (title, date as detail) with its sections
+// as children and each section's quotes under it; then an "Actors" and a "Places"
+// group listing each distinct entity once with its mention count.
+//
+// Outlines are bounded (setting outline.maxItems), as VS Code's own JSON server bounds
+// its outline (json.maxItemsComputed): a megabyte-long article has 5,000+ quotes and
+// entities, 1.3 MB of JSON that every client reads on every change. Past the bound the
+// article and its sections all stay; the most mentioned actors and places stay; quotes
+// stay in document order until the bound; whatever is left out is counted in a
+// "+ N more" entry at its place, which leads to the first item it stands for.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { Quote, Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
 import { entityFacts, type NameFacts } from '../workspace/stats';
+import { defaultSettings } from '../workspace/settings';
 import { toRange } from './positions';
 import { openingWords, speakerLabel } from '../workspace/quoteLabels';
 import { reusedJson } from './wire';
@@ -24,24 +31,42 @@ export const SYMBOL_KINDS = {
 // cannot load the protocol library): one definition, in workspace/quoteLabels.ts.
 export { openingWords, speakerLabel };
 
+/** Setting outline.maxItems when none is given (prewarmed outlines use it). */
+const DEFAULT_MAX_ITEMS = defaultSettings().outline.maxItems;
+
 export async function documentSymbols(project: Project, uri: string): Promise<DocumentSymbol[]> {
-  return outline(await project.get(uri));
+  const [f, settings] = await Promise.all([project.get(uri), project.settings(uri)]);
+  return outline(f, settings.outline.maxItems);
 }
 
 /**
- * Outlines are computed once per analysed version (editors ask after every edit,
- * from several views), and so is their JSON (see wire.ts): never mutate one.
+ * Outlines are computed once per analysed version and bound (editors ask after every
+ * edit, from several views), and so is their JSON (see wire.ts): never mutate one.
  */
-const outlines = new WeakMap<AnalyzedText, DocumentSymbol[]>();
+const outlines = new WeakMap<AnalyzedText, { maxItems: number; symbols: DocumentSymbol[] }>();
 
-export function outline(f: AnalyzedText): DocumentSymbol[] {
-  let out = outlines.get(f);
-  if (!out) outlines.set(f, (out = reusedJson(buildOutline(f))));
-  return out;
+export function outline(f: AnalyzedText, maxItems = DEFAULT_MAX_ITEMS): DocumentSymbol[] {
+  const known = outlines.get(f);
+  if (known?.maxItems === maxItems) return known.symbols;
+  const symbols = reusedJson(buildOutline(f, maxItems));
+  outlines.set(f, { maxItems, symbols });
+  return symbols;
 }
 
-function buildOutline(f: AnalyzedText): DocumentSymbol[] {
+/** How many symbols an outline has, nested ones included. */
+export function countSymbols(symbols: readonly DocumentSymbol[]): number {
+  let n = 0;
+  for (const s of symbols) n += 1 + (s.children ? countSymbols(s.children) : 0);
+  return n;
+}
+
+function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
   const a = f.analysis;
+  const facts = [...entityFacts(a).values()].filter((x) => x.mentions.length);
+  const actors = facts.filter((x) => x.kinds.has('actor'));
+  const places = facts.filter((x) => !x.kinds.has('actor') && x.kinds.has('place'));
+  const groups = (actors.length ? 1 : 0) + (places.length ? 1 : 0);
+  const budget = bound(maxItems, 1 + a.sections.length + groups, a.quotes.length, facts.length);
   const all: Span = { start: 0, end: f.text.length };
   const headerSpan: Span = a.header ?? { start: 0, end: 0 };
   const article: DocumentSymbol = {
@@ -55,10 +80,21 @@ function buildOutline(f: AnalyzedText): DocumentSymbol[] {
 
   // Quotes go under the section holding their opening mark (both lists are sorted).
   const quotes = [...a.quotes].sort((x, y) => x.start - y.start);
+  let left = budget.quotes;
+  /** The symbols of a run of quotes: those the bound leaves room for, then a count of the rest. */
+  const quoteSymbols = (run: Quote[]): DocumentSymbol[] => {
+    const shown = run.slice(0, Math.max(0, left));
+    left -= shown.length;
+    const out = shown.map((q) => quoteSymbol(f, q));
+    if (shown.length < run.length) out.push(moreSymbol(f, run.slice(shown.length), 'quote', SYMBOL_KINDS.quote));
+    return out;
+  };
   let qi = 0;
   for (const s of a.sections) {
+    const before: Quote[] = [];
+    while (qi < quotes.length && quotes[qi].start < s.start) before.push(quotes[qi++]);
+    article.children!.push(...quoteSymbols(before));
     const sectionQuotes: Quote[] = [];
-    while (qi < quotes.length && quotes[qi].start < s.start) article.children!.push(quoteSymbol(f, quotes[qi++]));
     while (qi < quotes.length && quotes[qi].start <= s.end) sectionQuotes.push(quotes[qi++]);
     const end = Math.max(s.end, ...sectionQuotes.map((q) => q.end));
     article.children!.push({
@@ -66,18 +102,21 @@ function buildOutline(f: AnalyzedText): DocumentSymbol[] {
       kind: SYMBOL_KINDS.section,
       range: toRange(f, { start: s.start, end }),
       selectionRange: toRange(f, s.heading ?? { start: s.start, end: s.start }),
-      children: sectionQuotes.map((q) => quoteSymbol(f, q)),
+      children: quoteSymbols(sectionQuotes),
     });
   }
-  while (qi < quotes.length) article.children!.push(quoteSymbol(f, quotes[qi++]));
+  article.children!.push(...quoteSymbols(quotes.slice(qi)));
 
+  // The entities the bound leaves room for: the most mentioned (first mention breaks ties).
+  const kept = new Set(facts.length <= budget.entities ? facts
+    : [...facts].sort((x, y) => y.mentions.length - x.mentions.length || x.mentions[0].start - y.mentions[0].start).slice(0, budget.entities));
   const out = [article];
-  const facts = [...entityFacts(a).values()].filter((x) => x.mentions.length);
-  const actors = facts.filter((x) => x.kinds.has('actor'));
-  const places = facts.filter((x) => !x.kinds.has('actor') && x.kinds.has('place'));
   for (const [name, group, kind] of [['Actors', actors, SYMBOL_KINDS.actor], ['Places', places, SYMBOL_KINDS.place]] as const) {
     if (!group.length) continue;
-    const children = group.sort((x, y) => x.mentions[0].start - y.mentions[0].start).map((x) => entitySymbol(f, x, kind));
+    group.sort((x, y) => x.mentions[0].start - y.mentions[0].start);
+    const children = group.filter((x) => kept.has(x)).map((x) => entitySymbol(f, x, kind));
+    const dropped = group.filter((x) => !kept.has(x)).map((x) => x.mentions[0]);
+    if (dropped.length) children.push(moreSymbol(f, dropped, name === 'Actors' ? 'actor' : 'place', kind));
     const first = group[0].mentions[0];
     const last = Math.max(...group.map((x) => x.mentions[0].end));
     out.push({
@@ -90,6 +129,32 @@ function buildOutline(f: AnalyzedText): DocumentSymbol[] {
     });
   }
   return out;
+}
+
+/**
+ * How many quotes and entities an outline bound to `maxItems` symbols lists, given
+ * `fixed` symbols always shown (article, sections, groups). Entities get up to a
+ * quarter of the room when quotes need the rest; each run cut short gets one
+ * "+ N more" symbol, counted in the bound (one per section, at most).
+ */
+export function bound(maxItems: number, fixed: number, quotes: number, entities: number): { quotes: number; entities: number } {
+  if (fixed + quotes + entities <= maxItems) return { quotes, entities };
+  // Room for "+ N more": one per container of quotes (sections and the article) and per group.
+  const room = Math.max(0, maxItems - 2 * fixed);
+  const entityRoom = quotes > 0 ? Math.min(entities, Math.floor(room / 4)) : Math.min(entities, room);
+  return { quotes: Math.min(quotes, room - entityRoom), entities: entityRoom };
+}
+
+function moreSymbol(f: AnalyzedText, items: Span[], what: string, kind: SymbolKind): DocumentSymbol {
+  let end = 0;
+  for (const x of items) end = Math.max(end, x.end);
+  return {
+    name: `+ ${items.length} more ${what}${items.length === 1 ? '' : 's'}`,
+    detail: 'outline limit: seedAnnotator.outline.maxItems',
+    kind,
+    range: toRange(f, { start: items[0].start, end }),
+    selectionRange: toRange(f, items[0]),
+  };
 }
 
 function quoteSymbol(f: AnalyzedText, q: Quote): DocumentSymbol {

@@ -12,22 +12,27 @@ export interface Settings {
   diagnostics: { unattributedQuote: UnattributedQuoteSetting };
   /** Reference date for files without a valid header (YYYY-MM-DD), '' = none. */
   referenceDate: string;
+  /** The most symbols an outline lists (documentSymbol). */
+  outline: { maxItems: number };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
 interface SettingSpec {
   /** Path under the section, e.g. "diagnostics.unattributedQuote". */
   path: string;
-  default: string;
+  default: string | number;
   /** Allowed values, or a validator for free-form strings. */
   enum?: readonly string[];
   valid?: (v: string) => boolean;
+  /** An integer setting, at least this. */
+  minimum?: number;
 }
 
 /** Every setting the server reads (package.json must declare exactly these). */
 export const SETTING_SPECS: readonly SettingSpec[] = [
   { path: 'diagnostics.unattributedQuote', default: 'warning', enum: ['warning', 'information', 'off'] },
   { path: 'referenceDate', default: '', valid: (v) => v === '' || isValidIsoDate(v) },
+  { path: 'outline.maxItems', default: 1000, minimum: 1 },
   // Read by vscode-languageclient itself (client id "seedAnnotator"); declared here so
   // the package.json agreement test covers it.
   { path: 'trace.server', default: 'off', enum: ['off', 'messages', 'verbose'] },
@@ -45,9 +50,14 @@ export function defaultSettings(): Settings {
  */
 export function sanitizeSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const read = (spec: SettingSpec): string => {
+  const read = (spec: SettingSpec): string | number => {
     const value = lookup(raw, spec.path);
     if (value === undefined || value === null) return spec.default;
+    if (spec.minimum !== undefined) {
+      if (Number.isInteger(value) && (value as number) >= spec.minimum) return value as number;
+      problems.push(`${settingKey(spec.path)}: ${JSON.stringify(value)} is not an integer of at least ${spec.minimum}, using ${spec.default}`);
+      return spec.default;
+    }
     const ok = typeof value === 'string' && (spec.enum ? spec.enum.includes(value) : spec.valid ? spec.valid(value.trim()) : true);
     if (!ok) {
       problems.push(`${settingKey(spec.path)}: ${JSON.stringify(value)} is not valid, using ${JSON.stringify(spec.default)}`);
@@ -55,11 +65,12 @@ export function sanitizeSettings(raw: unknown): { settings: Settings; problems: 
     }
     return (value as string).trim();
   };
-  const [unattributed, referenceDate, trace] = SETTING_SPECS.map(read);
+  const [unattributed, referenceDate, maxItems, trace] = SETTING_SPECS.map(read);
   return {
     settings: {
       diagnostics: { unattributedQuote: unattributed as UnattributedQuoteSetting },
-      referenceDate,
+      referenceDate: referenceDate as string,
+      outline: { maxItems: maxItems as number },
       trace: { server: trace as Settings['trace']['server'] },
     },
     problems,
