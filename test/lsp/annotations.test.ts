@@ -1,8 +1,8 @@
-// Human annotations win: the server reads each seed file's sidecar (only inside the
-// workspace folders), applies it, shares annotated names with every file, and
-// re-reads a sidecar when the client reports it changed.
+// Human annotations win: the server reads each seed file's sidecar (inside the workspace
+// folders, and beside an open document wherever it is), applies it, shares annotated
+// names with every file, and re-reads a sidecar when it changes.
 import * as assert from 'assert';
-import { rmSync, symlinkSync, writeFileSync } from 'fs';
+import { renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/analysis';
@@ -120,15 +120,36 @@ describe('language server and human annotations (sidecars)', () => {
     assert.ok(client.logs.some((l) => l.includes('broken.txt.ann.yaml')), client.logs.join('\n'));
   });
 
-  it('never reads files outside the workspace folders (sidecars next to outside files, symlinks)', async () => {
+  it('reads the sidecar beside an open document outside the folders, and nothing else out there', async () => {
     const uri = outside.uri('elsewhere.txt');
     await client.open(uri, LONELY, 1);
     const p = await client.waitForDiagnostics(uri, 1);
-    assert.ok(p.diagnostics.some((d) => d.code === 'unattributed-quote'), 'its sidecar was not read');
+    assert.deepStrictEqual(p.diagnostics.filter((d) => d.code === 'unattributed-quote'), [], 'its sidecar was read');
+    const q = analyze(LONELY).quotes[0];
+    const h = await client.hover(uri, positionAt(LONELY, q.start + 2));
+    assert.match(JSON.stringify(h), /Someone outside/);
     const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
     assert.ok(!found.some((s) => /link\.seed|secret\.seed/.test(s.location.uri)), 'the symlink out of the folder is not followed');
     assert.ok(found.some((s) => s.location.uri === ws.uri('seeds/floods.txt')));
   });
+
+  it('follows the sidecar of an open document outside the folders as it is written and deleted', async () => {
+    const uri = outside.uri('later.txt');
+    const sidecarPath = path.join(outside.dir, 'later.txt.ann.yaml');
+    await client.open(uri, LONELY, 1);
+    const before = await client.waitForDiagnostics(uri, 1);
+    assert.ok(before.diagnostics.some((d) => d.code === 'unattributed-quote'), 'no sidecar yet');
+    // Written as the client writes sidecars: a temporary file renamed into place.
+    const since = client.diagnostics.length;
+    writeFileSync(sidecarPath + '.tmp', sidecarText('later.txt', [quoteAnnotation(LONELY, 'q1', { speaker: 'Harbour master' })]));
+    renameSync(sidecarPath + '.tmp', sidecarPath);
+    await client.waitForDiagnostics(uri, (d) => !d.diagnostics.some((x) => x.code === 'unattributed-quote'), since);
+    const since2 = client.diagnostics.length;
+    rmSync(sidecarPath);
+    await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'unattributed-quote'), since2);
+    await client.close(uri);
+  });
+
 
   it('keeps the workspace index current: created and deleted seed files', async () => {
     const rel = 'seeds/new-article.txt';

@@ -1,7 +1,9 @@
 // File-system access of the language server, confined to the workspace folders:
 // every read goes through `readInside`, which refuses paths (after resolving
-// symlinks) outside the folders the client gave us.
-import { promises as fs } from 'fs';
+// symlinks) outside the folders the client gave us. The one exception is the sidecar
+// beside a document the editor has open (see Project.readSidecar): the user opened
+// that file, and their annotations of it should count wherever it lives.
+import { watch, promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 
@@ -91,11 +93,7 @@ export class WorkspaceFolders {
       throw e;
     }
     if (real !== p && !(await this.containsReal(real))) return null;
-    const st = await fs.stat(real);
-    if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return null;
-    const buf = await fs.readFile(real);
-    if (buf.subarray(0, 8192).includes(0)) return null;
-    return buf.toString('utf8');
+    return readText(real);
   }
 
   /** Whether a symlink-resolved path lies inside the (symlink-resolved) folders. */
@@ -138,5 +136,45 @@ export class WorkspaceFolders {
     };
     for (const dir of dirs) if (this.contains(dir)) await walk(dir);
     return out;
+  }
+}
+
+/**
+ * Reads a UTF-8 text file: null when it does not exist, is no regular file, is too big
+ * or is binary; other errors are thrown for the caller to log. No confinement: callers
+ * decide which paths may be read (WorkspaceFolders.readInside does).
+ */
+export async function readText(p: string): Promise<string | null> {
+  let st;
+  try {
+    st = await fs.stat(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return null;
+  const buf = await fs.readFile(p);
+  if (buf.subarray(0, 8192).includes(0)) return null;
+  return buf.toString('utf8');
+}
+
+/**
+ * Calls `changed` whenever the file `p` is created, written, renamed over or deleted
+ * (its folder is watched, so an atomic write by rename is seen too). For files no
+ * workspace folder covers: the client's file watcher reports only inside the folders.
+ * When the platform refuses to watch, says why through `fail` and watches nothing.
+ */
+export function watchFile(p: string, changed: () => void, fail: (why: string) => void): { close(): void } {
+  const name = path.basename(p);
+  try {
+    const w = watch(path.dirname(p), { persistent: false }, (_event, file) => {
+      // Some platforms do not say which file changed: then any change may be ours.
+      if (file === null || file.toString() === name) changed();
+    });
+    w.on('error', (e) => fail(e.message));
+    return w;
+  } catch (e) {
+    fail((e as Error).message);
+    return { close() {} };
   }
 }

@@ -9,7 +9,7 @@ import { AnalysisCache, buildGazetteer, type Gazetteer, type GazetteerEntry } fr
 import { analyzeDocument, sameStamp, type AnalyzedText, type Stamp } from './analyzed';
 import { gazetteerFromSidecars, parseSidecar, type Sidecar } from './annotations';
 import { buildDigest, mentionCount, nameIndex, quoteCount, shareStrings, type FileDigest } from './digest';
-import { isSidecarPath, pathToUri, seedCandidate, SIDECAR_SUFFIX, uriToPath, WorkspaceFolders } from './files';
+import { isSidecarPath, pathToUri, readText, seedCandidate, SIDECAR_SUFFIX, uriToPath, watchFile, WorkspaceFolders } from './files';
 import type { IndexContext, IndexOutcome } from './indexJob';
 import { IndexPool } from './indexPool';
 import { NameTotals } from './nameTotals';
@@ -77,6 +77,8 @@ export class Project {
   diagnosticsDelay = 25;
 
   private readonly open = new Map<string, OpenState>();
+  /** Sidecar watchers of open documents no workspace folder covers, by seed path. */
+  private readonly besideWatchers = new Map<string, { close(): void }>();
   private readonly files = new Map<string, IndexedFile>();
   private readonly sidecars = new Map<string, Sidecar>();
   private readonly sidecarLoads = new Map<string, Promise<void>>();
@@ -113,7 +115,10 @@ export class Project {
   didOpen(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
     this.open.set(doc.uri, { doc, path, seenVersion: doc.version, cache: new AnalysisCache() });
-    if (path) void this.loadSidecar(path);
+    if (path) {
+      if (!this.folders.contains(path)) this.watchOutside(path);
+      void this.loadSidecar(path).then(() => this.refreshGazetteer());
+    }
     this.host.diagnosticsDue(doc.uri); // no debounce: diagnostics as soon as a file opens
   }
 
@@ -136,11 +141,31 @@ export class Project {
     this.settingsCache.delete(uri);
     // Forget the sidecar of a document the index does not hold (nothing else needs it).
     const path = state?.path;
-    if (path && !this.files.has(path) && ![...this.open.values()].some((s) => s.path === path)) {
-      this.sidecarLoads.delete(path);
-      if (this.sidecars.delete(path)) this.refreshGazetteer();
+    if (path && !this.isOpenPath(path)) {
+      this.besideWatchers.get(path)?.close();
+      this.besideWatchers.delete(path);
+      if (!this.files.has(path)) {
+        this.sidecarLoads.delete(path);
+        if (this.sidecars.delete(path)) this.refreshGazetteer();
+      }
     }
     this.host.closed(uri);
+  }
+
+  private isOpenPath(path: string): boolean {
+    for (const st of this.open.values()) if (st.path === path) return true;
+    return false;
+  }
+
+  /**
+   * Follows the sidecar of an open document outside every workspace folder (the
+   * client's watcher does not see there), so annotating it refreshes its findings.
+   */
+  private watchOutside(seedPath: string): void {
+    if (this.besideWatchers.has(seedPath)) return;
+    this.besideWatchers.set(seedPath, watchFile(seedPath + SIDECAR_SUFFIX,
+      () => this.sidecarChanged(seedPath),
+      (why) => this.host.log(`Cannot watch ${seedPath + SIDECAR_SUFFIX} (${why}): its changes show after the article is reopened.`)));
   }
 
   /** Current version of an open document, undefined when it is not open. */
@@ -248,23 +273,24 @@ export class Project {
   fileChanged(uri: string, change: FileChange): void {
     const path = uriToPath(uri);
     if (!path || !this.folders.contains(path)) return;
+    if (isSidecarPath(path)) this.sidecarChanged(path.slice(0, -SIDECAR_SUFFIX.length));
+    else this.afterChange(() => this.seedChanged(path, change));
+  }
+
+  /** A seed file's sidecar was created, changed or deleted. */
+  private sidecarChanged(seed: string): void {
+    this.afterChange(async () => {
+      await this.loadSidecar(seed, true);
+      if (this.files.has(seed)) this.stale.add(seed); // its digest depends on its sidecar
+    });
+  }
+
+  /** Runs `change` in turn with other changes, then re-indexes and republishes what it affects. */
+  private afterChange(change: () => Promise<void>): void {
     this.enqueue(async () => {
       const generation = this.generation;
       const sidecarsBefore = new Map([...this.open].map(([u, st]) => [u, st.path ? this.sidecars.get(st.path) : undefined]));
-      if (isSidecarPath(path)) {
-        const seed = path.slice(0, -SIDECAR_SUFFIX.length);
-        await this.readSidecar(seed);
-        if (this.files.has(seed)) this.stale.add(seed); // its digest depends on its sidecar
-      } else if (change === 'deleted') {
-        // A deleted folder arrives as one event: drop everything under it too.
-        const prefix = path + sep;
-        for (const p of [...this.files.keys()]) if (p === path || p.startsWith(prefix)) this.removeFile(p);
-        for (const p of [...this.sidecars.keys()]) if (p.startsWith(prefix)) this.sidecars.delete(p);
-      } else if (await this.folders.isFolderInside(path)) {
-        for (const p of await this.folders.listCandidates([path])) await this.addSeed(p);
-      } else {
-        await this.addSeed(path);
-      }
+      await change();
       this.refreshGazetteer();
       this.pump();
       // Republish only what the change can affect: everything when the gazetteer
@@ -274,6 +300,20 @@ export class Project {
         if (generation !== this.generation || sidecarsBefore.get(u) !== sidecar) this.host.diagnosticsDue(u);
       }
     });
+  }
+
+  /** A seed file (or a folder of them) was created, changed or deleted. */
+  private async seedChanged(path: string, change: FileChange): Promise<void> {
+    if (change === 'deleted') {
+      // A deleted folder arrives as one event: drop everything under it too.
+      const prefix = path + sep;
+      for (const p of [...this.files.keys()]) if (p === path || p.startsWith(prefix)) this.removeFile(p);
+      for (const p of [...this.sidecars.keys()]) if (p.startsWith(prefix)) this.sidecars.delete(p);
+    } else if (await this.folders.isFolderInside(path)) {
+      for (const p of await this.folders.listCandidates([path])) await this.addSeed(p);
+    } else {
+      await this.addSeed(path);
+    }
   }
 
   /**
@@ -341,6 +381,8 @@ export class Project {
 
   /** Stops the index workers. */
   dispose(): void {
+    for (const w of this.besideWatchers.values()) w.close();
+    this.besideWatchers.clear();
     this.pool.close();
   }
 
@@ -423,7 +465,9 @@ export class Project {
     const path = seedPath + SIDECAR_SUFFIX;
     let text: string | null = null;
     try {
-      text = await this.folders.readInside(path);
+      // Inside the folders as every read; outside them only beside an open document.
+      if (this.folders.contains(seedPath)) text = await this.folders.readInside(path);
+      else if (this.isOpenPath(seedPath)) text = await readText(path);
     } catch (e) {
       this.host.error(`Cannot read ${path}: ${(e as Error).message}`);
     }
