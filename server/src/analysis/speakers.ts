@@ -31,6 +31,7 @@ const VERB_BEFORE_BY = /(\p{L}+)\s+by\s+$/u;
 
 /** Stands for a quotation in masked text: neither a word, nor space, nor punctuation. */
 const MASK = '■';
+const MASK_CODE = 0x25a0;
 /** How far the rules look around a quote (characters). */
 const BEFORE_WINDOW = 400;
 const AFTER_WINDOW = 250;
@@ -261,16 +262,18 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
   }
   // 8. A quoted phrase inside a sentence with no verb of saying ("Trump likened the
   //    refugees to a “vicious snake”"): the words are the sentence subject's.
-  if (before.trim() && !/^[\s(]*$/u.test(before)) {
+  if (before.trim() && !SPACE_OR_PARENTHESIS.test(before)) {
     const subject = sentenceSubject(masked, sStart, q.start);
     if (subject) return make(subject.phrase, 'cue', subject.verb);
   }
   return null;
 }
 
+const SPACE_OR_PARENTHESIS = /^[\s(]*$/u;
+
 /** Whether [from, to) is white space only (read backwards: it stops at the first other character). */
 function onlySpace(s: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (!/\s/.test(s[i])) return false;
+  for (let i = to - 1; i >= from; i--) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -350,7 +353,11 @@ function sentenceStart(masked: string, text: string, floor: number, at: number):
   const re = SENTENCE_BREAK;
   let start = from;
   for (let i = from; i < at; i++) {
-    if (!mayBreak(masked.charCodeAt(i))) continue;
+    const code = masked.charCodeAt(i);
+    if (!mayBreak(code)) continue;
+    // Inside a masked quotation only its last MASK can be followed by space: the others
+    // cannot match, and trying each would run the pattern once per quoted character.
+    if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
     re.lastIndex = i;
     const m = re.exec(masked);
     if (!m) continue;
@@ -363,7 +370,7 @@ function sentenceStart(masked: string, text: string, floor: number, at: number):
     if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
     start = m.index + m[0].length;
   }
-  while (start < at && /\s/.test(masked[start])) start++;
+  while (start < at && isSpaceCode(masked.charCodeAt(start))) start++;
   return start;
 }
 
@@ -403,21 +410,19 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
     const vAt = q.end + verb.index;
     if (np) return make(np, 'cue', { start: vAt, end: vAt + verb[1].length, text: verb[1], accordingTo: false, participle: false });
   }
-  const inner = text.slice(q.start, q.end).replace(/["”’»“]+$/u, '').trimEnd();
-  const endsSentence = /[.!?]$/u.test(inner);
   const cues = findCues(after, q.end);
   const first = cues[0];
   if (!first) return null;
   const lead = masked.slice(q.end, first.start);
-  if (lead.split(/\s+/u).filter(Boolean).length > 20 || lead.includes(MASK)) return null;
+  if (wordCount(lead, 21) > 20 || lead.includes(MASK)) return null;
   const tail = masked.slice(first.end, q.end + after.length);
   // After a quote that closed its sentence, only a short attribution follows
   // ("….” Smith said.), not a new statement ("She says it underscores that …").
-  const newSentence = endsSentence && STARTS_UPPER_AFTER_SPACE.test(after);
-  if (newSentence && (tail.split(/\s+/u).filter(Boolean).length > 6 || /\b(?:that|if|whether)\b/u.test(tail) || /^\s*,?\s*$/u.test(tail) && masked[q.end + after.length] === MASK)) return null;
-  const bare = /^[\s,\u2014\u2013-]*$/u.test(lead);
+  const newSentence = endsSentence(text, q) && STARTS_UPPER_AFTER_SPACE.test(after);
+  if (newSentence && (wordCount(tail, 7) > 6 || THAT_IF_WHETHER.test(tail) || COMMA_ONLY.test(tail) && masked[q.end + after.length] === MASK)) return null;
+  const bare = BARE_LEAD.test(lead);
   if (first.accordingTo) {
-    if (!bare && !/,\s*$/u.test(lead)) return null;
+    if (!bare && !COMMA_AT_END.test(lead)) return null;
     const np = phraseAfter(masked.slice(first.end, first.end + 120), first.end);
     return np ? make(np, 'according-to', first) : null;
   }
@@ -427,7 +432,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
     const np = phraseAfter(masked.slice(first.end, Math.min(first.end + 120, q.end + after.length)), first.end);
     return np ? make(np, 'cue', first) : null;
   }
-  const leadText = lead.replace(/^[\s,\u2014\u2013-]+/u, '');
+  const leadText = lead.replace(LEAD_PUNCTUATION, '');
   const leadAt = first.start - lead.length + (lead.length - leadText.length);
   // "…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said
   const appositive = LEAD_APPOSITIVE.exec(leadText);
@@ -438,13 +443,43 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   if (!subject) return null;
   if (subject.start === leadAt) return make(subject, 'cue', first);
   // “…” as a Homeland Security memo put it.
-  if (/^[\s,]*as\s+$/u.test(masked.slice(first.start - lead.length, subject.start))) return make(subject, 'cue', first);
+  if (AS_ONLY.test(masked.slice(first.start - lead.length, subject.start))) return make(subject, 'cue', first);
   // “…” is held accountable, Warren said. / “…” to drive up the price, she said.
-  if (/,\s*$/u.test(masked.slice(first.start - lead.length, subject.start)) && tail.split(/\s+/u).filter(Boolean).length <= 5 && !/\bthat\b/u.test(tail)) {
+  if (COMMA_AT_END.test(masked.slice(first.start - lead.length, subject.start)) && wordCount(tail, 6) <= 5 && !THAT.test(tail)) {
     return make(subject, 'cue', first);
   }
   return null;
 }
+
+const THAT_IF_WHETHER = /\b(?:that|if|whether)\b/u;
+const THAT = /\bthat\b/u;
+const COMMA_ONLY = /^\s*,?\s*$/u;
+const COMMA_AT_END = /,\s*$/u;
+const BARE_LEAD = /^[\s,\u2014\u2013-]*$/u;
+const LEAD_PUNCTUATION = /^[\s,\u2014\u2013-]+/u;
+const AS_ONLY = /^[\s,]*as\s+$/u;
+
+/** The number of words (runs of non-space) in `s`, counted up to `max`. */
+function wordCount(s: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < max; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Whether the quotation's text, closing marks and trailing space aside, ends in . ! or ? */
+function endsSentence(text: string, q: Quote): boolean {
+  let i = q.end;
+  while (i > q.start && CLOSING_MARKS.includes(text[i - 1])) i--;
+  while (i > q.start && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i - 1);
+  return i > q.start && (c === 0x2e || c === 0x21 || c === 0x3f);
+}
+const CLOSING_MARKS = '"”’»“';
 
 function plausibleSubject(t: string): boolean {
   return t.split(/\s+/u).length <= 8 && !/\b(?:is|was|were|are|has|have|had)\b/u.test(t);
@@ -570,9 +605,12 @@ function colonClause(masked: string, floor: number, colon: number): Attribution 
   return subject ? make(subject.phrase, 'colon', colonCue) : null;
 }
 
+/** What `^["“„«'‘\`]{1,2}` matches, character by character. */
+const OPENING_MARKS = '"“„«\'‘`';
+
 /** "“PENCE: …" or "PENCE: “…”", and unquoted transcript lines. */
 function interviewTurn(text: string, q: Quote, para: Paragraph): Attribution | null {
-  const open = /^["“„«'‘`]{1,2}/u.exec(q.text)?.[0].length ?? 0;
+  const open = OPENING_MARKS.includes(q.text[0]) ? (OPENING_MARKS.includes(q.text[1]) ? 2 : 1) : 0;
   const inside = TURN_LABEL.exec(q.text.slice(open, open + 40));
   if (inside) {
     const start = q.start + open;
@@ -639,8 +677,10 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
   const body = masked.slice(p.start, p.end);
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
-    const name = LEADING_WORDS.has(m[0].slice(0, m[0].search(/\s|$/u))) ? m[0].replace(LEADING_WORD, '') : m[0];
-    if (!/\s/u.test(name)) continue;
+    const run = m[0];
+    const space = firstSpace(run);
+    const name = LEADING_WORDS.has(run.slice(0, space)) ? run.replace(LEADING_WORD, '') : run;
+    if (firstSpace(name) === name.length) continue;
     const kept = own(name);
     known.push({ name: kept, phrase: kept }, p.start + m.index);
   }
@@ -653,6 +693,13 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
     const s = canonical({ start: phrase.start, end: phrase.end, text: phrase.text, via: 'cue', ...(phrase.name ? { name: nameOf(phrase.name) } : {}) }, phrase.start, known, actors);
     remember(known, s, phrase.text, actors);
   }
+}
+
+/** The index of the first white-space character of `s` (its length: none). */
+function firstSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
 }
 
 function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex): void {
