@@ -59,6 +59,15 @@ export interface Known {
 }
 
 /**
+ * A log entry with every field present from the start: entries of one shape keep the
+ * loops over the log (short forms, pronouns) on fast property reads, where lazily added
+ * fields would give each entry its own shape.
+ */
+function knownName(name: string, phrase: string, person: boolean | undefined, org: boolean | undefined, speaker: boolean): Known {
+  return { name, phrase, person, org, lowerPhrase: undefined, speaker };
+}
+
+/**
  * The names seen so far, in order, with where each was written (kept apart, so that
  * re-analysis moves a log's positions without copying its names).
  */
@@ -181,21 +190,30 @@ export function maskQuotes(text: string, quotes: readonly Quote[]): string {
   for (const q of quotes) {
     if (q.start < at) continue;
     parts.push(text.slice(at, q.start));
-    let run = 0;
-    for (let i = q.start; i < q.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) run++;
-      else {
-        if (run) parts.push(masks(run));
-        run = 0;
-        parts.push(text[i]);
-      }
-    }
-    if (run) parts.push(masks(run));
+    maskSpan(text, q.start, q.end, parts);
     at = q.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/**
+ * Appends the masked form of text[start, end) to `parts`. A function of its own: its rare
+ * branch (a line break inside a quotation) would otherwise send the optimised loop of
+ * maskQuotes back to the interpreter on every call that meets one.
+ */
+function maskSpan(text: string, start: number, end: number, parts: string[]): void {
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) run++;
+    else {
+      if (run) parts.push(masks(run));
+      run = 0;
+      parts.push(text[i]);
+    }
+  }
+  if (run) parts.push(masks(run));
 }
 
 const MASKS: string[] = [];
@@ -682,7 +700,7 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
     const name = LEADING_WORDS.has(run.slice(0, space)) ? run.replace(LEADING_WORD, '') : run;
     if (firstSpace(name) === name.length) continue;
     const kept = own(name);
-    known.push({ name: kept, phrase: kept }, p.start + m.index);
+    known.push(knownName(kept, kept, undefined, undefined, false), p.start + m.index);
   }
   for (const c of findCues(body, p.start)) {
     const sStart = sentenceStart(masked, text, lineStart(masked, c.start, p.start), c.start);
@@ -707,7 +725,7 @@ function remember(known: NameLog, s: Speaker, phrase: string, actors: ActorIndex
   const actor = actorIn(actors, s.start, s.end);
   const person = actor?.type ? actor.type === 'person' : personLikeName(s.name);
   const org = actor?.type ? actor.type !== 'person' : orgLikeName(s.name) || orgLikeName(phrase);
-  known.push({ name: s.name, phrase: own(phrase), person, org, speaker: true }, s.start);
+  known.push(knownName(s.name, own(phrase), person, org, true), s.start);
 }
 
 function canonical(s: Attribution['speaker'], quoteStart: number, known: NameLog, actors: ActorIndex): Speaker {
