@@ -275,7 +275,7 @@ function attribute(text: string, masked: string, paragraphs: Paragraph[], pi: nu
     const from = Math.max(floor, q.start - BEFORE_WINDOW);
     const near = prev?.speaker && prev.end >= from ? prev : null;
     const cue = lastAttribution(text, masked, Math.max(from, near ? near.end : from), sStart);
-    if (cue) return { ...cue, speaker: { ...cue.speaker, via: cue.speaker.via === 'pronoun' ? 'pronoun' : 'continuation' } };
+    if (cue) return { speaker: withVia(cue.speaker, cue.speaker.via === 'pronoun' ? 'pronoun' : 'continuation'), cue: cue.cue, cueSpan: cue.cueSpan };
     if (near) return inherit(near, 'continuation');
   }
   // 8. A quoted phrase inside a sentence with no verb of saying ("Trump likened the
@@ -313,7 +313,15 @@ function lastAttribution(text: string, masked: string, from: number, to: number)
 
 function inherit(prev: Quote, via: AttributionVia): Attribution {
   const s = prev.speaker!;
-  return { speaker: { ...s, via }, cue: prev.cue, cueSpan: prev.cueSpan };
+  return { speaker: withVia(s, via), cue: prev.cue, cueSpan: prev.cueSpan };
+}
+
+/**
+ * A speaker with another `via`. Hot objects here are built from literals of fixed shapes
+ * rather than spread (a spread copies property by property).
+ */
+function withVia<S extends Attribution['speaker']>(s: S, via: AttributionVia): S {
+  return (s.name === undefined ? { start: s.start, end: s.end, text: s.text, via } : { start: s.start, end: s.end, text: s.text, via, name: s.name }) as S;
 }
 
 /**
@@ -670,7 +678,9 @@ function fromCue(masked: string, sStart: number, cues: Cue[], k: number, limit: 
 function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
   const pronoun = PERSONAL_PRONOUN.test(p.text);
   return {
-    speaker: { start: p.start, end: p.end, text: own(p.text), via: pronoun ? 'pronoun' : via, ...(p.name ? { name: own(nameOf(p.name)) } : {}) },
+    speaker: p.name
+      ? { start: p.start, end: p.end, text: own(p.text), via: pronoun ? 'pronoun' : via, name: own(nameOf(p.name)) }
+      : { start: p.start, end: p.end, text: own(p.text), via: pronoun ? 'pronoun' : via },
     cue: c.text,
     cueSpan: { start: c.start, end: c.end },
   };
@@ -708,7 +718,10 @@ function collectNames(text: string, masked: string, p: Paragraph, known: NameLog
     if (c.accordingTo) phrase = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, p.end)), c.end);
     else phrase = cueSubject(masked, sStart, c, []);
     if (!phrase || PERSONAL_PRONOUN.test(phrase.text)) continue;
-    const s = canonical({ start: phrase.start, end: phrase.end, text: phrase.text, via: 'cue', ...(phrase.name ? { name: nameOf(phrase.name) } : {}) }, phrase.start, known, actors);
+    const subject: Attribution['speaker'] = phrase.name
+      ? { start: phrase.start, end: phrase.end, text: phrase.text, via: 'cue', name: nameOf(phrase.name) }
+      : { start: phrase.start, end: phrase.end, text: phrase.text, via: 'cue' };
+    const s = canonical(subject, phrase.start, known, actors);
     remember(known, s, phrase.text, actors);
   }
 }
@@ -824,7 +837,8 @@ function nameFit(name: string): number {
   if (f === undefined) {
     if (fitMemo.size > 50_000) fitMemo.clear();
     f = (personLike(name) ? 1 : 0) | (orgLike(name) ? 2 : 0);
-    fitMemo.set(name, f);
+    // A copy as the key: a name cut from a text must not keep that text alive.
+    fitMemo.set(own(name), f);
   }
   return f;
 }
@@ -888,8 +902,9 @@ function hasWord(s: string, word: string): boolean {
 function fits(c: Known, fit: PronounFit): boolean {
   if (fit === 'any') return true;
   if (c.person === undefined) {
-    c.person = personLike(c.name);
-    c.org = orgLike(c.name);
+    const f = nameFit(c.name);
+    c.person = (f & 1) !== 0;
+    c.org = (f & 2) !== 0;
   }
   return fit === 'person' ? c.person : c.org!;
 }
