@@ -491,3 +491,6 @@ const ORG_WORDS = /\b(?:Ministry|Department|Headquarters|Office|Agency|Committee
 export function orgLike(name: string): boolean {
   return ORG_WORDS.test(name) || STARTS_LOWER_AFTER_THE.test(name);
 }
+
+/** Character-level helpers that stand in for regexes, exported for their equivalence tests. */
+export const cueInternals = { mayTrail, withoutTrailingConnectors, leadingSpaceOrComma, hasSpace };

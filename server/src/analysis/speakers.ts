@@ -936,3 +936,6 @@ function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: Act
   if (any) return any.name;
   return bestActor?.name ?? null;
 }
+
+/** Helpers that stand in for regexes or string cutting, exported for their equivalence tests. */
+export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace };
