@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { cueInternals } from '../../../server/src/analysis/cues';
+import { quoteInternals } from '../../../server/src/analysis/quotes';
 import { speakerInternals } from '../../../server/src/analysis/speakers';
 import type { Quote } from '../../../server/src/analysis/types';
 
@@ -68,5 +69,12 @@ describe('attribution helpers equal the expressions they replaced', () => {
     fc.assert(fc.property(text, (s) => assert.deepStrictEqual(all(speakerInternals.NAME_RUN, s), all(ORIGINAL, s))), RUNS);
     // Every upper-case letter is A-Z or from U+00C0 on (what the rewrite relies on).
     for (let c = 0; c < 0xc0; c++) assert.strictEqual(/\p{Lu}/u.test(String.fromCharCode(c)), c >= 0x41 && c <= 0x5a);
+  });
+});
+
+describe('quote helpers equal the expressions they replaced', () => {
+  it('stripMarks: replace(/^["“”„«‘’\'‚‹]+|["“”»’\'‘›]+$/g, "")', () => {
+    const marks = fc.array(fc.constantFrom('"', '“', '”', '„', '«', '»', '‘', '’', "'", '‚', '‹', '›', 'a', ' ', '.', 'B'), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(marks, (s) => quoteInternals.stripMarks(s) === s.replace(/^["“”„«‘’'‚‹]+|["“”»’'‘›]+$/g, '')), RUNS);
   });
 });
