@@ -4,6 +4,7 @@
 //  head, weak candidates kept only when the document confirms them; document offsets.
 import { GIVEN, HONORIFIC_WORD, isRole, NOT_NAMES, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
+import { own } from './strings';
 import type { ActorType, Entity } from './types';
 
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
@@ -249,15 +250,33 @@ const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 export function derive(m: Mention): Derived {
   let d = (m as Carrier).derived;
   if (d) return d;
-  const key = nameKey(m.name);
+  const p = nameParts(m.name);
+  d = { key: p.key, words: p.words, full: p.full, endings: p.endings };
+  (m as Carrier).derived = d;
+  return d;
+}
+
+/** What derive() reads of a name alone: the same for every mention with that name. */
+type NameParts = Pick<Derived, 'key' | 'words' | 'full' | 'endings'>;
+
+// An article names the same people and places again and again: each name is taken apart
+// once (its parts are shared, never changed). Keys and parts are copies, not views on an article.
+const partsByName = new Map<string, NameParts>();
+const NAME_PARTS_SIZE = 4096;
+
+function nameParts(name: string): NameParts {
+  let p = partsByName.get(name);
+  if (p !== undefined) return p;
+  const key = own(nameKey(name));
   const words = wordsOf(key);
   // "Joseph R. Biden Jr.": the surname is before the generational suffix.
   const full = words.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(words[words.length - 1]) ? words.slice(0, -1) : words;
   const endings: string[] = [];
   for (let k = 1; k < full.length; k++) endings.push(full.slice(k).join(' '));
-  d = { key, words, full, endings };
-  (m as Carrier).derived = d;
-  return d;
+  p = { key, words, full, endings };
+  if (partsByName.size >= NAME_PARTS_SIZE) partsByName.clear();
+  partsByName.set(own(name), p);
+  return p;
 }
 
 /** The entity a mention resolves to (its own span and text), the same object as last time when nothing changed. */
