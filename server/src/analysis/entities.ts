@@ -87,6 +87,12 @@ export interface Mention extends Entity {
   role?: string;
   /** The head noun of an organisation name ("headquarters"). */
   head?: string;
+  /**
+   * What the document-level pass derives from the mention (resolve.ts), kept with it. A field
+   * from the start: one added later would give the mention a hidden class that dies with the
+   * analysis, and take the code optimised for it along at the next full collection.
+   */
+  derived?: unknown;
 }
 
 // ---------------------------------------------------------------------------
@@ -105,7 +111,7 @@ class Detector {
   private readonly lo: string[];
   private readonly fl: Uint8Array;
 
-  constructor(private readonly text: string, t: TokenTable, gazetteer: Gazetteer) {
+  constructor(private text: string, t: TokenTable, gazetteer: Gazetteer) {
     this.n = t.n;
     this.st = t.start;
     this.en = t.end;
@@ -116,6 +122,11 @@ class Detector {
     this.gm = matchBuffer;
     for (let i = 0; i < this.n; i++) this.gm[i] = this.isWord(i) ? gazetteer.matchAt(t, i) : null;
     this.title = titleLines(t);
+  }
+
+  /** Lets go of the text (the detector is kept, its text must not be: it may be a view on a whole article). */
+  release(): void {
+    this.text = '';
   }
 
   run(): Mention[] {
@@ -703,9 +714,9 @@ class Detector {
   }
 
   private person(s: number, e: number, role: string | null): void {
-    const m: Omit<Mention, 'start' | 'end' | 'text'> = { kind: 'actor', type: 'person', name: stripHonorific(this.spanText(s, e)) };
-    if (role) m.role = role;
-    this.emit(s, e, m);
+    // One literal per shape (no property added later: see mention()).
+    const name = stripHonorific(this.spanText(s, e));
+    this.emit(s, e, role ? { kind: 'actor', type: 'person', name, role } : { kind: 'actor', type: 'person', name });
   }
 
   // --- lower-case patterns ---------------------------------------------------
@@ -752,15 +763,16 @@ class Detector {
  */
 function mention(start: number, end: number, text: string, m: Omit<Mention, 'start' | 'end' | 'text'>, name: string): Mention {
   const { kind, type, cand, role, head } = m;
+  const derived = undefined;
   if (type === undefined) {
-    if (role === undefined && head === undefined) return cand === undefined ? { start, end, text, kind, name } : { start, end, text, kind, name, cand };
+    if (role === undefined && head === undefined) return cand === undefined ? { start, end, text, kind, name, derived } : { start, end, text, kind, name, cand, derived };
   } else if (cand === undefined) {
-    if (role === undefined) return head === undefined ? { start, end, text, kind, type, name } : { start, end, text, kind, type, name, head };
-    if (head === undefined) return { start, end, text, kind, type, name, role };
+    if (role === undefined) return head === undefined ? { start, end, text, kind, type, name, derived } : { start, end, text, kind, type, name, head, derived };
+    if (head === undefined) return { start, end, text, kind, type, name, role, derived };
   } else if (head === undefined) {
-    return role === undefined ? { start, end, text, kind, type, name, cand } : { start, end, text, kind, type, name, cand, role };
+    return role === undefined ? { start, end, text, kind, type, name, cand, derived } : { start, end, text, kind, type, name, cand, role, derived };
   }
-  return { start, end, text, ...m, name };
+  return { start, end, text, ...m, name, derived };
 }
 
 /** Length of s in UTF-16 units, periods left out (six capitals take at most 12). */
@@ -870,15 +882,31 @@ function stripHonorific(s: string): string {
 /** Paragraphs longer than this are read in pieces cut at sentence ends. */
 const CHUNK = 8192;
 
+/**
+ * The last Detector, kept: optimised code depends on a Detector's hidden class, which a
+ * full garbage collection would drop with the last instance (and all that code with it:
+ * every analysis after a collection would run unoptimised until warm again).
+ */
+let lastDetector: Detector | null = null;
+
+/** The mentions of one text (a paragraph, or a piece of a huge one). */
+function detectIn(text: string, gazetteer: Gazetteer): Mention[] {
+  const d = new Detector(text, scanTokens(text), gazetteer);
+  const out = d.run();
+  d.release();
+  lastDetector = d;
+  return out;
+}
+
 export function detectEntities(paragraphText: string, gazetteer: Gazetteer): Entity[] {
-  if (paragraphText.length <= CHUNK) return new Detector(paragraphText, scanTokens(paragraphText), gazetteer).run();
+  if (paragraphText.length <= CHUNK) return detectIn(paragraphText, gazetteer);
   // A huge paragraph (a 10 MB single line) would keep millions of tokens alive at once and
   // spend its time in the garbage collector; no name runs across a sentence end, so cut there.
   const out: Entity[] = [];
   for (let from = 0; from < paragraphText.length; ) {
     const to = chunkEnd(paragraphText, from);
     const piece = paragraphText.slice(from, to);
-    for (const m of new Detector(piece, scanTokens(piece), gazetteer).run()) out.push({ ...m, start: m.start + from, end: m.end + from });
+    for (const m of detectIn(piece, gazetteer)) out.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
   return out;

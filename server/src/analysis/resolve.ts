@@ -144,17 +144,13 @@ export function replayResolution(ms: readonly Mention[], produced: readonly (Ent
 /** Resolves mentions in order against the dictionaries, moving its state along. */
 export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: ResolutionState, ds: readonly Derived[] = ms.map(derive)): (Entity | null)[] {
   const { alone, byEnding, byGiven, placeNames, firstOrg } = dicts;
-  const fullName = (w: string): string | undefined => {
-    const k = nameKey(w);
-    return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
-  };
   const { lastOrg, lastPerson } = state;
   const produced: (Entity | null)[] = new Array<Entity | null>(ms.length).fill(null);
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.kind === 'place') {
       // A place guessed from its cue ("in X") that the document knows as a person is the person.
-      const full = m.cand === 'word' ? fullName(m.name) : undefined;
+      const full = m.cand === 'word' ? fullName(dicts, m.name) : undefined;
       if (full) produced[i] = outcome(m, ds[i], 'actor', full, 'person');
       else produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
       continue;
@@ -162,7 +158,7 @@ export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: 
     switch (m.cand) {
       case undefined: {
         if (m.type === 'person') {
-          const trimmed = dropLeadingWord(m, fullName);
+          const trimmed = dropLeadingWord(m, dicts);
           if (trimmed) { produced[i] = kept(ds[i], trimmed); break; }
           // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
           const k = ds[i].key;
@@ -215,17 +211,27 @@ export function mentionSignature(m: Mention): string {
 }
 
 /**
+ * The full name a short form stands for: by its ending, or by its given name when it is one word.
+ * (A function of its own, not a closure per resolution: optimised code that inlined a closure
+ * would be thrown away with it at the next full collection.)
+ */
+function fullName(dicts: Dictionaries, w: string): string | undefined {
+  const k = nameKey(w);
+  return dicts.byEnding.get(k) ?? (k.includes(' ') ? undefined : dicts.byGiven.get(k));
+}
+
+/**
  * "Crooked Hillary Clinton": a capitalised word glued before a full name the article
  * knows, when that word is no given name. Returns the mention without it.
  */
-function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined): Entity | null {
+function dropLeadingWord(m: Mention, dicts: Dictionaries): Entity | null {
   const sp = m.text.search(/\s/);
   if (sp < 0) return null;
   const first = m.text.slice(0, sp).toLowerCase();
   if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(/\.$/, '')) || isRole(first)) return null;
   const rest = m.text.slice(sp).trimStart();
   // Only before a full name the article uses ("Ivanka Trump" is no "Trump" with a junk word).
-  const full = fullName(rest);
+  const full = fullName(dicts, rest);
   if (!full || nameKey(full) !== nameKey(rest) || nameKey(full) === nameKey(m.name)) return null;
   const start = m.end - rest.length;
   return { start, end: m.end, kind: 'actor', text: rest, name: full, type: 'person' };
@@ -251,7 +257,7 @@ export function derive(m: Mention): Derived {
   let d = (m as Carrier).derived;
   if (d) return d;
   const p = nameParts(m.name);
-  d = { key: p.key, words: p.words, full: p.full, endings: p.endings };
+  d = { key: p.key, words: p.words, full: p.full, endings: p.endings, out: undefined };
   (m as Carrier).derived = d;
   return d;
 }
@@ -284,8 +290,9 @@ function outcome(m: Mention, d: Derived, kind: Entity['kind'], name: string, typ
   const t = kind === 'actor' ? type : undefined;
   const o = d.out;
   if (o && o.kind === kind && o.name === name && o.type === t && o.start === m.start && o.end === m.end && o.text === m.text) return o;
-  const e: Entity = { start: m.start, end: m.end, kind, text: m.text, name };
-  if (t) e.type = t;
+  // One literal per shape: a property added later would make a hidden class that dies with
+  // the analysis, and code optimised for it would be thrown away at the next collection.
+  const e: Entity = t ? { start: m.start, end: m.end, kind, text: m.text, name, type: t } : { start: m.start, end: m.end, kind, text: m.text, name };
   return (d.out = e);
 }
 
