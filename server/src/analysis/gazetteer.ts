@@ -99,6 +99,15 @@ function grow(t: TokenTable): void {
   t.flags = flags;
 }
 
+// Strings scanTokens hands out again instead of cutting new ones from the text: they are
+// many (every comma, every "'s") and a new string for each keeps the collector busy.
+/** One-character tokens by their character code (below this one). */
+const ONE_CHAR_LIMIT = 0x2200;
+const oneChar: (string | undefined)[] = new Array(ONE_CHAR_LIMIT);
+const oneCharLower: string[] = new Array(ONE_CHAR_LIMIT);
+const POSSESSIVE = ["'s", "'S", '’s', '’S'];
+const POSSESSIVE_LOWER = ["'s", "'s", '’s', '’s'];
+
 /**
  * The tokens of `text` in a shared table: the next call overwrites it, so the caller must be
  * done with it before tokenising again. Entries at n and beyond are stale.
@@ -143,31 +152,45 @@ export function scanTokens(text: string): TokenTable {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     }
     let end = i;
-    let possessive = false;
+    /** The possessive split off ("'s", "’S"): its index in POSSESSIVE, or -1. */
+    let possessive = -1;
     if (word && end - start > 2) {
       const l = text.charCodeAt(end - 1), a = text.charCodeAt(end - 2);
-      if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) { end -= 2; possessive = true; }
+      if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) {
+        end -= 2;
+        possessive = (a === 39 ? 0 : 2) + (l === 115 ? 0 : 1);
+      }
     }
     if (count + 2 > t.start.length) grow(t);
-    const s = text.slice(start, end);
-    const f = s.charCodeAt(0);
-    const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(s[0]));
+    const cap = word && (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[start]));
     t.start[count] = start;
     t.end[count] = end;
-    texts[count] = s;
     // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
     // non-ASCII first letter that is no capital ("ǅ") stays as written. ASCII punctuation
     // has no case.
-    lowers[count] = upper || cap || (!word && c >= 128) ? s.toLowerCase() : s;
+    const lowerIt = upper || cap || (!word && c >= 128);
+    if (end - start === 1 && !upper && c < ONE_CHAR_LIMIT) {
+      // One character (punctuation, "a", "I"): the same string every time.
+      let one = oneChar[c];
+      if (one === undefined) {
+        one = oneChar[c] = String.fromCharCode(c);
+        oneCharLower[c] = lowerIt ? one.toLowerCase() : one;
+      }
+      texts[count] = one;
+      lowers[count] = oneCharLower[c];
+    } else {
+      const s = text.slice(start, end);
+      texts[count] = s;
+      lowers[count] = lowerIt ? s.toLowerCase() : s;
+    }
     t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
     count++;
     br = false;
-    if (possessive) {
-      const ps = text.slice(end, end + 2);
+    if (possessive >= 0) {
       t.start[count] = end;
       t.end[count] = end + 2;
-      texts[count] = ps;
-      lowers[count] = ps.toLowerCase();
+      texts[count] = POSSESSIVE[possessive];
+      lowers[count] = POSSESSIVE_LOWER[possessive];
       t.flags[count] = TIGHT;
       count++;
       end += 2;
