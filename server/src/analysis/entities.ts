@@ -15,6 +15,7 @@ import {
 } from './gazetteer-data';
 import { scanTokens, TOKEN_FLAGS } from './gazetteer';
 import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
+import { own } from './strings';
 import type { Entity } from './types';
 
 // Copied to module constants: an imported binding is read through a getter in unbundled builds.
@@ -46,6 +47,10 @@ const PARTY_PLURALS = words('republicans democrats conservatives liberals social
 const ORG_INTRO = words('union party group company firm agency organization organisation movement coalition alliance network channel newspaper club bank fund foundation association institute charity broadcaster outlet website magazine daily ngo');
 /** Collective nouns that take "of X": "the authorities of the unrecognized republic". */
 const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
+/** A bit for a word's length; lengths of 31 and more share one. */
+const lengthBit = (w: string): number => 1 << Math.min(w.length, 31);
+/** lengthBit() of every GROUP_OF noun. */
+const GROUP_OF_LENGTHS = [...GROUP_OF].reduce((bits, w) => bits | lengthBit(w), 0);
 /** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
 const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
 /** Stems of words of travel and transport: "to"/"from" after them lead to a place. */
@@ -513,7 +518,7 @@ class Detector {
       }
       let m = k + 1;
       while (m < us.length && !us[m].g) m++;
-      this.unknown(us[k].s, us[m - 1].e, us.slice(k, m).length);
+      this.unknown(us[k].s, us[m - 1].e, m - k);
       k = m;
     }
   }
@@ -629,7 +634,7 @@ class Detector {
     const lastLower = this.tx[e - 1] === '.' ? this.lo[e - 2] : this.lo[e - 1];
     const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || isStop(firstLower) || THING_END.has(lastLower);
     // Two to six capitals (periods aside): a longer text needs no test ("Sofia Petrosyan").
-    const acronym = lengthWithoutPeriods(text) <= 12 && /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
+    const acronym = lengthWithoutPeriods(text) <= 12 && mayBeAcronym(text) && /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
     const startsLine = s === 0 || this.isBr(s) || (p >= 0 && this.isBr(p) && OPENERS.has(this.tx[p]));
     const pw = this.word(p);
@@ -745,7 +750,9 @@ class Detector {
 
   /** "the authorities of the unrecognized NKR", "representatives of Azerbaijan". */
   private lowerGroupOf(i: number): number {
-    if (!GROUP_OF.has(this.lo[i])) return -1;
+    // Every lower-case word comes here: most have a length no collective noun has, and need no look-up.
+    const w = this.lo[i];
+    if (!(lengthBit(w) & GROUP_OF_LENGTHS) || !GROUP_OF.has(w)) return -1;
     const tail = this.ofTail(i + 1);
     if (tail < 0) return -1;
     // Keep the modifier: "the armed forces of Azerbaijan".
@@ -782,6 +789,15 @@ function lengthWithoutPeriods(s: string): number {
   return n;
 }
 
+/** False when s has a character that is neither a period nor possibly a capital (the acronym test would fail). */
+function mayBeAcronym(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && c !== 46 && !(c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 /** Whether s has no white space but single spaces (spanText's replace would leave it as is). */
 function singleSpaced(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -795,6 +811,20 @@ function singleSpaced(s: string): boolean {
 
 /** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */
 export function isRole(w: string): boolean {
+  let r = roleWords.get(w);
+  if (r === undefined) {
+    r = readsAsRole(w);
+    if (roleWords.size >= ROLE_WORDS_SIZE) roleWords.clear();
+    roleWords.set(own(w), r);
+  }
+  return r;
+}
+
+// isRole() is asked about the same words (capitalised words and the words before them) over and over.
+const roleWords = new Map<string, boolean>();
+const ROLE_WORDS_SIZE = 4096;
+
+function readsAsRole(w: string): boolean {
   if (ROLE.has(w)) return true;
   // "Senators Charles E. Grassley and ...", "hydrologist", "physician"
   if (w.length > 4 && w.endsWith('s') && ROLE.has(w.slice(0, -1))) return true;
