@@ -4,7 +4,7 @@
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
 // (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
 // build a regex object on every call of these hot functions.
-/** A word of a noun phrase read forwards (abbreviations keep their period); used only with matchAll. */
+/** A word of a noun phrase read forwards (abbreviations keep their period); global: reset lastIndex before a scan. */
 const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
 const BARE_PLURAL = /^[\p{Ll}-]+s$/u;
 const CAPITALISED_ROLE_THEN_NAME = /^(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Ll}+\s+(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u;
@@ -215,21 +215,45 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'van', 'von', 
 const TRAILING_ADVERBS = /(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|previously|once|again|recently|further|repeatedly|reportedly|publicly|privately|only|first|quickly|simply|flatly|never|earlier|often|frequently|already|even|still|did|does|do|not|has\s+long|angrily|bluntly|confidently|openly|directly|specifically|explicitly|proudly|sharply|clearly|subsequently|ultimately|finally|recently|immediately|loudly)|\s+(?:didn[’']t|doesn[’']t|don[’']t|won[’']t|wouldn[’']t|hasn[’']t|haven[’']t|can[’']t|isn[’']t|wasn[’']t|had\s+already|has\s+also|had\s+also)|\s+(?:on|last|this|early|late|earlier)\s+(?:\p{Lu}\p{Ll}+|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?|\s+in\s+(?:a|an|his|her|their|its)\s+[\p{L} -]{1,30}?(?:statement|interview|tweet|post|letter|speech|email|e-mail|release|op-ed|column|video|message|report|memo|radio)|\s*\([^()]{1,60}\))$/iu;
 
 const SUBJECT_REACH = 160;
+const RELATIVE_AT_END = /(,?\s*)\b(who|which)$/iu;
+const PARENTHESIS_AT_END = /\s*\([^()]{1,60}\)$/u;
+const COMMA_AT_END = /,\s*$/u;
+/** Punctuation between two words that ends a phrase read forwards. */
+const PHRASE_GAP = /[,;:.!?()\u2014\u2013■"“”\n]/u;
+const TRAILING_CONNECTORS = /(?:\s+(?:of|the|for|and))+$/iu;
+const VERB_ENDING = /(?:ed|s|ing|ly)$/u;
+const YOU = /^you$/iu;
 
 const TRAIL_WORDS = new Set(('has have had was were is are will would also then later previously once again recently further repeatedly ' +
   'reportedly publicly privately only first quickly simply flatly never earlier often frequently already even still did does do not long ' +
   'week weekend month year morning afternoon evening night statement interview tweet post letter speech email e-mail release op-ed column ' +
   'video message report memo radio').split(' '));
 
-/** Cheap test before the trailing-adverb pattern: does the last word look like one? */
+const TIME_WORD_BEFORE = /\b(?:on|last|this|early|late|earlier)$/i;
+/** The longest word of TRAIL_WORDS: a longer last word needs no lower-casing and look-up. */
+const TRAIL_WORD_MAX = Math.max(...[...TRAIL_WORDS].map((w) => w.length));
+
+/**
+ * Cheap test before the trailing-adverb pattern: does the last word look like one?
+ * (Runs for every cue's subject: it reads characters rather than cutting strings.)
+ */
 function mayTrail(s: string): boolean {
-  const w = s.slice(s.lastIndexOf(' ') + 1);
-  if (!w) return false;
-  if (w.endsWith(')') || /ly$|n[’']t$/.test(w)) return true;
-  if (TRAIL_WORDS.has(w.toLowerCase())) return true;
-  // "on Monday", "last Tuesday"
-  const before = s.slice(0, s.length - w.length).trimEnd();
-  return /\b(?:on|last|this|early|late|earlier)$/i.test(before.slice(-8));
+  const from = s.lastIndexOf(' ') + 1;
+  const len = s.length - from;
+  if (!len) return false;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 0x29 /* ) */) return true;
+  // -ly, n’t, n't
+  if (len >= 2 && last === 0x79 /* y */ && s.charCodeAt(s.length - 2) === 0x6c /* l */) return true;
+  if (len >= 3 && last === 0x74 /* t */ && s.charCodeAt(s.length - 3) === 0x6e /* n */) {
+    const apostrophe = s.charCodeAt(s.length - 2);
+    if (apostrophe === 0x2019 || apostrophe === 0x27) return true;
+  }
+  if (len <= TRAIL_WORD_MAX && TRAIL_WORDS.has(s.slice(from).toLowerCase())) return true;
+  // "on Monday", "last Tuesday": the (trimmed) 8 characters before the last word.
+  let end = from;
+  while (end > 0 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+  return TIME_WORD_BEFORE.test(s.slice(Math.max(0, end - 8), end));
 }
 
 /** What `\s` matches, by character code. */
@@ -241,6 +265,30 @@ export function isSpaceCode(c: number): boolean {
 function isWordBreak(c: number): boolean {
   return isSpaceCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2014 || c === 0x2013 ||
     c === 0x25a0 || c === 0x22 || c === 0x201c || c === 0x201d;
+}
+
+/** Whether `s` holds a white-space character (as `/\s/`). */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** How many characters of white space and commas open `s` (what `^[\s,]*` matches). */
+function leadingSpaceOrComma(s: string): number {
+  let i = 0;
+  while (i < s.length && (isSpaceCode(s.charCodeAt(i)) || s.charCodeAt(i) === 0x2c)) i++;
+  return i;
+}
+
+/**
+ * `s` without the connectors ending it ("the Ministry of" → "the Ministry"). The pattern
+ * is end-anchored, so it would be tried at every position: it runs only when the last
+ * letter can end one (f, e, r or d in either case).
+ */
+function withoutTrailingConnectors(s: string): string {
+  const last = s.charCodeAt(s.length - 1) | 0x20;
+  if (last !== 0x66 && last !== 0x65 && last !== 0x72 && last !== 0x64) return s;
+  return s.replace(TRAILING_CONNECTORS, '');
 }
 
 export interface Phrase {
@@ -275,7 +323,7 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   // the name is its antecedent.
   // (A cheap look at the last letters first: an end-anchored pattern is tried at every position.)
   const last = s.slice(-5).toLowerCase();
-  const rel = last.endsWith('who') || last.endsWith('which') ? /(,?\s*)\b(who|which)$/iu.exec(s) : null;
+  const rel = last.endsWith('who') || last.endsWith('which') ? RELATIVE_AT_END.exec(s) : null;
   if (rel) {
     const antecedent = subjectBefore(s.slice(0, rel.index), base);
     if (!antecedent) return null;
@@ -283,13 +331,13 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
     return { start: base + at, end: base + at + rel[2].length, text: rel[2], name: antecedent.text };
   }
   // Apposition: "X, the minister," → X.
-  if (/,$/.test(s)) {
+  if (s.endsWith(',')) {
     const inner = s.slice(0, -1);
     const k = inner.lastIndexOf(',');
     if (k < 0 || k === inner.length - 1 || inner.length - k > 121) return null;
     s = inner.slice(0, k);
   }
-  if (s.endsWith(')')) s = s.replace(/\s*\([^()]{1,60}\)$/u, '');
+  if (s.endsWith(')')) s = s.replace(PARENTHESIS_AT_END, '');
   // Read words backwards to a stop (a dozen words at most are ever kept).
   const wordsFrom = Math.max(0, s.length - 120);
   // Words are runs of anything but space and phrase punctuation; read backwards from
@@ -317,8 +365,8 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
   const text = s.slice(start, end);
   // "Michael Mulgrew, president of the union, which …, said": the role phrase was an
   // appositive too; the name before it is the subject.
-  if (STARTS_LOWER.test(text) && /\s/u.test(text) && !PERSONAL_PRONOUN.test(text) && !DETERMINER.test(text) && /,\s*$/u.test(s.slice(0, start)) && depth < 2) {
-    const outer = subjectBefore(s.slice(0, start).replace(/,\s*$/u, ''), base, depth + 1);
+  if (STARTS_LOWER.test(text) && hasSpace(text) && !PERSONAL_PRONOUN.test(text) && !DETERMINER.test(text) && COMMA_AT_END.test(s.slice(0, start)) && depth < 2) {
+    const outer = subjectBefore(s.slice(0, start).replace(COMMA_AT_END, ''), base, depth + 1);
     if (outer && STARTS_UPPER.test(outer.text)) return outer;
   }
   if (!plausibleSpeaker(text)) return null;
@@ -327,23 +375,24 @@ export function subjectBefore(window: string, base: number, depth = 0): Phrase |
 
 /** The noun phrase after "according to" or an inverted cue ("said Smith, the minister"). */
 export function phraseAfter(window: string, base: number): Phrase | null {
-  const lead = /^[\s,]*/u.exec(window)![0].length;
-  const words = [...window.slice(lead).matchAll(PHRASE_WORD)];
+  const lead = leadingSpaceOrComma(window);
+  // Words are read one at a time (the phrase ends after a few): no list of every word.
+  const rest = window.slice(lead);
+  const re = PHRASE_WORD;
+  re.lastIndex = 0;
   let end = -1;
   let count = 0;
-  for (const w of words) {
-    const at = lead + w.index!;
-    const gap = window.slice(end === -1 ? lead : end, at);
-    if (end !== -1 && /[,;:.!?()\u2014\u2013■"“”\n]/u.test(gap)) break;
+  for (let w = re.exec(rest); w; w = re.exec(rest)) {
+    const at = lead + w.index;
+    if (end !== -1 && PHRASE_GAP.test(window.slice(end, at))) break;
     const lower = w[0].toLowerCase();
     if (FORWARD_STOP.has(lower) && !(CONNECTORS.has(lower) && count > 0 && lower !== 'and')) break;
     if (++count > 8) break;
     end = at + w[0].length;
   }
   if (end === -1) return null;
-  let text = window.slice(lead, end);
   // Connectors do not end a phrase ("the Ministry of").
-  text = text.replace(/(?:\s+(?:of|the|for|and))+$/iu, '');
+  const text = withoutTrailingConnectors(window.slice(lead, end));
   if (!plausibleSpeaker(text)) return null;
   return { start: base + lead, end: base + lead + text.length, text };
 }
@@ -358,26 +407,28 @@ const DETERMINERS = new Set('the a an his her its their our my your this that th
  * verb: "The authorities of the unrecognized republic" in "… republic regarded …".
  */
 export function subjectAfter(window: string, base: number): Phrase | null {
-  const lead = /^[\s,]*/u.exec(window)![0].length;
-  const words = [...window.slice(lead).matchAll(PHRASE_WORD)];
+  const lead = leadingSpaceOrComma(window);
+  const rest = window.slice(lead);
+  const re = PHRASE_WORD;
+  re.lastIndex = 0;
   let end = -1;
   let prev = '';
-  for (let k = 0; k < words.length && k < 10; k++) {
-    const w = words[k];
-    const at = lead + w.index!;
-    if (end !== -1 && /[,;:.!?()\u2014\u2013■"“”\n]/u.test(window.slice(end, at))) break;
+  let k = 0;
+  for (let w = re.exec(rest); w && k < 10; w = re.exec(rest), k++) {
+    const at = lead + w.index;
+    if (end !== -1 && PHRASE_GAP.test(window.slice(end, at))) break;
     const lower = w[0].toLowerCase();
     const isLower = STARTS_LOWER.test(w[0]);
     if (k > 0 && isLower) {
       if (VERB_WORDS.has(lower)) break;
-      if (/(?:ed|s|ing|ly)$/u.test(lower) && !DETERMINERS.has(prev) && !CONNECTORS.has(prev)) break;
+      if (VERB_ENDING.test(lower) && !DETERMINERS.has(prev) && !CONNECTORS.has(prev)) break;
       if (FORWARD_STOP.has(lower) && !CONNECTORS.has(lower)) break;
     }
     end = at + w[0].length;
     prev = lower;
   }
   if (end === -1) return null;
-  const text = window.slice(lead, end).replace(/(?:\s+(?:of|the|for|and))+$/iu, '');
+  const text = withoutTrailingConnectors(window.slice(lead, end));
   if (!plausibleSpeaker(text)) return null;
   return { start: base + lead, end: base + lead + text.length, text };
 }
@@ -390,13 +441,18 @@ export function plausibleSpeaker(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 120) return false;
   if (NOT_SPEAKERS.test(t)) return false;
-  if (PERSONAL_PRONOUN.test(t) || /^you$/iu.test(t)) return true;
+  if (PERSONAL_PRONOUN.test(t) || YOU.test(t)) return true;
   if (UPPER.test(t[0]) || UPPER_AFTER_SPACE.test(t)) return true;
-  if (DETERMINER.test(t) && t.split(/\s+/).length >= 2) return true;
+  // Two words or more: `t` is trimmed, so any space is between words.
+  if (DETERMINER.test(t) && hasSpace(t)) return true;
   // Bare plurals: "officials", "sources", "critics".
   return BARE_PLURAL.test(t) && t.length > 4;
 }
 
+const POSSESSIVE_END = /[’']s$/u;
+const ARTICLE_FIRST = /^(?:the|a|an)\s/iu;
+const OF_FOR_DE = /\s(?:of|for|de)\s/u;
+const THE_FIRST = /^the\s+/iu;
 const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Sec|Adm|Cmdr|Amb|Supt|Insp)\.?|President|Vice President|Senator|Governor|Secretary|Minister|Prime Minister|Judge|Justice|General|Colonel|Ambassador|Mayor|Chairman|Chairwoman|Director|Sheriff|Chief|Professor|Pope|King|Queen|Prince|Princess|Representative|Congressman|Congresswoman|Speaker|Attorney General|Commissioner|Lord|Lady|Sir|Dame)\s+/u;
 
 /**
@@ -405,15 +461,15 @@ const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pre
  * "Ministry of Defense"; a phrase without a name stays as written ("a source").
  */
 export function nameOf(phrase: string): string {
-  let t = phrase.trim().replace(/[’']s$/u, '');
+  let t = phrase.trim().replace(POSSESSIVE_END, '');
   // Role words before a capitalised name: keep the name.
   const m = ROLE_THEN_NAME.exec(t);
-  if (m && !/^(?:the|a|an)\s/iu.test(t)) t = m[1];
-  else if (CAPITALISED_ROLE_THEN_NAME.test(t) && !/\s(?:of|for|de)\s/u.test(t)) {
+  if (m && !ARTICLE_FIRST.test(t)) t = m[1];
+  else if (CAPITALISED_ROLE_THEN_NAME.test(t) && !OF_FOR_DE.test(t)) {
     // "Democratic pollster Pat Caddell", "Secret Service spokesman John Doe"
     t = TRAILING_NAME.exec(t)![0].trim();
   }
-  t = t.replace(/^the\s+/iu, '');
+  t = t.replace(THE_FIRST, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     const r = t.replace(TITLES, '');
@@ -435,3 +491,6 @@ const ORG_WORDS = /\b(?:Ministry|Department|Headquarters|Office|Agency|Committee
 export function orgLike(name: string): boolean {
   return ORG_WORDS.test(name) || STARTS_LOWER_AFTER_THE.test(name);
 }
+
+/** Character-level helpers that stand in for regexes, exported for their equivalence tests. */
+export const cueInternals = { mayTrail, withoutTrailingConnectors, leadingSpaceOrComma, hasSpace };

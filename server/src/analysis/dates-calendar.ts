@@ -31,12 +31,45 @@ export function isRealDay(year: number, month: number, day: number): boolean {
 
 /** Day number (days since 1970-01-01) of a calendar day. */
 export function dayNumber(d: Ymd): number {
-  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+  const { year, month, day } = d;
+  // Arithmetic for plain days (a Date per call costs more than the rest of a date's rule).
+  // Date.UTC reads years 0-99 as 1900-1999 and would see anything else alike: it stays theirs.
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 100 && year <= 9999 && month >= 1 && month <= 12 && day >= -1000 && day <= 1000) {
+    return daysFromCivil(year, month, day);
+  }
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
 export function fromDayNumber(n: number): Ymd {
+  if (Number.isInteger(n) && n >= -600_000 && n <= 2_950_000) return civilFromDays(n);
   const t = new Date(n * DAY_MS);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+// Days from and to a proleptic Gregorian date, as Date counts them, by the era arithmetic of
+// H. Hinnant's "chrono-Compatible Low-Level Date Algorithms" (eras of 400 years, years from March).
+
+/** Day number of year-month-day (month 1-12; a day past the month's end runs on into the next). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(n: number): Ymd {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function addDays(d: Ymd, days: number): Ymd {

@@ -707,12 +707,8 @@ function isAnchor(v: string): boolean {
 
 const byStartLongestFirst = (a: Found, b: Found): number => a.start - b.start || b.end - a.end;
 
-/** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
-function finalize(text: string, found: Found[]): DateMention[] {
-  // Most paragraphs have one or two findings: no sort call (it allocates) for those.
-  if (found.length === 2) {
-    if (byStartLongestFirst(found[0], found[1]) > 0) found.reverse();
-  } else if (found.length > 2) found.sort(byStartLongestFirst);
+/** Findings sorted by start, without those overlapping an earlier one (the longer wins). */
+function dropOverlaps(found: Found[]): Found[] {
   const kept: Found[] = [];
   for (const f of found) {
     const last = kept[kept.length - 1];
@@ -722,6 +718,17 @@ function finalize(text: string, found: Found[]): DateMention[] {
     }
     kept.push(f);
   }
+  return kept;
+}
+
+/** Orders the findings, drops overlaps (the longer wins) and non-dates, joins "Friday, Oct. 23". */
+function finalize(text: string, found: Found[]): DateMention[] {
+  // Most paragraphs have one or two findings: no sort call (it allocates) for those.
+  if (found.length === 2) {
+    if (byStartLongestFirst(found[0], found[1]) > 0) found.reverse();
+  } else if (found.length > 2) found.sort(byStartLongestFirst);
+  // One finding has nothing to overlap: no second list.
+  const kept = found.length < 2 ? found : dropOverlaps(found);
   const out: DateMention[] = [];
   let anchor: string | null = null;
   for (let i = 0; i < kept.length; i++) {

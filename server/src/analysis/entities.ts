@@ -15,6 +15,7 @@ import {
 } from './gazetteer-data';
 import { scanTokens, TOKEN_FLAGS } from './gazetteer';
 import type { Gazetteer, GazetteerMatch, TokenTable } from './gazetteer';
+import { own } from './strings';
 import type { Entity } from './types';
 
 // Copied to module constants: an imported binding is read through a getter in unbundled builds.
@@ -46,6 +47,10 @@ const PARTY_PLURALS = words('republicans democrats conservatives liberals social
 const ORG_INTRO = words('union party group company firm agency organization organisation movement coalition alliance network channel newspaper club bank fund foundation association institute charity broadcaster outlet website magazine daily ngo');
 /** Collective nouns that take "of X": "the authorities of the unrecognized republic". */
 const GROUP_OF = words('authorities government leadership representatives forces troops army military residents citizens people population officials delegation');
+/** A bit for a word's length; lengths of 31 and more share one. */
+const lengthBit = (w: string): number => 1 << Math.min(w.length, 31);
+/** lengthBit() of every GROUP_OF noun. */
+const GROUP_OF_LENGTHS = [...GROUP_OF].reduce((bits, w) => bits | lengthBit(w), 0);
 /** A speech verb before a name that names the addressee, not the speaker ("he told X"). */
 const ADDRESSEE_VERBS = words('told tell tells asked asks ask urged called');
 /** Stems of words of travel and transport: "to"/"from" after them lead to a place. */
@@ -87,6 +92,12 @@ export interface Mention extends Entity {
   role?: string;
   /** The head noun of an organisation name ("headquarters"). */
   head?: string;
+  /**
+   * What the document-level pass derives from the mention (resolve.ts), kept with it. A field
+   * from the start: one added later would give the mention a hidden class that dies with the
+   * analysis, and take the code optimised for it along at the next full collection.
+   */
+  derived?: unknown;
 }
 
 // ---------------------------------------------------------------------------
@@ -105,7 +116,7 @@ class Detector {
   private readonly lo: string[];
   private readonly fl: Uint8Array;
 
-  constructor(private readonly text: string, t: TokenTable, gazetteer: Gazetteer) {
+  constructor(private text: string, t: TokenTable, gazetteer: Gazetteer) {
     this.n = t.n;
     this.st = t.start;
     this.en = t.end;
@@ -116,6 +127,11 @@ class Detector {
     this.gm = matchBuffer;
     for (let i = 0; i < this.n; i++) this.gm[i] = this.isWord(i) ? gazetteer.matchAt(t, i) : null;
     this.title = titleLines(t);
+  }
+
+  /** Lets go of the text (the detector is kept, its text must not be: it may be a view on a whole article). */
+  release(): void {
+    this.text = '';
   }
 
   run(): Mention[] {
@@ -502,7 +518,7 @@ class Detector {
       }
       let m = k + 1;
       while (m < us.length && !us[m].g) m++;
-      this.unknown(us[k].s, us[m - 1].e, us.slice(k, m).length);
+      this.unknown(us[k].s, us[m - 1].e, m - k);
       k = m;
     }
   }
@@ -618,7 +634,7 @@ class Detector {
     const lastLower = this.tx[e - 1] === '.' ? this.lo[e - 2] : this.lo[e - 1];
     const common = GROUP.has(lastLower) || ORG_HEAD.has(lastLower) || ROLE.has(lastLower) || isStop(firstLower) || THING_END.has(lastLower);
     // Two to six capitals (periods aside): a longer text needs no test ("Sofia Petrosyan").
-    const acronym = lengthWithoutPeriods(text) <= 12 && /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
+    const acronym = lengthWithoutPeriods(text) <= 12 && mayBeAcronym(text) && /^\p{Lu}{2,6}$/u.test(text.replace(/\./g, ''));
     const p = this.prevWord(s);
     const startsLine = s === 0 || this.isBr(s) || (p >= 0 && this.isBr(p) && OPENERS.has(this.tx[p]));
     const pw = this.word(p);
@@ -703,9 +719,9 @@ class Detector {
   }
 
   private person(s: number, e: number, role: string | null): void {
-    const m: Omit<Mention, 'start' | 'end' | 'text'> = { kind: 'actor', type: 'person', name: stripHonorific(this.spanText(s, e)) };
-    if (role) m.role = role;
-    this.emit(s, e, m);
+    // One literal per shape (no property added later: see mention()).
+    const name = stripHonorific(this.spanText(s, e));
+    this.emit(s, e, role ? { kind: 'actor', type: 'person', name, role } : { kind: 'actor', type: 'person', name });
   }
 
   // --- lower-case patterns ---------------------------------------------------
@@ -734,7 +750,9 @@ class Detector {
 
   /** "the authorities of the unrecognized NKR", "representatives of Azerbaijan". */
   private lowerGroupOf(i: number): number {
-    if (!GROUP_OF.has(this.lo[i])) return -1;
+    // Every lower-case word comes here: most have a length no collective noun has, and need no look-up.
+    const w = this.lo[i];
+    if (!(lengthBit(w) & GROUP_OF_LENGTHS) || !GROUP_OF.has(w)) return -1;
     const tail = this.ofTail(i + 1);
     if (tail < 0) return -1;
     // Keep the modifier: "the armed forces of Azerbaijan".
@@ -752,15 +770,16 @@ class Detector {
  */
 function mention(start: number, end: number, text: string, m: Omit<Mention, 'start' | 'end' | 'text'>, name: string): Mention {
   const { kind, type, cand, role, head } = m;
+  const derived = undefined;
   if (type === undefined) {
-    if (role === undefined && head === undefined) return cand === undefined ? { start, end, text, kind, name } : { start, end, text, kind, name, cand };
+    if (role === undefined && head === undefined) return cand === undefined ? { start, end, text, kind, name, derived } : { start, end, text, kind, name, cand, derived };
   } else if (cand === undefined) {
-    if (role === undefined) return head === undefined ? { start, end, text, kind, type, name } : { start, end, text, kind, type, name, head };
-    if (head === undefined) return { start, end, text, kind, type, name, role };
+    if (role === undefined) return head === undefined ? { start, end, text, kind, type, name, derived } : { start, end, text, kind, type, name, head, derived };
+    if (head === undefined) return { start, end, text, kind, type, name, role, derived };
   } else if (head === undefined) {
-    return role === undefined ? { start, end, text, kind, type, name, cand } : { start, end, text, kind, type, name, cand, role };
+    return role === undefined ? { start, end, text, kind, type, name, cand, derived } : { start, end, text, kind, type, name, cand, role, derived };
   }
-  return { start, end, text, ...m, name };
+  return { start, end, text, ...m, name, derived };
 }
 
 /** Length of s in UTF-16 units, periods left out (six capitals take at most 12). */
@@ -768,6 +787,15 @@ function lengthWithoutPeriods(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 46) n--;
   return n;
+}
+
+/** False when s has a character that is neither a period nor possibly a capital (the acronym test would fail). */
+function mayBeAcronym(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && c !== 46 && !(c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** Whether s has no white space but single spaces (spanText's replace would leave it as is). */
@@ -783,6 +811,20 @@ function singleSpaced(s: string): boolean {
 
 /** A word that introduces a person's name: a listed role or a profession in -ist/-ician. */
 export function isRole(w: string): boolean {
+  let r = roleWords.get(w);
+  if (r === undefined) {
+    r = readsAsRole(w);
+    if (roleWords.size >= ROLE_WORDS_SIZE) roleWords.clear();
+    roleWords.set(own(w), r);
+  }
+  return r;
+}
+
+// isRole() is asked about the same words (capitalised words and the words before them) over and over.
+const roleWords = new Map<string, boolean>();
+const ROLE_WORDS_SIZE = 4096;
+
+function readsAsRole(w: string): boolean {
   if (ROLE.has(w)) return true;
   // "Senators Charles E. Grassley and ...", "hydrologist", "physician"
   if (w.length > 4 && w.endsWith('s') && ROLE.has(w.slice(0, -1))) return true;
@@ -870,15 +912,31 @@ function stripHonorific(s: string): string {
 /** Paragraphs longer than this are read in pieces cut at sentence ends. */
 const CHUNK = 8192;
 
+/**
+ * The last Detector, kept: optimised code depends on a Detector's hidden class, which a
+ * full garbage collection would drop with the last instance (and all that code with it:
+ * every analysis after a collection would run unoptimised until warm again).
+ */
+let lastDetector: Detector | null = null;
+
+/** The mentions of one text (a paragraph, or a piece of a huge one). */
+function detectIn(text: string, gazetteer: Gazetteer): Mention[] {
+  const d = new Detector(text, scanTokens(text), gazetteer);
+  const out = d.run();
+  d.release();
+  lastDetector = d;
+  return out;
+}
+
 export function detectEntities(paragraphText: string, gazetteer: Gazetteer): Entity[] {
-  if (paragraphText.length <= CHUNK) return new Detector(paragraphText, scanTokens(paragraphText), gazetteer).run();
+  if (paragraphText.length <= CHUNK) return detectIn(paragraphText, gazetteer);
   // A huge paragraph (a 10 MB single line) would keep millions of tokens alive at once and
   // spend its time in the garbage collector; no name runs across a sentence end, so cut there.
   const out: Entity[] = [];
   for (let from = 0; from < paragraphText.length; ) {
     const to = chunkEnd(paragraphText, from);
     const piece = paragraphText.slice(from, to);
-    for (const m of new Detector(piece, scanTokens(piece), gazetteer).run()) out.push({ ...m, start: m.start + from, end: m.end + from });
+    for (const m of detectIn(piece, gazetteer)) out.push({ ...m, start: m.start + from, end: m.end + from });
     from = to;
   }
   return out;

@@ -99,6 +99,51 @@ function grow(t: TokenTable): void {
   t.flags = flags;
 }
 
+// Strings scanTokens hands out again instead of cutting new ones from the text: they are
+// many (every comma, every "'s") and a new string for each keeps the collector busy.
+/** One-character tokens by their character code (below this one). */
+const ONE_CHAR_LIMIT = 0x2200;
+const oneChar: (string | undefined)[] = new Array(ONE_CHAR_LIMIT);
+const oneCharLower: string[] = new Array(ONE_CHAR_LIMIT);
+const POSSESSIVE = ["'s", "'S", '’s', '’S'];
+const POSSESSIVE_LOWER = ["'s", "'s", '’s', '’s'];
+
+/**
+ * Short ASCII words (at most SHORT_WORD characters) by an exact key: their characters as
+ * digits in base 128, times 8, plus their length. Below 2^52, so a double holds it exactly,
+ * and two words share a key only when they are the same: no string comparison, no new string.
+ */
+const SHORT_WORD = 7;
+const SHORT_SLOTS = 1 << 15;
+/** Past this many words the table starts afresh (an open-addressing table must stay sparse). */
+const SHORT_MAX = SHORT_SLOTS >> 1;
+const shortKeys = new Float64Array(SHORT_SLOTS); // 0: empty (no key is 0)
+const shortText: string[] = new Array(SHORT_SLOTS);
+const shortLower: string[] = new Array(SHORT_SLOTS);
+let shortCount = 0;
+
+/** The slot of the word with `key` (text[start, end)), added if new. */
+function shortWordSlot(key: number, text: string, start: number, end: number): number {
+  const lo = key >>> 0, hi = (key / 4294967296) | 0;
+  let slot = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 17; // 15 bits
+  for (let k = shortKeys[slot]; k !== 0; k = shortKeys[slot]) {
+    if (k === key) return slot;
+    slot = (slot + 1) & (SHORT_SLOTS - 1);
+  }
+  if (shortCount >= SHORT_MAX) {
+    shortKeys.fill(0);
+    shortCount = 0;
+  }
+  // Below 13 characters a slice is a copy: the table keeps no view on a whole article.
+  const s = text.slice(start, end);
+  shortKeys[slot] = key;
+  shortText[slot] = s;
+  // ASCII has no context-dependent case: the lower-case form is the same wherever the word is.
+  shortLower[slot] = s.toLowerCase();
+  shortCount++;
+  return slot;
+}
+
 /**
  * The tokens of `text` in a shared table: the next call overwrites it, so the caller must be
  * done with it before tokenising again. Entries at n and beyond are stale.
@@ -122,52 +167,86 @@ export function scanTokens(text: string): TokenTable {
     const start = i;
     let word = false;
     let upper = false;
+    // The word's characters as digits in base 128 (exact while it is short and ASCII: see SHORT_WORD).
+    let code = c;
+    let ascii = c < 128;
     if (wordChar(text, i)) {
       word = true;
       i++;
       for (;;) {
         for (; i < n; i++) {
           const d = text.charCodeAt(i);
-          if (d >= 97 && d <= 122) continue;
+          if (d >= 97 && d <= 122) {
+            code = code * 128 + d;
+            continue;
+          }
           if (d >= 65 && d <= 90) upper = true;
           else if (d >= 128 ? !wordChar(text, i) : !(d >= 48 && d <= 57)) break;
           else if (d >= 128) upper = true; // may have a case: lower-case it below
+          if (d >= 128) ascii = false;
+          code = code * 128 + d;
         }
         // An inner apostrophe followed by a letter continues the word.
         const a = text.charCodeAt(i);
-        if ((a === 39 || a === 0x2019) && i + 1 < n && wordChar(text, i + 1)) i++;
-        else break;
+        if ((a === 39 || a === 0x2019) && i + 1 < n && wordChar(text, i + 1)) {
+          if (a === 39) code = code * 128 + 39;
+          else ascii = false;
+          i++;
+        } else break;
       }
     } else {
       // A surrogate pair (an emoji) stays one token.
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     }
     let end = i;
-    let possessive = false;
+    // Short enough for an exact key (see shortWordKey), before the possessive is cut off.
+    const short = word && ascii && end - start <= SHORT_WORD;
+    /** The possessive split off ("'s", "’S"): its index in POSSESSIVE, or -1. */
+    let possessive = -1;
     if (word && end - start > 2) {
       const l = text.charCodeAt(end - 1), a = text.charCodeAt(end - 2);
-      if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) { end -= 2; possessive = true; }
+      if ((l === 115 || l === 83) && (a === 39 || a === 0x2019)) {
+        end -= 2;
+        possessive = (a === 39 ? 0 : 2) + (l === 115 ? 0 : 1);
+        // In a short ASCII word the apostrophe is "'": drop its two digits.
+        if (short) code = (code - (a * 128 + l)) / 16384;
+      }
     }
     if (count + 2 > t.start.length) grow(t);
-    const s = text.slice(start, end);
-    const f = s.charCodeAt(0);
-    const cap = word && (f < 128 ? f >= 65 && f <= 90 : UPPER.test(s[0]));
+    const cap = word && (c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[start]));
     t.start[count] = start;
     t.end[count] = end;
-    texts[count] = s;
     // Only a word with a capital or a non-ASCII letter after its first is lower-cased: a
     // non-ASCII first letter that is no capital ("ǅ") stays as written. ASCII punctuation
     // has no case.
-    lowers[count] = upper || cap || (!word && c >= 128) ? s.toLowerCase() : s;
+    const lowerIt = upper || cap || (!word && c >= 128);
+    if (end - start === 1 && !upper && c < ONE_CHAR_LIMIT) {
+      // One character (punctuation, "a", "I"): the same string every time.
+      let one = oneChar[c];
+      if (one === undefined) {
+        one = oneChar[c] = String.fromCharCode(c);
+        oneCharLower[c] = lowerIt ? one.toLowerCase() : one;
+      }
+      texts[count] = one;
+      lowers[count] = oneCharLower[c];
+    } else if (short) {
+      // A short ASCII word: the same strings every time (its lower-case form is context-free).
+      const slot = shortWordSlot(code * 8 + (end - start), text, start, end);
+      texts[count] = shortText[slot];
+      lowers[count] = shortLower[slot];
+    } else {
+      const s = text.slice(start, end);
+      texts[count] = s;
+      lowers[count] = lowerIt ? s.toLowerCase() : s;
+    }
     t.flags[count] = (cap ? CAP : 0) | (word ? WORD : 0) | (br ? BR : 0) | (count > 0 && prevEnd === start ? TIGHT : 0);
     count++;
     br = false;
-    if (possessive) {
-      const ps = text.slice(end, end + 2);
+    if (possessive >= 0) {
       t.start[count] = end;
       t.end[count] = end + 2;
-      texts[count] = ps;
-      lowers[count] = ps.toLowerCase();
+      texts[count] = POSSESSIVE[possessive];
+      lowers[count] = POSSESSIVE_LOWER[possessive];
       t.flags[count] = TIGHT;
       count++;
       end += 2;

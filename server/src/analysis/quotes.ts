@@ -257,7 +257,7 @@ export const TURN_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|Q|A)
  * and no sentence; everything else is speech. Attribution may still give a term a speaker.
  */
 export function guessKind(quoteText: string): QuoteKind {
-  const inner = quoteText.replace(/^["“”„«‘’'‚‹]+|["“”»’'‘›]+$/g, '').trim();
+  const inner = stripMarks(quoteText).trim();
   const words = countWords(inner, 5);
   if (words >= 5) return 'speech';
   // A short complete sentence ("We never agreed.") is still speech.
@@ -267,6 +267,22 @@ export function guessKind(quoteText: string): QuoteKind {
 
 // A module constant: the bundler turns a \p{…} literal into a new RegExp per call.
 const STARTS_UPPER = /^\p{Lu}/u;
+
+const LEADING_MARKS = '"“”„«‘’\'‚‹';
+const TRAILING_MARKS = '"“”»’\'‘›';
+/**
+ * The text without its opening and closing marks, as `replace(/^[LEADING]+|[TRAILING]+$/g, '')`
+ * (the closing run never reaches into the opening one). Read by character: the
+ * end-anchored pattern was tried at every position of the quotation.
+ */
+function stripMarks(s: string): string {
+  let start = 0;
+  while (start < s.length && LEADING_MARKS.includes(s[start])) start++;
+  let end = s.length;
+  while (end > start && TRAILING_MARKS.includes(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
 
 /** The number of space-separated words of `s`, counted up to `max` (no array of them). */
 function countWords(s: string, max: number): number {
@@ -279,3 +295,6 @@ function countWords(s: string, max: number): number {
   }
   return n;
 }
+
+/** Exported for its equivalence test. */
+export const quoteInternals = { stripMarks };

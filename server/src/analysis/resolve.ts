@@ -4,6 +4,7 @@
 //  head, weak candidates kept only when the document confirms them; document offsets.
 import { GIVEN, HONORIFIC_WORD, isRole, NOT_NAMES, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
+import { own } from './strings';
 import type { ActorType, Entity } from './types';
 
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
@@ -143,17 +144,13 @@ export function replayResolution(ms: readonly Mention[], produced: readonly (Ent
 /** Resolves mentions in order against the dictionaries, moving its state along. */
 export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: ResolutionState, ds: readonly Derived[] = ms.map(derive)): (Entity | null)[] {
   const { alone, byEnding, byGiven, placeNames, firstOrg } = dicts;
-  const fullName = (w: string): string | undefined => {
-    const k = nameKey(w);
-    return byEnding.get(k) ?? (k.includes(' ') ? undefined : byGiven.get(k));
-  };
   const { lastOrg, lastPerson } = state;
   const produced: (Entity | null)[] = new Array<Entity | null>(ms.length).fill(null);
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     if (m.kind === 'place') {
       // A place guessed from its cue ("in X") that the document knows as a person is the person.
-      const full = m.cand === 'word' ? fullName(m.name) : undefined;
+      const full = m.cand === 'word' ? fullName(dicts, m.name) : undefined;
       if (full) produced[i] = outcome(m, ds[i], 'actor', full, 'person');
       else produced[i] = outcome(m, ds[i], m.kind, m.name, m.type);
       continue;
@@ -161,7 +158,7 @@ export function resolveWith(ms: readonly Mention[], dicts: Dictionaries, state: 
     switch (m.cand) {
       case undefined: {
         if (m.type === 'person') {
-          const trimmed = dropLeadingWord(m, fullName);
+          const trimmed = dropLeadingWord(m, dicts);
           if (trimmed) { produced[i] = kept(ds[i], trimmed); break; }
           // A first name alone does not make a known place a person ("CHARLOTTE, N.C.").
           const k = ds[i].key;
@@ -214,17 +211,27 @@ export function mentionSignature(m: Mention): string {
 }
 
 /**
+ * The full name a short form stands for: by its ending, or by its given name when it is one word.
+ * (A function of its own, not a closure per resolution: optimised code that inlined a closure
+ * would be thrown away with it at the next full collection.)
+ */
+function fullName(dicts: Dictionaries, w: string): string | undefined {
+  const k = nameKey(w);
+  return dicts.byEnding.get(k) ?? (k.includes(' ') ? undefined : dicts.byGiven.get(k));
+}
+
+/**
  * "Crooked Hillary Clinton": a capitalised word glued before a full name the article
  * knows, when that word is no given name. Returns the mention without it.
  */
-function dropLeadingWord(m: Mention, fullName: (w: string) => string | undefined): Entity | null {
+function dropLeadingWord(m: Mention, dicts: Dictionaries): Entity | null {
   const sp = m.text.search(/\s/);
   if (sp < 0) return null;
   const first = m.text.slice(0, sp).toLowerCase();
   if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(/\.$/, '')) || isRole(first)) return null;
   const rest = m.text.slice(sp).trimStart();
   // Only before a full name the article uses ("Ivanka Trump" is no "Trump" with a junk word).
-  const full = fullName(rest);
+  const full = fullName(dicts, rest);
   if (!full || nameKey(full) !== nameKey(rest) || nameKey(full) === nameKey(m.name)) return null;
   const start = m.end - rest.length;
   return { start, end: m.end, kind: 'actor', text: rest, name: full, type: 'person' };
@@ -249,15 +256,33 @@ const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 export function derive(m: Mention): Derived {
   let d = (m as Carrier).derived;
   if (d) return d;
-  const key = nameKey(m.name);
+  const p = nameParts(m.name);
+  d = { key: p.key, words: p.words, full: p.full, endings: p.endings, out: undefined };
+  (m as Carrier).derived = d;
+  return d;
+}
+
+/** What derive() reads of a name alone: the same for every mention with that name. */
+type NameParts = Pick<Derived, 'key' | 'words' | 'full' | 'endings'>;
+
+// An article names the same people and places again and again: each name is taken apart
+// once (its parts are shared, never changed). Keys and parts are copies, not views on an article.
+const partsByName = new Map<string, NameParts>();
+const NAME_PARTS_SIZE = 4096;
+
+function nameParts(name: string): NameParts {
+  let p = partsByName.get(name);
+  if (p !== undefined) return p;
+  const key = own(nameKey(name));
   const words = wordsOf(key);
   // "Joseph R. Biden Jr.": the surname is before the generational suffix.
   const full = words.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/.test(words[words.length - 1]) ? words.slice(0, -1) : words;
   const endings: string[] = [];
   for (let k = 1; k < full.length; k++) endings.push(full.slice(k).join(' '));
-  d = { key, words, full, endings };
-  (m as Carrier).derived = d;
-  return d;
+  p = { key, words, full, endings };
+  if (partsByName.size >= NAME_PARTS_SIZE) partsByName.clear();
+  partsByName.set(own(name), p);
+  return p;
 }
 
 /** The entity a mention resolves to (its own span and text), the same object as last time when nothing changed. */
@@ -265,8 +290,9 @@ function outcome(m: Mention, d: Derived, kind: Entity['kind'], name: string, typ
   const t = kind === 'actor' ? type : undefined;
   const o = d.out;
   if (o && o.kind === kind && o.name === name && o.type === t && o.start === m.start && o.end === m.end && o.text === m.text) return o;
-  const e: Entity = { start: m.start, end: m.end, kind, text: m.text, name };
-  if (t) e.type = t;
+  // One literal per shape: a property added later would make a hidden class that dies with
+  // the analysis, and code optimised for it would be thrown away at the next collection.
+  const e: Entity = t ? { start: m.start, end: m.end, kind, text: m.text, name, type: t } : { start: m.start, end: m.end, kind, text: m.text, name };
   return (d.out = e);
 }
 

@@ -49,6 +49,32 @@ describe('gazetteer', () => {
     assert.deepStrictEqual(tokenize("N'Djamena").map((x) => x.text), ["N'Djamena"]);
   });
 
+  it('lower-cases one-character tokens and possessives as any other token, however often they recur', () => {
+    const text = "I saw A'S plan, Bob’s car, X’s; “Ä” é ǅ ǅ'S ǅ's a I's.";
+    const expected = [
+      'I|i', 'saw|saw', 'A|a', "'S|'s", 'plan|plan', ',|,', 'Bob|bob', '’s|’s', 'car|car', ',|,', 'X|x', '’s|’s', ';|;',
+      '“|“', 'Ä|ä', '”|”', 'é|é', 'ǅ|ǅ',
+      // A titlecase letter is no capital: lower-cased only when a capital follows it in its word.
+      'ǅ|ǆ', "'S|'s", 'ǅ|ǅ', "'s|'s", 'a|a', 'I|i', "'s|'s", '.|.',
+    ];
+    for (let round = 0; round < 2; round++) {
+      assert.deepStrictEqual(tokenize(text).map((x) => `${x.text}|${x.lower}`), expected);
+    }
+  });
+
+  it('reads short words the same way the first time and every later time, possessive or not', () => {
+    const text = "ab'S AB'S abcde's abcdefg's abcdefgh's Abc'D 1999's O'Brien's THE tHe the";
+    const expected = [
+      'ab|ab', "'S|'s", 'AB|ab', "'S|'s", 'abcde|abcde', "'s|'s", 'abcdefg|abcdefg', "'s|'s", 'abcdefgh|abcdefgh', "'s|'s",
+      "Abc'D|abc'd", '1999|1999', "'s|'s", "O'Brien|o'brien", "'s|'s", 'THE|the', 'tHe|the', 'the|the',
+    ];
+    for (let round = 0; round < 2; round++) {
+      assert.deepStrictEqual(tokenize(text).map((x) => `${x.text}|${x.lower}`), expected);
+    }
+    // Words that differ only in a character far from the start stay apart.
+    assert.deepStrictEqual(tokenize('abcdefg abcdefh abcdef0 Abcdefg').map((x) => x.lower), ['abcdefg', 'abcdefh', 'abcdef0', 'abcdefg']);
+  });
+
   it('gives the same tokens as a table of columns (scanTokens) and as objects (tokenize)', () => {
     const text = 'Azerbaijan’s  “policy”\nN\'Djamena, O\'Brien’S 2020-11-09 São Tomé ǅx 😀 end';
     const objects = tokenize(text);
