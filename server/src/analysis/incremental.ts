@@ -20,8 +20,9 @@ import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution, type AttributionRun } from './speakers';
+import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { own } from './strings';
-import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
+import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
 /** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
 export interface LocalResult {
@@ -47,8 +48,8 @@ export interface DocState {
   placesRel: Entity[][];
   /** Per paragraph: its actors (paragraph offsets, overlaps dropped). */
   actorsRel: Entity[][];
-  /** The attributed quotes. */
-  quotes: Quote[];
+  /** The attributed quotes (chunks shared with other versions: see quoteList.ts). */
+  quotes: QuoteList;
   /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
   log: NameLog;
   logAt: Int32Array;
@@ -99,20 +100,22 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const run = walkFresh(text, paragraphs, found, actorsRel);
   const logAt = Int32Array.from([...run.logAt, run.log.length]);
   const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
-  return finish({
+  const state = {
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel,
-    quotes: run.quotes, log: run.log, logAt, namesAt,
-  }, setup.once);
+    paragraphs, local, produced, dicts, placesRel, actorsRel, log: run.log, logAt, namesAt,
+  };
+  // A one-off analysis keeps its plain list (no later version reads the chunks).
+  return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
 }
 
-function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
+/** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
+function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
   const sections = buildSections(s.text, s.header, s.paragraphs);
-  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...quoteDiagnostics(s.quotes)]
+  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
-    header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: s.quotes,
+    header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: once ?? [],
     dates: [], places: [], actors: [], diagnostics,
   };
   if (once) {
@@ -128,6 +131,8 @@ function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
     lazily(analysis, 'dates', () => absolute(paragraphs, local.map((r) => r.dates), shiftDate));
     lazily(analysis, 'places', () => absolute(paragraphs, placesRel, shiftEntity));
     lazily(analysis, 'actors', () => absolute(paragraphs, actorsRel, shiftEntity));
+    // Quotes too: diagnostics (read on every version) come from the chunks.
+    lazily(analysis, 'quotes', () => s.quotes.toArray());
   }
   return { ...s, analysis };
 }
@@ -328,35 +333,44 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
   const oldQuotes = old.quotes;
-  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= at) - 1;
+  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= at) - 1;
   const cleanOld = (i: number): boolean => {
     if (i >= n) return true;
     const j = lastBeforeAt(op[i].start);
-    return j < 0 || oldQuotes[j].end <= op[i].start;
+    return j < 0 || oldQuotes.endOf(j) <= op[i].start;
   };
   let qa = k0;
   // Attribution must also restart before any actor that changed.
   if (diffFrom < diffTo) qa = Math.min(qa, Math.max(0, diffFrom - 4));
-  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
+  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes.startOf(lastBeforeAt(op[qa].start)));
   const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
   const qb = scan.next; // new index; the old one is qb - pShift
   const regionQuotes = toQuotes(text, paragraphs.slice(qa, qb), scan.found);
-  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= op[qa].start);
+  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= op[qa].start);
   const yOld = qb < paragraphs.length ? op[qb - pShift].start : oldText.length;
-  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= yOld);
+  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= yOld);
   // Quotes after the re-scanned stretch are the old ones, moved (with their old attribution,
   // which the walk overwrites until it is back in step; one whose attribution rests on the
   // changed stretch cannot be kept, and the walk may not stop before it).
+  // Quotes that move whole (quote, speaker and cue all after the change) keep their chunks.
   const map = spanMapper(P, suffixStart, delta);
-  const found: Quote[] = oldQuotes.slice(0, qPre);
-  for (const q of regionQuotes) found.push(q);
-  const firstMoved = found.length;
+  const building = new QuoteListBuilder();
+  building.addRange(oldQuotes, 0, qPre);
+  building.addAll(regionQuotes);
+  const firstMoved = qPre + regionQuotes.length;
   let lastUnmapped = -1;
-  for (let i = qSuf; i < oldQuotes.length; i++) {
-    const q = mapQuote(oldQuotes[i], map);
-    if (!q) lastUnmapped = found.length;
-    found.push(q ?? shiftQuote(oldQuotes[i], delta, null));
-  }
+  let whole = qSuf; // old quotes [whole, i) move whole
+  oldQuotes.forEachStored(qSuf, oldQuotes.length, (q, d, i) => {
+    if (movesWhole(q, d, map, delta)) return;
+    building.addRange(oldQuotes, whole, i, delta);
+    whole = i + 1;
+    const at = shiftQuoteDeep(q, d);
+    const moved = mapQuote(at, map);
+    if (!moved) lastUnmapped = firstMoved + i - qSuf;
+    building.add(moved ?? shiftQuote(at, delta, null));
+  });
+  building.addRange(oldQuotes, whole, oldQuotes.length, delta);
+  const found = building.build();
   const qShift = found.length - oldQuotes.length;
 
   // 5. Attribution: resume before the first re-found quote, in a window of paragraphs around
@@ -368,24 +382,26 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const inStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null): boolean => {
     if (j < firstMoved || j <= lastUnmapped) return false;
     const jo = j - qShift; // the same quote in the old walk
-    const pj = paragraphOf(paragraphs, found[j].start);
+    const pj = paragraphOf(paragraphs, found.startOf(j));
     // Everything the quote reads (its paragraph, the one before, names collected) is unchanged.
     if (pj - 1 < midEnd || Math.max(namesParagraph + 1, pj - 3) < midEnd) return false;
     if (paragraphs[Math.max(0, pj - 4)].start < steadyFrom) return false;
     if (mapParagraph(old.namesAt[jo]) !== namesParagraph) return false;
-    if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
+    if (!sameQuote(jo >= 1 && jo <= oldQuotes.length ? oldQuotes.at(jo - 1) : null, prev, map)) return false;
     return sameWindow(old.log, old.logAt[jo], log, logBase, map);
   };
   // A name the change adds stays among the names the rules read for a while: the walk
   // may need many paragraphs to get back in step, so the window grows before giving up.
   let walked: Walked | null = null;
+  const prevQuote = s > 0 ? oldQuotes.at(s - 1) : null;
   for (const after of WINDOWS_AFTER) {
-    walked = walkWindow(text, paragraphs, found, actorsRel, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+    walked = walkWindow(text, paragraphs, found, actorsRel, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], prevQuote, inStep);
     if (walked) break;
   }
-  walked ??= walkAll(text, paragraphs, found, actorsRel, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
-  const quotes = found.slice(0, s);
-  for (const q of walked.quotes) quotes.push(q);
+  walked ??= walkAll(text, paragraphs, found, actorsRel, s, old.log, old.logAt[s], old.namesAt[s], prevQuote, inStep);
+  const quotes = new QuoteListBuilder();
+  quotes.addRange(found, 0, s);
+  quotes.addAll(walked.quotes);
   const log = walked.log;
   const logAt: number[] = Array.from(old.logAt.subarray(0, s));
   for (const x of walked.logAt) logAt.push(x);
@@ -394,7 +410,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   if (walked.stoppedAt < found.length) {
     // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
     const jo = walked.stoppedAt - qShift;
-    for (let i = walked.stoppedAt; i < found.length; i++) quotes.push(found[i]);
+    quotes.addRange(found, walked.stoppedAt, found.length);
     const oldBase = old.logAt[jo];
     const newBase = log.length;
     for (let i = oldBase; i < old.log.length; i++) {
@@ -414,8 +430,18 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
     paragraphs, local, produced, dicts, placesRel, actorsRel,
-    quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+    quotes: quotes.build(), log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
   });
+}
+
+/**
+ * Whether a stored quote (its chunk `d` characters on) moves by the edit's delta as a
+ * whole, speaker and cue included: what mapQuote would make of it, without a copy.
+ */
+function movesWhole(q: Quote, d: number, map: SpanMap, delta: number): boolean {
+  return map.offset(q.start + d, q.end + d) === delta &&
+    (!q.speaker || map.offset(q.speaker.start + d, q.speaker.end + d) === delta) &&
+    (!q.cueSpan || map.offset(q.cueSpan.start + d, q.cueSpan.end + d) === delta);
 }
 
 /** Whether two lists hold the same items (outcome objects, signatures), in order. */
@@ -481,7 +507,7 @@ const WINDOW_BEFORE = 6;
  * over the whole text).
  */
 function walkWindow(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, changedUntil: number, after: number,
+  text: string, paragraphs: Paragraph[], found: QuoteList, actors: Entity[][], s: number, changedUntil: number, after: number,
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
@@ -502,11 +528,12 @@ function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors
   const log = new NameLog();
   const out: Walked = { quotes: [], log, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
   let prev: Quote | null = null;
+  const seq = seqOf(found);
   for (let s = 0; s < found.length; ) {
     let reach = CHUNK;
     let r: Ranged | null = null;
     // A quote running over more paragraphs than a chunk widens the chunk.
-    while (!(r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, out.namesParagraph, prev))) reach *= 4;
+    while (!(r = walkRange(text, paragraphs, seq, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, out.namesParagraph, prev))) reach *= 4;
     for (const q of r.quotes) out.quotes.push(q);
     for (const x of r.logAt) out.logAt.push(x);
     for (const x of r.namesAt) out.namesAt.push(x);
@@ -535,24 +562,25 @@ interface Ranged {
  * fits in the window.
  */
 function walkRange(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, pEnd: number,
+  text: string, paragraphs: Paragraph[], found: QuoteSeq, actors: Entity[][], s: number, pEnd: number,
   log: NameLog, namesParagraph: number, prev: Quote | null, inStep?: InStep,
 ): Ranged | null {
-  const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
+  const pFirst = Math.max(0, paragraphOf(paragraphs, found.startOf(s)) - WINDOW_BEFORE);
   const w0 = paragraphs[pFirst].start;
   const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
   // Quotes the window walks: those that start before its last paragraph and end inside it.
   const lastStart = pEnd < paragraphs.length ? paragraphs[pEnd - 1].start : text.length + 1;
   let e = s;
-  while (e < found.length && found[e].start < lastStart && found[e].end <= w1) e++;
+  while (e < found.length && found.startOf(e) < lastStart && found.endOf(e) <= w1) e++;
   if (e === s) return null;
   const wText = text.slice(w0, w1);
   const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
-  const wQuotes = found.slice(s, e).map((q) => shiftQuote(q, -w0, null, null));
+  const wQuotes: Quote[] = [];
+  for (let i = s; i < e; i++) wQuotes.push(shiftQuote(found.at(i), -w0, null, null));
   // Every quotation in the window is masked, clipped to it.
   const spans: Span[] = [];
-  for (let i = Math.max(0, firstIndex(found.length, (x) => found[x].end > w0)); i < found.length && found[i].start < w1; i++) {
-    spans.push({ start: Math.max(found[i].start, w0) - w0, end: Math.min(found[i].end, w1) - w0 });
+  for (let i = Math.max(0, firstIndex(found.length, (x) => found.endOf(x) > w0)); i < found.length && found.startOf(i) < w1; i++) {
+    spans.push({ start: Math.max(found.startOf(i), w0) - w0, end: Math.min(found.endOf(i), w1) - w0 });
   }
   const masked = maskQuotes(wText, spans as Quote[]);
   const logLength = log.length;
@@ -576,11 +604,14 @@ function walkRange(
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */
 function walkAll(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number,
+  text: string, paragraphs: Paragraph[], list: QuoteList, actors: Entity[][], s: number,
   oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked {
-  const masked = found.length ? maskQuotes(text, found) : text;
   const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
+  // No quote left to walk (the change is after the last one): nothing to mask.
+  if (s >= list.length) return { quotes: [], log, logAt: [], namesAt: [], stoppedAt: s, namesParagraph };
+  const found = list.toArray();
+  const masked = maskQuotes(text, found);
   return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
 }
@@ -664,22 +695,13 @@ function shiftEntity(e: Entity, d: number): Entity {
     ? { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name }
     : { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name, type: e.type };
 }
-function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
-  return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
-}
-function shiftQuoteDeep(q: Quote, d: number): Quote {
-  return shiftQuote(q, d, q.speaker && shiftSpeaker(q.speaker, d), q.cueSpan && { start: q.cueSpan.start + d, end: q.cueSpan.end + d });
-}
-function shiftSpeaker(s: Speaker, d: number): Speaker {
-  return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
-}
 
 interface SpanMap {
   /** A position of the old text in the new one; NaN inside the changed stretch. */
   pos(x: number): number;
   span<T extends Span>(x: T): T | null;
-  /** Where a span of the old text is in the new one: 0 unchanged, delta moved, NaN changed. */
-  offset(x: Span): number;
+  /** Where the old text's span [start, end) is in the new one: 0 unchanged, delta moved, NaN changed. */
+  offset(start: number, end: number): number;
 }
 
 function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap {
@@ -688,15 +710,15 @@ function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap
     if (x.start >= suffixStart) return { ...x, start: x.start + delta, end: x.end + delta };
     return null;
   };
-  const offset = (x: Span): number => (x.end <= prefix ? 0 : x.start >= suffixStart ? delta : NaN);
+  const offset = (start: number, end: number): number => (end <= prefix ? 0 : start >= suffixStart ? delta : NaN);
   return { pos: (x) => (x < prefix ? x : x >= suffixStart ? x + delta : NaN), span, offset };
 }
 
 /** An old attributed quote in the new text (null: it rests on something that changed). */
 function mapQuote(q: Quote, map: SpanMap): Quote | null {
-  const d = map.offset(q);
-  const ds = q.speaker ? map.offset(q.speaker) : 0;
-  const dc = q.cueSpan ? map.offset(q.cueSpan) : 0;
+  const d = map.offset(q.start, q.end);
+  const ds = q.speaker ? map.offset(q.speaker.start, q.speaker.end) : 0;
+  const dc = q.cueSpan ? map.offset(q.cueSpan.start, q.cueSpan.end) : 0;
   if (Number.isNaN(d) || Number.isNaN(ds) || Number.isNaN(dc)) return null;
   if (d === 0 && ds === 0 && dc === 0) return q;
   const speaker = q.speaker && (ds === 0 ? q.speaker : shiftSpeaker(q.speaker, ds));
