@@ -1,7 +1,10 @@
 // Profiling re-analysis after a one-character edit, as the language server does
-// it (one AnalysisCache per open document): what an edit costs on a long article.
+// it (one AnalysisCache per open document): what an edit costs on a long article,
+// and how much of it the garbage collector takes (pauses seen by a PerformanceObserver).
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof -r ./scripts/register-ts.cjs test/bench/profile-edit.ts 1000000 50
 //   node test/bench/profile-top.mjs /tmp/prof/<newest>.cpuprofile 20
+// Allocation by function: test/bench/alloc-edit.ts.
+import { PerformanceObserver } from 'perf_hooks';
 import { analyze, AnalysisCache } from '../../server/src/analysis';
 import { generateArticle } from './generate';
 
@@ -11,12 +14,28 @@ let text = generateArticle({ bytes, seed: 4242 });
 const cache = new AnalysisCache();
 analyze(text, {}, cache);
 const at = text.indexOf('\n\n', text.length >> 1);
-const times: number[] = [];
+const gcPauses: number[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push(e.duration);
+});
+observer.observe({ entryTypes: ['gc'] });
+const wall: number[] = [];
+const cpu: number[] = [];
 for (let i = 0; i < edits; i++) {
   text = text.slice(0, at + i) + 'x' + text.slice(at + i);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   analyze(text, {}, cache);
-  times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  wall.push(performance.now() - t0);
+  cpu.push((c.user + c.system) / 1000);
 }
-times.sort((a, b) => a - b);
-console.log(`${edits} one-character edits on ${(bytes / 1e6).toFixed(2)} MB: median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; cache hits ${cache.hits}, misses ${cache.misses}`);
+setTimeout(() => {
+  observer.disconnect();
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]?.toFixed(1) ?? '-';
+  const line = (xs: number[]) => `p50 ${q(xs, 0.5)}, p90 ${q(xs, 0.9)}, p99 ${q(xs, 0.99)}, max ${q(xs, 1)} ms`;
+  console.log(`${edits} one-character edits on ${(bytes / 1e6).toFixed(2)} MB; cache hits ${cache.hits}, misses ${cache.misses}`);
+  console.log(`  wall ${line(wall)}`);
+  console.log(`  cpu  ${line(cpu)}`);
+  console.log(`  gc   ${gcPauses.length} pauses, ${line(gcPauses)}, total ${gcPauses.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
+}, 500);

@@ -19,7 +19,8 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, resolveWith, splitByKind } from './resolve';
-import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution, type AttributionRun } from './speakers';
+import { LogList, LogListBuilder } from './logList';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
@@ -50,8 +51,8 @@ export interface DocState {
   actorsRel: Entity[][];
   /** The attributed quotes (chunks shared with other versions: see quoteList.ts). */
   quotes: QuoteList;
-  /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
-  log: NameLog;
+  /** The attribution walk: its name log (chunks shared with other versions), and per quote (plus one for the end) its state before it. */
+  log: LogList;
   logAt: Int32Array;
   namesAt: Int32Array;
   analysis: Analysis;
@@ -98,11 +99,15 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
   const run = walkFresh(text, paragraphs, found, actorsRel);
-  const logAt = Int32Array.from([...run.logAt, run.log.length]);
-  const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
+  const logAt = new Int32Array(run.logAt.length + 1);
+  logAt.set(run.logAt);
+  logAt[run.logAt.length] = run.log.length;
+  const namesAt = new Int32Array(run.namesAt.length + 1);
+  namesAt.set(run.namesAt);
+  namesAt[run.namesAt.length] = run.namesParagraph;
   const state = {
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel, log: run.log, logAt, namesAt,
+    paragraphs, local, produced, dicts, placesRel, actorsRel, log: setup.once ? EMPTY_LOG : LogList.of(run.log), logAt, namesAt,
   };
   // A one-off analysis keeps its plain list (no later version reads the chunks).
   return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
@@ -188,6 +193,7 @@ function entitiesOf(produced: (Entity | null)[][], from: number, to: number) {
 }
 
 const NONE: Entity[] = [];
+const EMPTY_LOG = LogList.of(new NameLog());
 
 // ---------------------------------------------------------------------------------
 // After an edit
@@ -402,36 +408,62 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const quotes = new QuoteListBuilder();
   quotes.addRange(found, 0, s);
   quotes.addAll(walked.quotes);
-  const log = walked.log;
-  const logAt: number[] = Array.from(old.logAt.subarray(0, s));
-  for (const x of walked.logAt) logAt.push(x);
-  const namesAt: number[] = Array.from(old.namesAt.subarray(0, s));
-  for (const x of walked.namesAt) namesAt.push(x);
-  if (walked.stoppedAt < found.length) {
-    // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
-    const jo = walked.stoppedAt - qShift;
+  // The log: the old one before quote s, what the walk added, then (back in step) the old rest.
+  const log = new LogListBuilder();
+  const logStart = old.logAt[s];
+  log.addRange(old.log, 0, logStart);
+  for (let i = logStart - walked.logBase; i < walked.log.length; i++) log.push(walked.log.items[i], walked.log.pos[i]);
+  const newBase = walked.logBase + walked.log.length;
+  const stopped = walked.stoppedAt < found.length;
+  const jo = walked.stoppedAt - qShift; // back in step at quote jo of the old walk
+  const count = s + walked.logAt.length + (stopped ? oldQuotes.length - jo + 1 : 1);
+  const logAt = new Int32Array(count);
+  const namesAt = new Int32Array(count);
+  logAt.set(old.logAt.subarray(0, s));
+  logAt.set(walked.logAt, s);
+  namesAt.set(old.namesAt.subarray(0, s));
+  namesAt.set(walked.namesAt, s);
+  let at = s + walked.logAt.length;
+  if (stopped) {
+    // The rest is the old walk's, moved.
     quotes.addRange(found, walked.stoppedAt, found.length);
     const oldBase = old.logAt[jo];
-    const newBase = log.length;
-    for (let i = oldBase; i < old.log.length; i++) {
-      const pos = map.pos(old.log.pos[i]);
-      if (Number.isNaN(pos)) return null;
-      log.push(old.log.items[i], pos);
-    }
-    for (let i = jo; i <= oldQuotes.length; i++) {
-      logAt.push(old.logAt[i] - oldBase + newBase);
-      namesAt.push(mapParagraph(old.namesAt[i]));
+    if (!addMoved(log, old.log, oldBase, P, suffixStart, delta)) return null;
+    for (let i = jo; i <= oldQuotes.length; i++, at++) {
+      logAt[at] = old.logAt[i] - oldBase + newBase;
+      namesAt[at] = mapParagraph(old.namesAt[i]);
     }
   } else {
-    logAt.push(log.length);
-    namesAt.push(walked.namesParagraph);
+    logAt[at] = newBase;
+    namesAt[at] = walked.namesParagraph;
   }
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
     paragraphs, local, produced, dicts, placesRel, actorsRel,
-    quotes: quotes.build(), log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+    quotes: quotes.build(), log: log.build(), logAt, namesAt,
   });
+}
+
+/**
+ * Names [from, end) of the old log, moved to the new text (runs that move alike keep
+ * their chunks); false when one was written in the changed stretch.
+ */
+function addMoved(out: LogListBuilder, old: LogList, from: number, prefix: number, suffixStart: number, delta: number): boolean {
+  let run = from;
+  let runShift = 0;
+  for (let i = from; i < old.length; i++) {
+    const pos = old.posAt(i);
+    const shift = pos < prefix ? 0 : pos >= suffixStart ? delta : NaN;
+    if (Number.isNaN(shift)) return false;
+    if (shift !== runShift) {
+      out.addRange(old, run, i, runShift);
+      run = i;
+      runShift = shift;
+    }
+  }
+  out.addRange(old, run, old.length, runShift);
+  return true;
 }
 
 /**
@@ -492,8 +524,17 @@ function steadyAfter(paragraphs: Paragraph[], actorsRel: Entity[][], from: numbe
 
 type InStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null) => boolean;
 
-/** A walk's outcome: quotes[s…stoppedAt) attributed, and the whole log (the old one up to s, then what it added). */
-type Walked = AttributionRun;
+/** A walk's outcome: quotes[s…stoppedAt) attributed, and its log (names from index logBase on: the old ones before s, then what it added). */
+interface Walked {
+  quotes: Quote[];
+  log: NameLog;
+  logBase: number;
+  /** Per attributed quote: the log length (whole log) and names paragraph before it. */
+  logAt: number[];
+  namesAt: number[];
+  stoppedAt: number;
+  namesParagraph: number;
+}
 
 /** Paragraphs after the change a window's walk may go on for, looking to get back in step (tried in turn). */
 const WINDOWS_AFTER = [12, 60, 300];
@@ -508,13 +549,15 @@ const WINDOW_BEFORE = 6;
  */
 function walkWindow(
   text: string, paragraphs: Paragraph[], found: QuoteList, actors: Entity[][], s: number, changedUntil: number, after: number,
-  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+  oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
-  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  const r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, changedUntil + after), log, namesParagraph, prev, inStep);
+  // The walk reads only the last names of the log: it starts from those.
+  const log = oldLog.tail(logLength);
+  const logBase = logLength - log.length;
+  const r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, changedUntil + after), log, logBase, namesParagraph, prev, inStep);
   if (!r || (r.stoppedAt === r.end && r.end < found.length)) return null;
-  return { quotes: r.quotes, log, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
+  return { quotes: r.quotes, log, logBase, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
 }
 
 /** Paragraphs a from-scratch walk masks at a time. */
@@ -526,14 +569,14 @@ const CHUNK = 256;
  */
 function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][]): Walked {
   const log = new NameLog();
-  const out: Walked = { quotes: [], log, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
+  const out: Walked = { quotes: [], log, logBase: 0, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
   let prev: Quote | null = null;
   const seq = seqOf(found);
   for (let s = 0; s < found.length; ) {
     let reach = CHUNK;
     let r: Ranged | null = null;
     // A quote running over more paragraphs than a chunk widens the chunk.
-    while (!(r = walkRange(text, paragraphs, seq, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, out.namesParagraph, prev))) reach *= 4;
+    while (!(r = walkRange(text, paragraphs, seq, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, 0, out.namesParagraph, prev))) reach *= 4;
     for (const q of r.quotes) out.quotes.push(q);
     for (const x of r.logAt) out.logAt.push(x);
     for (const x of r.namesAt) out.namesAt.push(x);
@@ -558,12 +601,12 @@ interface Ranged {
 /**
  * Walks quotes from s in the window of paragraphs that reaches back WINDOW_BEFORE
  * paragraphs (everything a quote reads) and forward to paragraph pEnd, masking only that
- * window. Names the walk finds are added to `log` (document offsets). Null when no quote
- * fits in the window.
+ * window. Names the walk finds are added to `log` (document offsets; its first name is
+ * name `logBase` of the whole log). Null when no quote fits in the window.
  */
 function walkRange(
   text: string, paragraphs: Paragraph[], found: QuoteSeq, actors: Entity[][], s: number, pEnd: number,
-  log: NameLog, namesParagraph: number, prev: Quote | null, inStep?: InStep,
+  log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null, inStep?: InStep,
 ): Ranged | null {
   const pFirst = Math.max(0, paragraphOf(paragraphs, found.startOf(s)) - WINDOW_BEFORE);
   const w0 = paragraphs[pFirst].start;
@@ -594,7 +637,7 @@ function walkRange(
   for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
   return {
     quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
-    logAt: run.logAt.map((x) => x - added + logLength),
+    logAt: run.logAt.map((x) => x - added + logLength + logBase),
     namesAt: run.namesAt.map((x) => x + pFirst),
     stoppedAt: s + run.stoppedAt,
     end: e,
@@ -605,15 +648,16 @@ function walkRange(
 /** The walk from quote s over the whole text (masked whole: the slow way). */
 function walkAll(
   text: string, paragraphs: Paragraph[], list: QuoteList, actors: Entity[][], s: number,
-  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+  oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked {
-  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  // No quote left to walk (the change is after the last one): nothing to mask.
-  if (s >= list.length) return { quotes: [], log, logAt: [], namesAt: [], stoppedAt: s, namesParagraph };
+  // No quote left to walk (the change is after the last one): nothing to mask, no name to add.
+  if (s >= list.length) return { quotes: [], log: new NameLog(), logBase: logLength, logAt: [], namesAt: [], stoppedAt: s, namesParagraph };
+  const log = oldLog.slice(0, logLength);
   const found = list.toArray();
   const masked = maskQuotes(text, found);
-  return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
+  const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
+  return { ...run, logBase: 0 };
 }
 
 /**
@@ -740,13 +784,13 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
 }
 
 /** Whether the last names of both logs (all the rules read) are the same names at the same places. */
-function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
+function sameWindow(oldLog: LogList, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
   const window = MAX_KNOWN;
   const count = Math.min(window, oldLength);
   if (Math.min(window, log.length) !== count) return false;
   for (let i = 1; i <= count; i++) {
-    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i] + base) return false;
-    const a = oldLog.items[oldLength - i];
+    if (map.pos(oldLog.posAt(oldLength - i)) !== log.pos[log.length - i] + base) return false;
+    const a = oldLog.itemAt(oldLength - i);
     const b = log.items[log.length - i];
     if (a === b) continue;
     if (a.name !== b.name || a.phrase !== b.phrase || !!a.speaker !== !!b.speaker) return false;
