@@ -18,7 +18,7 @@ import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, resolveWith, splitByKind } from './resolve';
+import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { LogList, LogListBuilder } from './logList';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
@@ -45,6 +45,11 @@ export interface DocState {
   produced: (Entity | null)[][];
   /** What the document's mentions tell about names (equivalent for every mention that reads it). */
   dicts: Dictionaries;
+  /**
+   * The entity resolution's state before some paragraphs (every RESOLUTION_STEP-th, in
+   * order; made when an edit first needs them, kept while the paragraphs before hold).
+   */
+  resolutionAt: readonly Checkpoint[];
   /** Per paragraph: its places (paragraph offsets, overlaps dropped). Dates are in `local`. */
   placesRel: Entity[][];
   /** Per paragraph: its actors (paragraph offsets, overlaps dropped). */
@@ -107,7 +112,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   namesAt[run.namesAt.length] = run.namesParagraph;
   const state = {
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel, log: setup.once ? EMPTY_LOG : LogList.of(run.log), logAt, namesAt,
+    paragraphs, local, produced, dicts, resolutionAt: NO_CHECKPOINTS, placesRel, actorsRel, log: setup.once ? EMPTY_LOG : LogList.of(run.log), logAt, namesAt,
   };
   // A one-off analysis keeps its plain list (no later version reads the chunks).
   return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
@@ -193,6 +198,55 @@ function entitiesOf(produced: (Entity | null)[][], from: number, to: number) {
 }
 
 const NONE: Entity[] = [];
+
+/** The entity resolution's state before a paragraph. */
+interface Checkpoint {
+  readonly paragraph: number;
+  readonly state: ResolutionState;
+}
+
+/** Paragraphs between two kept resolution states. */
+const RESOLUTION_STEP = 32;
+const NO_CHECKPOINTS: readonly Checkpoint[] = [];
+
+/**
+ * The resolution's state before paragraph k of `old`, replayed from the last kept state
+ * before it (not from the start: typing a name in the middle of a long article would
+ * replay half of it on every key), and the states kept for the new version: those up to
+ * k, with the ones made on the way. The paragraphs before k must be unchanged.
+ */
+function resolutionBefore(old: DocState, k: number): { state: ResolutionState; checkpoints: readonly Checkpoint[] } {
+  const kept = upTo(old.resolutionAt, k);
+  const last = kept.length ? kept[kept.length - 1] : null;
+  const state = last ? copyState(last.state) : newResolutionState();
+  const made: Checkpoint[] = [];
+  for (let i = last ? last.paragraph : 0; i < k; i++) {
+    if (i % RESOLUTION_STEP === 0 && i > (last?.paragraph ?? 0)) made.push({ paragraph: i, state: copyState(state) });
+    replayResolution(old.local[i].mentions, old.produced[i], state);
+  }
+  return { state, checkpoints: made.length ? kept.concat(made) : kept };
+}
+
+/** The checkpoints before paragraphs up to k. */
+function upTo(checkpoints: readonly Checkpoint[], k: number): readonly Checkpoint[] {
+  let n = checkpoints.length;
+  while (n > 0 && checkpoints[n - 1].paragraph > k) n--;
+  return n === checkpoints.length ? checkpoints : checkpoints.slice(0, n);
+}
+
+/**
+ * A copy of a resolution state (its maps and sets copied, their items shared). Any other
+ * kind of field is an error: this copy would not know how to keep it apart.
+ */
+function copyState(s: ResolutionState): ResolutionState {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(s)) {
+    if (value instanceof Map) out[key] = new Map(value);
+    else if (value instanceof Set) out[key] = new Set(value);
+    else throw new Error(`the entity resolution's state has a field this copy does not know: ${key}`);
+  }
+  return out as unknown as ResolutionState;
+}
 const EMPTY_LOG = LogList.of(new NameLog());
 
 // ---------------------------------------------------------------------------------
@@ -267,6 +321,8 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     signatures(old.local, k0, m, (x) => !isInert(x, old.dicts)),
     signatures(midLocal, 0, mid.length, (x) => !isInert(x, old.dicts)));
   let dicts = old.dicts;
+  // States before paragraphs up to k0 hold (the paragraphs before are unchanged).
+  let resolutionAt = upTo(old.resolutionAt, k0);
   let produced: (Entity | null)[][];
   let placesRel: Entity[][];
   let actorsRel: Entity[][];
@@ -289,8 +345,8 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
       }
     } else {
       // The changed paragraphs' mentions resolve afresh, after the walk's state before them.
-      const state = newResolutionState();
-      for (let i = 0; i < k0; i++) replayResolution(old.local[i].mentions, old.produced[i], state);
+      let state: ResolutionState;
+      ({ state, checkpoints: resolutionAt } = resolutionBefore(old, k0));
       const region: Mention[] = [];
       for (const r of midLocal) for (const x of r.mentions) region.push(x);
       midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));
@@ -307,6 +363,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     // Resolve again: a changed name may change how others resolve. Paragraphs whose
     // mentions resolve as before (the same outcome objects) keep their places and actors.
     ({ produced, dicts } = resolveAll(local));
+    resolutionAt = NO_CHECKPOINTS;
     placesRel = [];
     actorsRel = [];
     let first = -1;
@@ -440,7 +497,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel,
+    paragraphs, local, produced, dicts, resolutionAt, placesRel, actorsRel,
     quotes: quotes.build(), log: log.build(), logAt, namesAt,
   });
 }
