@@ -120,15 +120,15 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
 
 /** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
 function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
-  const sections = buildSections(s.text, s.header, s.paragraphs);
   const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
-    header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: once ?? [],
+    header: s.header, referenceDate: s.referenceDate, paragraphs, sections: [], quotes: once ?? [],
     dates: [], places: [], actors: [], diagnostics,
   };
   if (once) {
+    analysis.sections = buildSections(s.text, s.header, paragraphs);
     // Nothing is kept: the findings move to document offsets in place.
     for (let i = 0; i < paragraphs.length; i++) {
       for (const d of local[i].dates) analysis.dates.push(moved(d, paragraphs[i].start));
@@ -141,8 +141,9 @@ function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
     lazily(analysis, 'dates', () => absolute(paragraphs, local.map((r) => r.dates), shiftDate));
     lazily(analysis, 'places', () => absolute(paragraphs, placesRel, shiftEntity));
     lazily(analysis, 'actors', () => absolute(paragraphs, actorsRel, shiftEntity));
-    // Quotes too: diagnostics (read on every version) come from the chunks.
+    // Quotes too: diagnostics (read on every version) come from the chunks. And sections (the outline).
     lazily(analysis, 'quotes', () => s.quotes.toArray());
+    lazily(analysis, 'sections', () => buildSections(s.text, s.header, paragraphs));
   }
   return { ...s, analysis };
 }
@@ -296,9 +297,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   if (m < n && endOld < suffixStart) return null; // cannot happen: the gap before op[m] is unchanged
   const mid = splitParagraphs(text.slice(from, endNew), 0).map((p) => shiftParagraph(p, from));
   const pShift = mid.length - (m - k0);
-  const paragraphs = op.slice(0, k0);
-  for (const p of mid) paragraphs.push(p);
-  for (let i = m; i < n; i++) paragraphs.push(shiftParagraph(op[i], delta));
+  const paragraphs: Paragraph[] = new Array(n - (m - k0) + mid.length);
+  for (let i = 0; i < k0; i++) paragraphs[i] = op[i];
+  for (let i = 0; i < mid.length; i++) paragraphs[k0 + i] = mid[i];
+  for (let i = m, at = k0 + mid.length; i < n; i++, at++) paragraphs[at] = shiftParagraph(op[i], delta);
   const midEnd = k0 + mid.length; // first paragraph of the unchanged tail (new index)
   const mapParagraph = (i: number): number => (i < k0 ? i : i >= m ? i + pShift : NaN);
 
@@ -309,7 +311,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     const body = text.slice(p.start, p.end);
     return before.get(body) ?? setup.local(own(body));
   });
-  const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
+  const local = spliced(old.local, k0, m, midLocal);
 
   // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
   const oldMentions = signatures(old.local, k0, m);
@@ -351,10 +353,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
       for (const r of midLocal) for (const x of r.mentions) region.push(x);
       midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));
     }
-    produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
+    produced = spliced(old.produced, k0, m, midProduced);
     const region = entitiesOf(produced, k0, midEnd);
-    placesRel = [...old.placesRel.slice(0, k0), ...region.placesRel, ...old.placesRel.slice(m)];
-    actorsRel = [...old.actorsRel.slice(0, k0), ...region.actorsRel, ...old.actorsRel.slice(m)];
+    placesRel = spliced(old.placesRel, k0, m, region.placesRel);
+    actorsRel = spliced(old.actorsRel, k0, m, region.actorsRel);
     if (!sameNames(old.actorsRel.slice(k0, m).flat(), region.actorsRel.flat())) {
       diffFrom = k0;
       diffTo = Math.max(midEnd, k0 + 1);
@@ -531,6 +533,16 @@ function movesWhole(q: Quote, d: number, map: SpanMap, delta: number): boolean {
   return map.offset(q.start + d, q.end + d) === delta &&
     (!q.speaker || map.offset(q.speaker.start + d, q.speaker.end + d) === delta) &&
     (!q.cueSpan || map.offset(q.cueSpan.start + d, q.cueSpan.end + d) === delta);
+}
+
+/** `list` with items [from, to) replaced by `mid`, in one new array (no spread: it goes through iterators). */
+function spliced<T>(list: readonly T[], from: number, to: number, mid: readonly T[]): T[] {
+  const out: T[] = new Array(list.length - (to - from) + mid.length);
+  let at = 0;
+  for (let i = 0; i < from; i++) out[at++] = list[i];
+  for (let i = 0; i < mid.length; i++) out[at++] = mid[i];
+  for (let i = to; i < list.length; i++) out[at++] = list[i];
+  return out;
 }
 
 /** Whether two lists hold the same items (outcome objects, signatures), in order. */
