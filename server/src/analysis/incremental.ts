@@ -6,22 +6,28 @@
 //  - dates and entity mentions are paragraph-local (cached by paragraph text);
 //  - entity resolution is reused when the changed paragraphs' mentions read the same
 //    (same signatures in the same order) or only add or drop mentions no other mention
-//    reads; else it is rerun, and paragraphs whose outcomes did not change keep theirs;
+//    reads (those resolve from the state kept a few paragraphs before them); else it is
+//    rerun, and paragraphs whose outcomes did not change keep theirs;
 //  - quotes are re-scanned from a paragraph no quote runs into, to the first paragraph
 //    after the change where again none does;
 //  - speaker attribution resumes before the first changed quote and stops once its
 //    state (the names seen, the previous quote) is back in step with the old walk.
 // Every shortcut is exact: the result equals a fresh analysis (a property test checks it).
+// What a version keeps is shaped so that an edit allocates for what changed, not for the
+// whole document (each allocation per keystroke is garbage-collector work while the user
+// types): findings per paragraph in paragraph offsets; quotes and the name log in chunks
+// shared between versions (quoteList.ts, logList.ts); the document-offset lists built
+// when first read.
 import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
 import { detectDates } from './dates';
 import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { LogList, LogListBuilder } from './logList';
-import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
+import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
@@ -199,6 +205,7 @@ function entitiesOf(produced: (Entity | null)[][], from: number, to: number) {
 }
 
 const NONE: Entity[] = [];
+const EMPTY_LOG = LogList.of(new NameLog());
 
 /** The entity resolution's state before a paragraph. */
 interface Checkpoint {
@@ -248,7 +255,6 @@ function copyState(s: ResolutionState): ResolutionState {
   }
   return out as unknown as ResolutionState;
 }
-const EMPTY_LOG = LogList.of(new NameLog());
 
 // ---------------------------------------------------------------------------------
 // After an edit
@@ -429,10 +435,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     if (movesWhole(q, d, map, delta)) return;
     building.addRange(oldQuotes, whole, i, delta);
     whole = i + 1;
-    const at = shiftQuoteDeep(q, d);
-    const moved = mapQuote(at, map);
+    const abs = shiftQuoteDeep(q, d);
+    const moved = mapQuote(abs, map);
     if (!moved) lastUnmapped = firstMoved + i - qSuf;
-    building.add(moved ?? shiftQuote(at, delta, null));
+    building.add(moved ?? shiftQuote(abs, delta, null));
   });
   building.addRange(oldQuotes, whole, oldQuotes.length, delta);
   const found = building.build();
