@@ -9,6 +9,7 @@ import { LogList, LogListBuilder } from '../../../server/src/analysis/logList';
 import { QuoteList, QuoteListBuilder } from '../../../server/src/analysis/quoteList';
 import { quoteDiagnostics } from '../../../server/src/analysis/diagnostics';
 import { NameLog, type Known } from '../../../server/src/analysis/speakers';
+import { warmUpEdits } from '../../../server/src/analysis/warmUp';
 import type { Quote } from '../../../server/src/analysis/types';
 import { findQuotes } from '../../../server/src/analysis/quotes';
 import { attributeSpeakers } from '../../../server/src/analysis/speakers';
@@ -159,6 +160,15 @@ describe('incremental re-analysis', () => {
       assert.ok(cache.edits > 40, `${cache.edits} incremental edits`);
       assert.ok(kept > 0, 'states were kept');
     }
+  });
+
+  it('warms up the edit path in small steps, every edit re-analysed incrementally', () => {
+    const warm = warmUpEdits();
+    let steps = 0;
+    let r = warm.next();
+    for (; !r.done; r = warm.next()) steps++;
+    assert.ok(steps > 20, `${steps} steps`);
+    assert.ok(r.value > 100 && r.value >= (steps - 1) * 4, `${r.value} incremental edits in ${steps} steps`);
   });
 
   it('does not keep earlier versions of the text alive while the user types', function () {
