@@ -23,6 +23,10 @@ export class AnalysisCache {
   edits = 0;
   fresh = 0;
 
+  /** @internal What the last analysis keeps for the next one (for tests). */
+  get current(): DocState | null {
+    return this.state;
+  }
   /** @internal */ previous(context: string): DocState | null {
     if (context !== this.context) {
       this.state = null;

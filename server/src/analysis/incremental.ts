@@ -6,22 +6,30 @@
 //  - dates and entity mentions are paragraph-local (cached by paragraph text);
 //  - entity resolution is reused when the changed paragraphs' mentions read the same
 //    (same signatures in the same order) or only add or drop mentions no other mention
-//    reads; else it is rerun, and paragraphs whose outcomes did not change keep theirs;
+//    reads (those resolve from the state kept a few paragraphs before them); else it is
+//    rerun, and paragraphs whose outcomes did not change keep theirs;
 //  - quotes are re-scanned from a paragraph no quote runs into, to the first paragraph
 //    after the change where again none does;
 //  - speaker attribution resumes before the first changed quote and stops once its
 //    state (the names seen, the previous quote) is back in step with the old walk.
 // Every shortcut is exact: the result equals a fresh analysis (a property test checks it).
+// What a version keeps is shaped so that an edit allocates for what changed, not for the
+// whole document (each allocation per keystroke is garbage-collector work while the user
+// types): findings per paragraph in paragraph offsets; quotes and the name log in chunks
+// shared between versions (quoteList.ts, logList.ts); the document-offset lists built
+// when first read.
 import { headerDiagnostics, quoteDiagnostics } from './diagnostics';
 import { detectDates } from './dates';
 import { detectEntities, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
-import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, resolveWith, splitByKind } from './resolve';
-import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution, type AttributionRun } from './speakers';
+import { LogList, LogListBuilder } from './logList';
+import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
+import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
+import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { own } from './strings';
-import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span, Speaker } from './types';
+import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
 /** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
 export interface LocalResult {
@@ -43,14 +51,19 @@ export interface DocState {
   produced: (Entity | null)[][];
   /** What the document's mentions tell about names (equivalent for every mention that reads it). */
   dicts: Dictionaries;
+  /**
+   * The entity resolution's state before some paragraphs (every RESOLUTION_STEP-th, in
+   * order; made when an edit first needs them, kept while the paragraphs before hold).
+   */
+  resolutionAt: readonly Checkpoint[];
   /** Per paragraph: its places (paragraph offsets, overlaps dropped). Dates are in `local`. */
   placesRel: Entity[][];
   /** Per paragraph: its actors (paragraph offsets, overlaps dropped). */
   actorsRel: Entity[][];
-  /** The attributed quotes. */
-  quotes: Quote[];
-  /** The attribution walk: its name log, and per quote (plus one for the end) its state before it. */
-  log: NameLog;
+  /** The attributed quotes (chunks shared with other versions: see quoteList.ts). */
+  quotes: QuoteList;
+  /** The attribution walk: its name log (chunks shared with other versions), and per quote (plus one for the end) its state before it. */
+  log: LogList;
   logAt: Int32Array;
   namesAt: Int32Array;
   analysis: Analysis;
@@ -97,25 +110,31 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
 
   const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
   const run = walkFresh(text, paragraphs, found, actorsRel);
-  const logAt = Int32Array.from([...run.logAt, run.log.length]);
-  const namesAt = Int32Array.from([...run.namesAt, run.namesParagraph]);
-  return finish({
+  const logAt = new Int32Array(run.logAt.length + 1);
+  logAt.set(run.logAt);
+  logAt[run.logAt.length] = run.log.length;
+  const namesAt = new Int32Array(run.namesAt.length + 1);
+  namesAt.set(run.namesAt);
+  namesAt[run.namesAt.length] = run.namesParagraph;
+  const state = {
     text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel,
-    quotes: run.quotes, log: run.log, logAt, namesAt,
-  }, setup.once);
+    paragraphs, local, produced, dicts, resolutionAt: NO_CHECKPOINTS, placesRel, actorsRel, log: setup.once ? EMPTY_LOG : LogList.of(run.log), logAt, namesAt,
+  };
+  // A one-off analysis keeps its plain list (no later version reads the chunks).
+  return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
 }
 
-function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
-  const sections = buildSections(s.text, s.header, s.paragraphs);
-  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...quoteDiagnostics(s.quotes)]
+/** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
+function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
+  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
-    header: s.header, referenceDate: s.referenceDate, paragraphs, sections, quotes: s.quotes,
+    header: s.header, referenceDate: s.referenceDate, paragraphs, sections: [], quotes: once ?? [],
     dates: [], places: [], actors: [], diagnostics,
   };
   if (once) {
+    analysis.sections = buildSections(s.text, s.header, paragraphs);
     // Nothing is kept: the findings move to document offsets in place.
     for (let i = 0; i < paragraphs.length; i++) {
       for (const d of local[i].dates) analysis.dates.push(moved(d, paragraphs[i].start));
@@ -128,6 +147,9 @@ function finish(s: Omit<DocState, 'analysis'>, once = false): DocState {
     lazily(analysis, 'dates', () => absolute(paragraphs, local.map((r) => r.dates), shiftDate));
     lazily(analysis, 'places', () => absolute(paragraphs, placesRel, shiftEntity));
     lazily(analysis, 'actors', () => absolute(paragraphs, actorsRel, shiftEntity));
+    // Quotes too: diagnostics (read on every version) come from the chunks. And sections (the outline).
+    lazily(analysis, 'quotes', () => s.quotes.toArray());
+    lazily(analysis, 'sections', () => buildSections(s.text, s.header, paragraphs));
   }
   return { ...s, analysis };
 }
@@ -183,6 +205,56 @@ function entitiesOf(produced: (Entity | null)[][], from: number, to: number) {
 }
 
 const NONE: Entity[] = [];
+const EMPTY_LOG = LogList.of(new NameLog());
+
+/** The entity resolution's state before a paragraph. */
+interface Checkpoint {
+  readonly paragraph: number;
+  readonly state: ResolutionState;
+}
+
+/** Paragraphs between two kept resolution states. */
+const RESOLUTION_STEP = 32;
+const NO_CHECKPOINTS: readonly Checkpoint[] = [];
+
+/**
+ * The resolution's state before paragraph k of `old`, replayed from the last kept state
+ * before it (not from the start: typing a name in the middle of a long article would
+ * replay half of it on every key), and the states kept for the new version: those up to
+ * k, with the ones made on the way. The paragraphs before k must be unchanged.
+ */
+function resolutionBefore(old: DocState, k: number): { state: ResolutionState; checkpoints: readonly Checkpoint[] } {
+  const kept = upTo(old.resolutionAt, k);
+  const last = kept.length ? kept[kept.length - 1] : null;
+  const state = last ? copyState(last.state) : newResolutionState();
+  const made: Checkpoint[] = [];
+  for (let i = last ? last.paragraph : 0; i < k; i++) {
+    if (i % RESOLUTION_STEP === 0 && i > (last?.paragraph ?? 0)) made.push({ paragraph: i, state: copyState(state) });
+    replayResolution(old.local[i].mentions, old.produced[i], state);
+  }
+  return { state, checkpoints: made.length ? kept.concat(made) : kept };
+}
+
+/** The checkpoints before paragraphs up to k. */
+function upTo(checkpoints: readonly Checkpoint[], k: number): readonly Checkpoint[] {
+  let n = checkpoints.length;
+  while (n > 0 && checkpoints[n - 1].paragraph > k) n--;
+  return n === checkpoints.length ? checkpoints : checkpoints.slice(0, n);
+}
+
+/**
+ * A copy of a resolution state (its maps and sets copied, their items shared). Any other
+ * kind of field is an error: this copy would not know how to keep it apart.
+ */
+function copyState(s: ResolutionState): ResolutionState {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(s)) {
+    if (value instanceof Map) out[key] = new Map(value);
+    else if (value instanceof Set) out[key] = new Set(value);
+    else throw new Error(`the entity resolution's state has a field this copy does not know: ${key}`);
+  }
+  return out as unknown as ResolutionState;
+}
 
 // ---------------------------------------------------------------------------------
 // After an edit
@@ -231,9 +303,10 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   if (m < n && endOld < suffixStart) return null; // cannot happen: the gap before op[m] is unchanged
   const mid = splitParagraphs(text.slice(from, endNew), 0).map((p) => shiftParagraph(p, from));
   const pShift = mid.length - (m - k0);
-  const paragraphs = op.slice(0, k0);
-  for (const p of mid) paragraphs.push(p);
-  for (let i = m; i < n; i++) paragraphs.push(shiftParagraph(op[i], delta));
+  const paragraphs: Paragraph[] = new Array(n - (m - k0) + mid.length);
+  for (let i = 0; i < k0; i++) paragraphs[i] = op[i];
+  for (let i = 0; i < mid.length; i++) paragraphs[k0 + i] = mid[i];
+  for (let i = m, at = k0 + mid.length; i < n; i++, at++) paragraphs[at] = shiftParagraph(op[i], delta);
   const midEnd = k0 + mid.length; // first paragraph of the unchanged tail (new index)
   const mapParagraph = (i: number): number => (i < k0 ? i : i >= m ? i + pShift : NaN);
 
@@ -244,7 +317,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     const body = text.slice(p.start, p.end);
     return before.get(body) ?? setup.local(own(body));
   });
-  const local = [...old.local.slice(0, k0), ...midLocal, ...old.local.slice(m)];
+  const local = spliced(old.local, k0, m, midLocal);
 
   // 3. Entities: the old outcomes hold when the changed paragraphs' mentions read the same.
   const oldMentions = signatures(old.local, k0, m);
@@ -256,6 +329,8 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     signatures(old.local, k0, m, (x) => !isInert(x, old.dicts)),
     signatures(midLocal, 0, mid.length, (x) => !isInert(x, old.dicts)));
   let dicts = old.dicts;
+  // States before paragraphs up to k0 hold (the paragraphs before are unchanged).
+  let resolutionAt = upTo(old.resolutionAt, k0);
   let produced: (Entity | null)[][];
   let placesRel: Entity[][];
   let actorsRel: Entity[][];
@@ -278,16 +353,16 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
       }
     } else {
       // The changed paragraphs' mentions resolve afresh, after the walk's state before them.
-      const state = newResolutionState();
-      for (let i = 0; i < k0; i++) replayResolution(old.local[i].mentions, old.produced[i], state);
+      let state: ResolutionState;
+      ({ state, checkpoints: resolutionAt } = resolutionBefore(old, k0));
       const region: Mention[] = [];
       for (const r of midLocal) for (const x of r.mentions) region.push(x);
       midProduced.push(...perParagraph(midLocal, resolveWith(region, old.dicts, state)));
     }
-    produced = [...old.produced.slice(0, k0), ...midProduced, ...old.produced.slice(m)];
+    produced = spliced(old.produced, k0, m, midProduced);
     const region = entitiesOf(produced, k0, midEnd);
-    placesRel = [...old.placesRel.slice(0, k0), ...region.placesRel, ...old.placesRel.slice(m)];
-    actorsRel = [...old.actorsRel.slice(0, k0), ...region.actorsRel, ...old.actorsRel.slice(m)];
+    placesRel = spliced(old.placesRel, k0, m, region.placesRel);
+    actorsRel = spliced(old.actorsRel, k0, m, region.actorsRel);
     if (!sameNames(old.actorsRel.slice(k0, m).flat(), region.actorsRel.flat())) {
       diffFrom = k0;
       diffTo = Math.max(midEnd, k0 + 1);
@@ -296,6 +371,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
     // Resolve again: a changed name may change how others resolve. Paragraphs whose
     // mentions resolve as before (the same outcome objects) keep their places and actors.
     ({ produced, dicts } = resolveAll(local));
+    resolutionAt = NO_CHECKPOINTS;
     placesRel = [];
     actorsRel = [];
     let first = -1;
@@ -328,35 +404,44 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
 
   // 4. Quotes: from a paragraph no quote runs into, to the first such paragraph after the change.
   const oldQuotes = old.quotes;
-  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= at) - 1;
+  const lastBeforeAt = (at: number): number => firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= at) - 1;
   const cleanOld = (i: number): boolean => {
     if (i >= n) return true;
     const j = lastBeforeAt(op[i].start);
-    return j < 0 || oldQuotes[j].end <= op[i].start;
+    return j < 0 || oldQuotes.endOf(j) <= op[i].start;
   };
   let qa = k0;
   // Attribution must also restart before any actor that changed.
   if (diffFrom < diffTo) qa = Math.min(qa, Math.max(0, diffFrom - 4));
-  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes[lastBeforeAt(op[qa].start)].start);
+  while (!cleanOld(qa)) qa = firstIndex(n, (i) => op[i].end >= oldQuotes.startOf(lastBeforeAt(op[qa].start)));
   const scan = scanQuotes(text, paragraphs, qa, (i) => i >= midEnd && cleanOld(i - pShift));
   const qb = scan.next; // new index; the old one is qb - pShift
   const regionQuotes = toQuotes(text, paragraphs.slice(qa, qb), scan.found);
-  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= op[qa].start);
+  const qPre = firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= op[qa].start);
   const yOld = qb < paragraphs.length ? op[qb - pShift].start : oldText.length;
-  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes[x].start >= yOld);
+  const qSuf = firstIndex(oldQuotes.length, (x) => oldQuotes.startOf(x) >= yOld);
   // Quotes after the re-scanned stretch are the old ones, moved (with their old attribution,
   // which the walk overwrites until it is back in step; one whose attribution rests on the
   // changed stretch cannot be kept, and the walk may not stop before it).
+  // Quotes that move whole (quote, speaker and cue all after the change) keep their chunks.
   const map = spanMapper(P, suffixStart, delta);
-  const found: Quote[] = oldQuotes.slice(0, qPre);
-  for (const q of regionQuotes) found.push(q);
-  const firstMoved = found.length;
+  const building = new QuoteListBuilder();
+  building.addRange(oldQuotes, 0, qPre);
+  building.addAll(regionQuotes);
+  const firstMoved = qPre + regionQuotes.length;
   let lastUnmapped = -1;
-  for (let i = qSuf; i < oldQuotes.length; i++) {
-    const q = mapQuote(oldQuotes[i], map);
-    if (!q) lastUnmapped = found.length;
-    found.push(q ?? shiftQuote(oldQuotes[i], delta, null));
-  }
+  let whole = qSuf; // old quotes [whole, i) move whole
+  oldQuotes.forEachStored(qSuf, oldQuotes.length, (q, d, i) => {
+    if (movesWhole(q, d, map, delta)) return;
+    building.addRange(oldQuotes, whole, i, delta);
+    whole = i + 1;
+    const abs = shiftQuoteDeep(q, d);
+    const moved = mapQuote(abs, map);
+    if (!moved) lastUnmapped = firstMoved + i - qSuf;
+    building.add(moved ?? shiftQuote(abs, delta, null));
+  });
+  building.addRange(oldQuotes, whole, oldQuotes.length, delta);
+  const found = building.build();
   const qShift = found.length - oldQuotes.length;
 
   // 5. Attribution: resume before the first re-found quote, in a window of paragraphs around
@@ -368,54 +453,102 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   const inStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null): boolean => {
     if (j < firstMoved || j <= lastUnmapped) return false;
     const jo = j - qShift; // the same quote in the old walk
-    const pj = paragraphOf(paragraphs, found[j].start);
+    const pj = paragraphOf(paragraphs, found.startOf(j));
     // Everything the quote reads (its paragraph, the one before, names collected) is unchanged.
     if (pj - 1 < midEnd || Math.max(namesParagraph + 1, pj - 3) < midEnd) return false;
     if (paragraphs[Math.max(0, pj - 4)].start < steadyFrom) return false;
     if (mapParagraph(old.namesAt[jo]) !== namesParagraph) return false;
-    if (!sameQuote(oldQuotes[jo - 1] ?? null, prev, map)) return false;
+    if (!sameQuote(jo >= 1 && jo <= oldQuotes.length ? oldQuotes.at(jo - 1) : null, prev, map)) return false;
     return sameWindow(old.log, old.logAt[jo], log, logBase, map);
   };
   // A name the change adds stays among the names the rules read for a while: the walk
   // may need many paragraphs to get back in step, so the window grows before giving up.
   let walked: Walked | null = null;
+  const prevQuote = s > 0 ? oldQuotes.at(s - 1) : null;
   for (const after of WINDOWS_AFTER) {
-    walked = walkWindow(text, paragraphs, found, actorsRel, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
+    walked = walkWindow(text, paragraphs, found, actorsRel, s, Math.max(midEnd, qb), after, old.log, old.logAt[s], old.namesAt[s], prevQuote, inStep);
     if (walked) break;
   }
-  walked ??= walkAll(text, paragraphs, found, actorsRel, s, old.log, old.logAt[s], old.namesAt[s], s > 0 ? oldQuotes[s - 1] : null, inStep);
-  const quotes = found.slice(0, s);
-  for (const q of walked.quotes) quotes.push(q);
-  const log = walked.log;
-  const logAt: number[] = Array.from(old.logAt.subarray(0, s));
-  for (const x of walked.logAt) logAt.push(x);
-  const namesAt: number[] = Array.from(old.namesAt.subarray(0, s));
-  for (const x of walked.namesAt) namesAt.push(x);
-  if (walked.stoppedAt < found.length) {
-    // Back in step at quote jo of the old walk: the rest is the old walk's, moved.
-    const jo = walked.stoppedAt - qShift;
-    for (let i = walked.stoppedAt; i < found.length; i++) quotes.push(found[i]);
+  walked ??= walkAll(text, paragraphs, found, actorsRel, s, old.log, old.logAt[s], old.namesAt[s], prevQuote, inStep);
+  const quotes = new QuoteListBuilder();
+  quotes.addRange(found, 0, s);
+  quotes.addAll(walked.quotes);
+  // The log: the old one before quote s, what the walk added, then (back in step) the old rest.
+  const log = new LogListBuilder();
+  const logStart = old.logAt[s];
+  log.addRange(old.log, 0, logStart);
+  for (let i = logStart - walked.logBase; i < walked.log.length; i++) log.push(walked.log.items[i], walked.log.pos[i]);
+  const newBase = walked.logBase + walked.log.length;
+  const stopped = walked.stoppedAt < found.length;
+  const jo = walked.stoppedAt - qShift; // back in step at quote jo of the old walk
+  const count = s + walked.logAt.length + (stopped ? oldQuotes.length - jo + 1 : 1);
+  const logAt = new Int32Array(count);
+  const namesAt = new Int32Array(count);
+  logAt.set(old.logAt.subarray(0, s));
+  logAt.set(walked.logAt, s);
+  namesAt.set(old.namesAt.subarray(0, s));
+  namesAt.set(walked.namesAt, s);
+  let at = s + walked.logAt.length;
+  if (stopped) {
+    // The rest is the old walk's, moved.
+    quotes.addRange(found, walked.stoppedAt, found.length);
     const oldBase = old.logAt[jo];
-    const newBase = log.length;
-    for (let i = oldBase; i < old.log.length; i++) {
-      const pos = map.pos(old.log.pos[i]);
-      if (Number.isNaN(pos)) return null;
-      log.push(old.log.items[i], pos);
-    }
-    for (let i = jo; i <= oldQuotes.length; i++) {
-      logAt.push(old.logAt[i] - oldBase + newBase);
-      namesAt.push(mapParagraph(old.namesAt[i]));
+    if (!addMoved(log, old.log, oldBase, P, suffixStart, delta)) return null;
+    for (let i = jo; i <= oldQuotes.length; i++, at++) {
+      logAt[at] = old.logAt[i] - oldBase + newBase;
+      namesAt[at] = mapParagraph(old.namesAt[i]);
     }
   } else {
-    logAt.push(log.length);
-    namesAt.push(walked.namesParagraph);
+    logAt[at] = newBase;
+    namesAt[at] = walked.namesParagraph;
   }
 
   return finish({
     text, context: setup.context, header, bodyStart: old.bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
-    paragraphs, local, produced, dicts, placesRel, actorsRel,
-    quotes, log, logAt: Int32Array.from(logAt), namesAt: Int32Array.from(namesAt),
+    paragraphs, local, produced, dicts, resolutionAt, placesRel, actorsRel,
+    quotes: quotes.build(), log: log.build(), logAt, namesAt,
   });
+}
+
+/**
+ * Names [from, end) of the old log, moved to the new text (runs that move alike keep
+ * their chunks); false when one was written in the changed stretch.
+ */
+function addMoved(out: LogListBuilder, old: LogList, from: number, prefix: number, suffixStart: number, delta: number): boolean {
+  let run = from;
+  let runShift = 0;
+  for (let i = from; i < old.length; i++) {
+    const pos = old.posAt(i);
+    const shift = pos < prefix ? 0 : pos >= suffixStart ? delta : NaN;
+    if (Number.isNaN(shift)) return false;
+    if (shift !== runShift) {
+      out.addRange(old, run, i, runShift);
+      run = i;
+      runShift = shift;
+    }
+  }
+  out.addRange(old, run, old.length, runShift);
+  return true;
+}
+
+/**
+ * Whether a stored quote (its chunk `d` characters on) moves by the edit's delta as a
+ * whole, speaker and cue included: what mapQuote would make of it, without a copy.
+ */
+function movesWhole(q: Quote, d: number, map: SpanMap, delta: number): boolean {
+  return map.offset(q.start + d, q.end + d) === delta &&
+    (!q.speaker || map.offset(q.speaker.start + d, q.speaker.end + d) === delta) &&
+    (!q.cueSpan || map.offset(q.cueSpan.start + d, q.cueSpan.end + d) === delta);
+}
+
+/** `list` with items [from, to) replaced by `mid`, in one new array (no spread: it goes through iterators). */
+function spliced<T>(list: readonly T[], from: number, to: number, mid: readonly T[]): T[] {
+  const out: T[] = new Array(list.length - (to - from) + mid.length);
+  let at = 0;
+  for (let i = 0; i < from; i++) out[at++] = list[i];
+  for (let i = 0; i < mid.length; i++) out[at++] = mid[i];
+  for (let i = to; i < list.length; i++) out[at++] = list[i];
+  return out;
 }
 
 /** Whether two lists hold the same items (outcome objects, signatures), in order. */
@@ -466,8 +599,17 @@ function steadyAfter(paragraphs: Paragraph[], actorsRel: Entity[][], from: numbe
 
 type InStep = (j: number, log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null) => boolean;
 
-/** A walk's outcome: quotes[s…stoppedAt) attributed, and the whole log (the old one up to s, then what it added). */
-type Walked = AttributionRun;
+/** A walk's outcome: quotes[s…stoppedAt) attributed, and its log (names from index logBase on: the old ones before s, then what it added). */
+interface Walked {
+  quotes: Quote[];
+  log: NameLog;
+  logBase: number;
+  /** Per attributed quote: the log length (whole log) and names paragraph before it. */
+  logAt: number[];
+  namesAt: number[];
+  stoppedAt: number;
+  namesParagraph: number;
+}
 
 /** Paragraphs after the change a window's walk may go on for, looking to get back in step (tried in turn). */
 const WINDOWS_AFTER = [12, 60, 300];
@@ -481,14 +623,16 @@ const WINDOW_BEFORE = 6;
  * over the whole text).
  */
 function walkWindow(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, changedUntil: number, after: number,
-  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+  text: string, paragraphs: Paragraph[], found: QuoteList, actors: Entity[][], s: number, changedUntil: number, after: number,
+  oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
-  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  const r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, changedUntil + after), log, namesParagraph, prev, inStep);
+  // The walk reads only the last names of the log: it starts from those.
+  const log = oldLog.tail(logLength);
+  const logBase = logLength - log.length;
+  const r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, changedUntil + after), log, logBase, namesParagraph, prev, inStep);
   if (!r || (r.stoppedAt === r.end && r.end < found.length)) return null;
-  return { quotes: r.quotes, log, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
+  return { quotes: r.quotes, log, logBase, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
 }
 
 /** Paragraphs a from-scratch walk masks at a time. */
@@ -500,13 +644,14 @@ const CHUNK = 256;
  */
 function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][]): Walked {
   const log = new NameLog();
-  const out: Walked = { quotes: [], log, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
+  const out: Walked = { quotes: [], log, logBase: 0, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
   let prev: Quote | null = null;
+  const seq = seqOf(found);
   for (let s = 0; s < found.length; ) {
     let reach = CHUNK;
     let r: Ranged | null = null;
     // A quote running over more paragraphs than a chunk widens the chunk.
-    while (!(r = walkRange(text, paragraphs, found, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, out.namesParagraph, prev))) reach *= 4;
+    while (!(r = walkRange(text, paragraphs, seq, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, 0, out.namesParagraph, prev))) reach *= 4;
     for (const q of r.quotes) out.quotes.push(q);
     for (const x of r.logAt) out.logAt.push(x);
     for (const x of r.namesAt) out.namesAt.push(x);
@@ -531,28 +676,29 @@ interface Ranged {
 /**
  * Walks quotes from s in the window of paragraphs that reaches back WINDOW_BEFORE
  * paragraphs (everything a quote reads) and forward to paragraph pEnd, masking only that
- * window. Names the walk finds are added to `log` (document offsets). Null when no quote
- * fits in the window.
+ * window. Names the walk finds are added to `log` (document offsets; its first name is
+ * name `logBase` of the whole log). Null when no quote fits in the window.
  */
 function walkRange(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number, pEnd: number,
-  log: NameLog, namesParagraph: number, prev: Quote | null, inStep?: InStep,
+  text: string, paragraphs: Paragraph[], found: QuoteSeq, actors: Entity[][], s: number, pEnd: number,
+  log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null, inStep?: InStep,
 ): Ranged | null {
-  const pFirst = Math.max(0, paragraphOf(paragraphs, found[s].start) - WINDOW_BEFORE);
+  const pFirst = Math.max(0, paragraphOf(paragraphs, found.startOf(s)) - WINDOW_BEFORE);
   const w0 = paragraphs[pFirst].start;
   const w1 = pEnd < paragraphs.length ? paragraphs[pEnd].start : text.length;
   // Quotes the window walks: those that start before its last paragraph and end inside it.
   const lastStart = pEnd < paragraphs.length ? paragraphs[pEnd - 1].start : text.length + 1;
   let e = s;
-  while (e < found.length && found[e].start < lastStart && found[e].end <= w1) e++;
+  while (e < found.length && found.startOf(e) < lastStart && found.endOf(e) <= w1) e++;
   if (e === s) return null;
   const wText = text.slice(w0, w1);
   const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
-  const wQuotes = found.slice(s, e).map((q) => shiftQuote(q, -w0, null, null));
+  const wQuotes: Quote[] = [];
+  for (let i = s; i < e; i++) wQuotes.push(shiftQuote(found.at(i), -w0, null, null));
   // Every quotation in the window is masked, clipped to it.
   const spans: Span[] = [];
-  for (let i = Math.max(0, firstIndex(found.length, (x) => found[x].end > w0)); i < found.length && found[i].start < w1; i++) {
-    spans.push({ start: Math.max(found[i].start, w0) - w0, end: Math.min(found[i].end, w1) - w0 });
+  for (let i = Math.max(0, firstIndex(found.length, (x) => found.endOf(x) > w0)); i < found.length && found.startOf(i) < w1; i++) {
+    spans.push({ start: Math.max(found.startOf(i), w0) - w0, end: Math.min(found.endOf(i), w1) - w0 });
   }
   const masked = maskQuotes(wText, spans as Quote[]);
   const logLength = log.length;
@@ -566,7 +712,7 @@ function walkRange(
   for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
   return {
     quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
-    logAt: run.logAt.map((x) => x - added + logLength),
+    logAt: run.logAt.map((x) => x - added + logLength + logBase),
     namesAt: run.namesAt.map((x) => x + pFirst),
     stoppedAt: s + run.stoppedAt,
     end: e,
@@ -576,13 +722,17 @@ function walkRange(
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */
 function walkAll(
-  text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][], s: number,
-  oldLog: NameLog, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
+  text: string, paragraphs: Paragraph[], list: QuoteList, actors: Entity[][], s: number,
+  oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked {
-  const masked = found.length ? maskQuotes(text, found) : text;
-  const log = new NameLog(oldLog.items.slice(0, logLength), oldLog.pos.slice(0, logLength));
-  return runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
+  // No quote left to walk (the change is after the last one): nothing to mask, no name to add.
+  if (s >= list.length) return { quotes: [], log: new NameLog(), logBase: logLength, logAt: [], namesAt: [], stoppedAt: s, namesParagraph };
+  const log = oldLog.slice(0, logLength);
+  const found = list.toArray();
+  const masked = maskQuotes(text, found);
+  const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
+  return { ...run, logBase: 0 };
 }
 
 /**
@@ -664,22 +814,13 @@ function shiftEntity(e: Entity, d: number): Entity {
     ? { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name }
     : { start: e.start + d, end: e.end + d, kind: e.kind, text: e.text, name: e.name, type: e.type };
 }
-function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
-  return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
-}
-function shiftQuoteDeep(q: Quote, d: number): Quote {
-  return shiftQuote(q, d, q.speaker && shiftSpeaker(q.speaker, d), q.cueSpan && { start: q.cueSpan.start + d, end: q.cueSpan.end + d });
-}
-function shiftSpeaker(s: Speaker, d: number): Speaker {
-  return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
-}
 
 interface SpanMap {
   /** A position of the old text in the new one; NaN inside the changed stretch. */
   pos(x: number): number;
   span<T extends Span>(x: T): T | null;
-  /** Where a span of the old text is in the new one: 0 unchanged, delta moved, NaN changed. */
-  offset(x: Span): number;
+  /** Where the old text's span [start, end) is in the new one: 0 unchanged, delta moved, NaN changed. */
+  offset(start: number, end: number): number;
 }
 
 function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap {
@@ -688,15 +829,15 @@ function spanMapper(prefix: number, suffixStart: number, delta: number): SpanMap
     if (x.start >= suffixStart) return { ...x, start: x.start + delta, end: x.end + delta };
     return null;
   };
-  const offset = (x: Span): number => (x.end <= prefix ? 0 : x.start >= suffixStart ? delta : NaN);
+  const offset = (start: number, end: number): number => (end <= prefix ? 0 : start >= suffixStart ? delta : NaN);
   return { pos: (x) => (x < prefix ? x : x >= suffixStart ? x + delta : NaN), span, offset };
 }
 
 /** An old attributed quote in the new text (null: it rests on something that changed). */
 function mapQuote(q: Quote, map: SpanMap): Quote | null {
-  const d = map.offset(q);
-  const ds = q.speaker ? map.offset(q.speaker) : 0;
-  const dc = q.cueSpan ? map.offset(q.cueSpan) : 0;
+  const d = map.offset(q.start, q.end);
+  const ds = q.speaker ? map.offset(q.speaker.start, q.speaker.end) : 0;
+  const dc = q.cueSpan ? map.offset(q.cueSpan.start, q.cueSpan.end) : 0;
   if (Number.isNaN(d) || Number.isNaN(ds) || Number.isNaN(dc)) return null;
   if (d === 0 && ds === 0 && dc === 0) return q;
   const speaker = q.speaker && (ds === 0 ? q.speaker : shiftSpeaker(q.speaker, ds));
@@ -718,13 +859,13 @@ function sameSpan(a: Span | null, b: Span | null): boolean {
 }
 
 /** Whether the last names of both logs (all the rules read) are the same names at the same places. */
-function sameWindow(oldLog: NameLog, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
+function sameWindow(oldLog: LogList, oldLength: number, log: NameLog, base: number, map: SpanMap): boolean {
   const window = MAX_KNOWN;
   const count = Math.min(window, oldLength);
   if (Math.min(window, log.length) !== count) return false;
   for (let i = 1; i <= count; i++) {
-    if (map.pos(oldLog.pos[oldLength - i]) !== log.pos[log.length - i] + base) return false;
-    const a = oldLog.items[oldLength - i];
+    if (map.pos(oldLog.posAt(oldLength - i)) !== log.pos[log.length - i] + base) return false;
+    const a = oldLog.itemAt(oldLength - i);
     const b = log.items[log.length - i];
     if (a === b) continue;
     if (a.name !== b.name || a.phrase !== b.phrase || !!a.speaker !== !!b.speaker) return false;

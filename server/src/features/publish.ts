@@ -12,6 +12,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { UnknownDocumentError, type Project } from '../workspace/project';
 import type { Settings } from '../workspace/settings';
 import type { AnalyzedText } from '../workspace/analyzed';
+import { warmUpEdits } from '../analysis/warmUp';
 import { entityFacts } from '../workspace/stats';
 import { toLspDiagnostics } from './diagnostics';
 import { itemsAt } from './lookup';
@@ -83,9 +84,26 @@ export async function publishDiagnostics(project: Project, connection: Connectio
 }
 
 /**
+ * The re-analysis of edits warmed up once per process (analysis/warmUp.ts): its first
+ * keys would otherwise be the slowest of a typing session. A step at a time, in pauses.
+ */
+const warmUp = warmUpEdits();
+let warmedUp = false;
+
+function warmUpStep(connection: Connection): void {
+  try {
+    warmedUp = !!warmUp.next().done;
+  } catch (e) {
+    warmedUp = true; // only a warm-up: the real edits will tell if anything is wrong
+    connection.console.error(`Warm-up of edits failed: ${(e as Error).stack ?? e}`);
+  }
+}
+
+/**
  * Builds the per-analysis indexes (lookup, entity facts, the outline and its JSON)
  * ahead of requests, one step per event-loop turn: an edit arriving meanwhile is
- * handled after at most one step (each a few ms on 1 MB), and stops the rest.
+ * handled after at most one step (each a few ms on 1 MB), and stops the rest. Then
+ * the warm-up's steps, the same way.
  */
 async function prepare(project: Project, connection: Connection, f: AnalyzedText): Promise<void> {
   const steps = [
@@ -103,4 +121,10 @@ async function prepare(project: Project, connection: Connection, f: AnalyzedText
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   connection.tracer.log(`prepared ${f.uri} v${f.version} in ${elapsed()}`);
+  // Then, while the pause lasts, the warm-up (a long article is where typing needs it).
+  while (!warmedUp) {
+    if (project.versionOf(f.uri) !== f.version) return;
+    warmUpStep(connection);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

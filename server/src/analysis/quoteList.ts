@@ -1,0 +1,229 @@
+// The attributed quotes of an analysis, kept so that the next version can reuse them
+// without copying. A keystroke moves every quote after it; moving each one (a new quote,
+// speaker and cue span per quote, thousands in a long article) is what made the garbage
+// collector pause while the user typed. So quotes are stored in chunks that never change,
+// and a version places each chunk at an offset of its own: an edit builds new chunks only
+// around the change and, for the chunks after it, a new offset (one small object per chunk).
+// Diagnostics are kept per chunk the same way. The document-offset list every consumer reads
+// (`Analysis.quotes`) is built from the chunks when first read.
+import { quoteDiagnostics } from './diagnostics';
+import type { Diagnostic, Quote, Span, Speaker } from './types';
+
+/** Quotes per chunk at most; adjacent chunks hold more than this together (few chunks). */
+const CHUNK = 64;
+
+/** Quotes stored once, in the offsets of the version that built them. Never mutated but for `diagnostics`. */
+interface Chunk {
+  readonly items: readonly Quote[];
+  /** The items' diagnostics, in the same offsets (built on first use). */
+  diagnostics?: Diagnostic[];
+}
+
+/** A chunk as one version has it: its quotes `delta` characters further on than stored. */
+interface Piece {
+  readonly chunk: Chunk;
+  readonly delta: number;
+}
+
+/** Read access to quotes by index, without copying them to document offsets. */
+export interface QuoteSeq {
+  readonly length: number;
+  startOf(i: number): number;
+  endOf(i: number): number;
+  /** Quote i in document offsets (a copy when its chunk moved). */
+  at(i: number): Quote;
+}
+
+/** A plain list of quotes (document offsets) as a QuoteSeq. */
+export function seqOf(quotes: readonly Quote[]): QuoteSeq {
+  return {
+    length: quotes.length,
+    startOf: (i) => quotes[i].start,
+    endOf: (i) => quotes[i].end,
+    at: (i) => quotes[i],
+  };
+}
+
+export class QuoteList implements QuoteSeq {
+  readonly length: number;
+  /** Index of each piece's first quote, then the length. */
+  private readonly firsts: Int32Array;
+  /** The piece last looked up (reads come mostly in order). */
+  private last = 0;
+
+  private constructor(private readonly pieces: readonly Piece[]) {
+    this.firsts = new Int32Array(pieces.length + 1);
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      this.firsts[i] = at;
+      at += pieces[i].chunk.items.length;
+    }
+    this.firsts[pieces.length] = at;
+    this.length = at;
+  }
+
+  /** Quotes in document offsets (taken as they are: the list owns them from now on). */
+  static of(quotes: readonly Quote[]): QuoteList {
+    const b = new QuoteListBuilder();
+    b.addAll(quotes);
+    return b.build();
+  }
+
+  /** @internal */ static fromPieces(pieces: readonly Piece[]): QuoteList {
+    return new QuoteList(pieces);
+  }
+
+  /** The piece holding quote i (0 ≤ i < length). */
+  private pieceOf(i: number): number {
+    const f = this.firsts;
+    let p = this.last;
+    if (i >= f[p] && i < f[p + 1]) return p;
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (f[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    p = lo;
+    this.last = p;
+    return p;
+  }
+
+  startOf(i: number): number {
+    const p = this.pieceOf(i);
+    const piece = this.pieces[p];
+    return piece.chunk.items[i - this.firsts[p]].start + piece.delta;
+  }
+
+  endOf(i: number): number {
+    const p = this.pieceOf(i);
+    const piece = this.pieces[p];
+    return piece.chunk.items[i - this.firsts[p]].end + piece.delta;
+  }
+
+  at(i: number): Quote {
+    const p = this.pieceOf(i);
+    const piece = this.pieces[p];
+    return shiftQuoteDeep(piece.chunk.items[i - this.firsts[p]], piece.delta);
+  }
+
+  /** Calls `f` with quotes [from, to) as stored and the offset to add to every span of each. */
+  forEachStored(from: number, to: number, f: (stored: Quote, delta: number, i: number) => void): void {
+    if (from >= to) return;
+    for (let p = this.pieceOf(from); p < this.pieces.length && this.firsts[p] < to; p++) {
+      const { chunk, delta } = this.pieces[p];
+      const first = this.firsts[p];
+      const end = Math.min(to - first, chunk.items.length);
+      for (let k = Math.max(0, from - first); k < end; k++) f(chunk.items[k], delta, first + k);
+    }
+  }
+
+  /** Every quote in document offsets. */
+  toArray(): Quote[] {
+    const out: Quote[] = [];
+    for (const { chunk, delta } of this.pieces) for (const q of chunk.items) out.push(shiftQuoteDeep(q, delta));
+    return out;
+  }
+
+  /** The quotes' diagnostics in document offsets (a chunk's are computed once, then moved). */
+  diagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const { chunk, delta } of this.pieces) {
+      const ds = (chunk.diagnostics ??= quoteDiagnostics(chunk.items));
+      for (const d of ds) out.push(shiftDiagnostic(d, delta));
+    }
+    return out;
+  }
+
+  /** @internal */ forEachPiece(from: number, to: number, f: (piece: Piece, first: number) => void): void {
+    if (from >= to) return;
+    for (let p = this.pieceOf(from); p < this.pieces.length && this.firsts[p] < to; p++) f(this.pieces[p], this.firsts[p]);
+  }
+}
+
+/**
+ * Builds a QuoteList from runs of other lists (whole chunks are shared, not copied) and
+ * quotes in document offsets, in order.
+ */
+export class QuoteListBuilder {
+  private readonly pieces: Piece[] = [];
+  /** Quotes in document offsets not yet in a chunk. */
+  private pending: Quote[] = [];
+
+  add(q: Quote): void {
+    this.pending.push(q);
+    if (this.pending.length === CHUNK) this.flush();
+  }
+
+  addAll(quotes: readonly Quote[]): void {
+    for (const q of quotes) this.add(q);
+  }
+
+  /** Quotes [from, to) of `list`, `shift` characters further on. */
+  addRange(list: QuoteList, from: number, to: number, shift = 0): void {
+    list.forEachPiece(from, to, (piece, first) => {
+      const n = piece.chunk.items.length;
+      const delta = piece.delta + shift;
+      if (first >= from && first + n <= to) {
+        this.flush();
+        this.pieces.push(delta === piece.delta ? piece : { chunk: piece.chunk, delta });
+        return;
+      }
+      // Part of a chunk: its quotes are taken one by one.
+      const end = Math.min(to - first, n);
+      for (let k = Math.max(0, from - first); k < end; k++) this.add(shiftQuoteDeep(piece.chunk.items[k], delta));
+    });
+  }
+
+  build(): QuoteList {
+    this.flush();
+    return QuoteList.fromPieces(merged(this.pieces));
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    this.pieces.push({ chunk: { items: this.pending }, delta: 0 });
+    this.pending = [];
+  }
+}
+
+/**
+ * Adjacent pieces small enough to share a chunk, merged: edits leave small chunks
+ * around the change, and merging keeps the number of chunks near length / CHUNK.
+ */
+function merged(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let j = i + 1;
+    let size = pieces[i].chunk.items.length;
+    while (j < pieces.length && size + pieces[j].chunk.items.length <= CHUNK) size += pieces[j++].chunk.items.length;
+    if (j === i + 1) {
+      if (size) out.push(pieces[i]);
+    } else if (size) {
+      const items: Quote[] = [];
+      for (let k = i; k < j; k++) for (const q of pieces[k].chunk.items) items.push(shiftQuoteDeep(q, pieces[k].delta));
+      out.push({ chunk: { items }, delta: 0 });
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Moved copies, built field by field (object spread is several times slower).
+export function shiftQuote(q: Quote, d: number, speaker: Quote['speaker'], cueSpan: Span | null = q.cueSpan): Quote {
+  return { start: q.start + d, end: q.end + d, text: q.text, kind: q.kind, speaker, cue: q.cue, cueSpan, closed: q.closed, paragraphs: q.paragraphs };
+}
+export function shiftQuoteDeep(q: Quote, d: number): Quote {
+  if (d === 0) return q;
+  return shiftQuote(q, d, q.speaker && shiftSpeaker(q.speaker, d), q.cueSpan && { start: q.cueSpan.start + d, end: q.cueSpan.end + d });
+}
+export function shiftSpeaker(s: Speaker, d: number): Speaker {
+  return { start: s.start + d, end: s.end + d, text: s.text, via: s.via, name: s.name };
+}
+function shiftDiagnostic(x: Diagnostic, d: number): Diagnostic {
+  if (d === 0) return x;
+  const out: Diagnostic = { start: x.start + d, end: x.end + d, severity: x.severity, code: x.code, message: x.message };
+  if (x.related) out.related = x.related.map((r) => ({ start: r.start + d, end: r.end + d, message: r.message }));
+  return out;
+}
