@@ -17,5 +17,8 @@ await Promise.all([
   // Workspace indexing runs on worker threads; the server starts them from this file next to it.
   build({ ...common, entryPoints: ['server/src/workspace/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The analysis core alone, bundled as in the server and the CLI: what `npm run bench`
+  // times (not shipped in the .vsix).
+  build({ ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
