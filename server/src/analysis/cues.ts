@@ -4,6 +4,8 @@
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
 // (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
 // build a regex object on every call of these hot functions.
+import { isSpaceCode } from './text';
+
 /** A word of a noun phrase read forwards (abbreviations keep their period); global: reset lastIndex before a scan. */
 const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
 const BARE_PLURAL = /^[\p{Ll}-]+s$/u;
@@ -256,11 +258,6 @@ function mayTrail(s: string): boolean {
   return TIME_WORD_BEFORE.test(s.slice(Math.max(0, end - 8), end));
 }
 
-/** What `\s` matches, by character code. */
-export function isSpaceCode(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 /** Space or a character that ends a noun phrase read backwards: , ; : ( ) dashes, a masked quote, double marks. */
 function isWordBreak(c: number): boolean {
   return isSpaceCode(c) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2014 || c === 0x2013 ||

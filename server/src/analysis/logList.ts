@@ -2,40 +2,19 @@
 // quotes (quoteList.ts), in chunks shared between versions, each placed by an offset
 // of its own, so an edit does not copy the log (a dozen thousand names and positions
 // in a long article) but only adds what the walk found around the change.
+import { addRange, type Chunk, ChunkedList, mergeSmall, type Piece } from './chunks';
 import { type Known, MAX_KNOWN, NameLog } from './speakers';
 
 /** Names per chunk at most; adjacent chunks hold more than this together. */
 const CHUNK = 256;
 
 /** Names and where they were written (the offsets of the version that built them). Never mutated. */
-interface Chunk {
+interface LogChunk extends Chunk {
   readonly items: readonly Known[];
   readonly pos: readonly number[];
 }
 
-/** A chunk as one version has it: its names `delta` characters further on than stored. */
-interface Piece {
-  readonly chunk: Chunk;
-  readonly delta: number;
-}
-
-export class LogList {
-  readonly length: number;
-  /** Index of each piece's first name, then the length. */
-  private readonly firsts: Int32Array;
-  private last = 0;
-
-  private constructor(private readonly pieces: readonly Piece[]) {
-    this.firsts = new Int32Array(pieces.length + 1);
-    let at = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      this.firsts[i] = at;
-      at += pieces[i].chunk.items.length;
-    }
-    this.firsts[pieces.length] = at;
-    this.length = at;
-  }
-
+export class LogList extends ChunkedList<LogChunk> {
   /** A log's names (document offsets), taken as they are. */
   static of(log: NameLog): LogList {
     const b = new LogListBuilder();
@@ -43,24 +22,8 @@ export class LogList {
     return b.build();
   }
 
-  /** @internal */ static fromPieces(pieces: readonly Piece[]): LogList {
+  /** @internal */ static fromPieces(pieces: readonly Piece<LogChunk>[]): LogList {
     return new LogList(pieces);
-  }
-
-  private pieceOf(i: number): number {
-    const f = this.firsts;
-    let p = this.last;
-    if (i >= f[p] && i < f[p + 1]) return p;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (f[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    p = lo;
-    this.last = p;
-    return p;
   }
 
   itemAt(i: number): Known {
@@ -86,16 +49,11 @@ export class LogList {
   tail(length: number): NameLog {
     return this.slice(length - MAX_KNOWN, length);
   }
-
-  /** @internal */ forEachPiece(from: number, to: number, f: (piece: Piece, first: number) => void): void {
-    if (from >= to) return;
-    for (let p = this.pieceOf(from); p < this.pieces.length && this.firsts[p] < to; p++) f(this.pieces[p], this.firsts[p]);
-  }
 }
 
 /** Builds a LogList from runs of other logs (whole chunks shared) and single names, in order. */
 export class LogListBuilder {
-  private readonly pieces: Piece[] = [];
+  private readonly pieces: Piece<LogChunk>[] = [];
   private items: Known[] = [];
   private pos: number[] = [];
 
@@ -105,24 +63,27 @@ export class LogListBuilder {
     if (this.items.length === CHUNK) this.flush();
   }
 
-  /** Names [from, to) of `list`, `shift` characters further on. */
+  /** Names [from, to) of `list`, `shift` characters further on (whole chunks shared). */
   addRange(list: LogList, from: number, to: number, shift = 0): void {
-    list.forEachPiece(from, to, (piece, first) => {
-      const n = piece.chunk.items.length;
-      const delta = piece.delta + shift;
-      if (first >= from && first + n <= to) {
-        this.flush();
-        this.pieces.push(delta === piece.delta ? piece : { chunk: piece.chunk, delta });
-        return;
-      }
-      const end = Math.min(to - first, n);
-      for (let k = Math.max(0, from - first); k < end; k++) this.push(piece.chunk.items[k], piece.chunk.pos[k] + delta);
-    });
+    addRange(list, from, to, shift, (piece) => {
+      this.flush();
+      this.pieces.push(piece);
+    }, (chunk, k, delta) => this.push(chunk.items[k], chunk.pos[k] + delta));
   }
 
   build(): LogList {
     this.flush();
-    return LogList.fromPieces(merged(this.pieces));
+    return LogList.fromPieces(mergeSmall(this.pieces, CHUNK, (run) => {
+      const items: Known[] = [];
+      const pos: number[] = [];
+      for (const { chunk, delta } of run) {
+        for (let x = 0; x < chunk.items.length; x++) {
+          items.push(chunk.items[x]);
+          pos.push(chunk.pos[x] + delta);
+        }
+      }
+      return { items, pos };
+    }));
   }
 
   private flush(): void {
@@ -131,30 +92,4 @@ export class LogListBuilder {
     this.items = [];
     this.pos = [];
   }
-}
-
-/** Adjacent pieces small enough to share a chunk, merged (edits leave small ones behind). */
-function merged(pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let j = i + 1;
-    let size = pieces[i].chunk.items.length;
-    while (j < pieces.length && size + pieces[j].chunk.items.length <= CHUNK) size += pieces[j++].chunk.items.length;
-    if (j === i + 1) {
-      if (size) out.push(pieces[i]);
-    } else if (size) {
-      const items: Known[] = [];
-      const pos: number[] = [];
-      for (let k = i; k < j; k++) {
-        const { chunk, delta } = pieces[k];
-        for (let x = 0; x < chunk.items.length; x++) {
-          items.push(chunk.items[x]);
-          pos.push(chunk.pos[x] + delta);
-        }
-      }
-      out.push({ chunk: { items, pos }, delta: 0 });
-    }
-    i = j;
-  }
-  return out;
 }

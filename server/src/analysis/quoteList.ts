@@ -6,6 +6,7 @@
 // around the change and, for the chunks after it, a new offset (one small object per chunk).
 // Diagnostics are kept per chunk the same way. The document-offset list every consumer reads
 // (`Analysis.quotes`) is built from the chunks when first read.
+import { addRange, type Chunk, ChunkedList, mergeSmall, type Piece } from './chunks';
 import { quoteDiagnostics } from './diagnostics';
 import type { Diagnostic, Quote, Span, Speaker } from './types';
 
@@ -13,16 +14,10 @@ import type { Diagnostic, Quote, Span, Speaker } from './types';
 const CHUNK = 64;
 
 /** Quotes stored once, in the offsets of the version that built them. Never mutated but for `diagnostics`. */
-interface Chunk {
+interface QuoteChunk extends Chunk {
   readonly items: readonly Quote[];
   /** The items' diagnostics, in the same offsets (built on first use). */
   diagnostics?: Diagnostic[];
-}
-
-/** A chunk as one version has it: its quotes `delta` characters further on than stored. */
-interface Piece {
-  readonly chunk: Chunk;
-  readonly delta: number;
 }
 
 /** Read access to quotes by index, without copying them to document offsets. */
@@ -44,24 +39,7 @@ export function seqOf(quotes: readonly Quote[]): QuoteSeq {
   };
 }
 
-export class QuoteList implements QuoteSeq {
-  readonly length: number;
-  /** Index of each piece's first quote, then the length. */
-  private readonly firsts: Int32Array;
-  /** The piece last looked up (reads come mostly in order). */
-  private last = 0;
-
-  private constructor(private readonly pieces: readonly Piece[]) {
-    this.firsts = new Int32Array(pieces.length + 1);
-    let at = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      this.firsts[i] = at;
-      at += pieces[i].chunk.items.length;
-    }
-    this.firsts[pieces.length] = at;
-    this.length = at;
-  }
-
+export class QuoteList extends ChunkedList<QuoteChunk> implements QuoteSeq {
   /** Quotes in document offsets (taken as they are: the list owns them from now on). */
   static of(quotes: readonly Quote[]): QuoteList {
     const b = new QuoteListBuilder();
@@ -69,25 +47,8 @@ export class QuoteList implements QuoteSeq {
     return b.build();
   }
 
-  /** @internal */ static fromPieces(pieces: readonly Piece[]): QuoteList {
+  /** @internal */ static fromPieces(pieces: readonly Piece<QuoteChunk>[]): QuoteList {
     return new QuoteList(pieces);
-  }
-
-  /** The piece holding quote i (0 ≤ i < length). */
-  private pieceOf(i: number): number {
-    const f = this.firsts;
-    let p = this.last;
-    if (i >= f[p] && i < f[p + 1]) return p;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (f[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    p = lo;
-    this.last = p;
-    return p;
   }
 
   startOf(i: number): number {
@@ -135,11 +96,6 @@ export class QuoteList implements QuoteSeq {
     }
     return out;
   }
-
-  /** @internal */ forEachPiece(from: number, to: number, f: (piece: Piece, first: number) => void): void {
-    if (from >= to) return;
-    for (let p = this.pieceOf(from); p < this.pieces.length && this.firsts[p] < to; p++) f(this.pieces[p], this.firsts[p]);
-  }
 }
 
 /**
@@ -147,7 +103,7 @@ export class QuoteList implements QuoteSeq {
  * quotes in document offsets, in order.
  */
 export class QuoteListBuilder {
-  private readonly pieces: Piece[] = [];
+  private readonly pieces: Piece<QuoteChunk>[] = [];
   /** Quotes in document offsets not yet in a chunk. */
   private pending: Quote[] = [];
 
@@ -160,25 +116,21 @@ export class QuoteListBuilder {
     for (const q of quotes) this.add(q);
   }
 
-  /** Quotes [from, to) of `list`, `shift` characters further on. */
+  /** Quotes [from, to) of `list`, `shift` characters further on (whole chunks shared). */
   addRange(list: QuoteList, from: number, to: number, shift = 0): void {
-    list.forEachPiece(from, to, (piece, first) => {
-      const n = piece.chunk.items.length;
-      const delta = piece.delta + shift;
-      if (first >= from && first + n <= to) {
-        this.flush();
-        this.pieces.push(delta === piece.delta ? piece : { chunk: piece.chunk, delta });
-        return;
-      }
-      // Part of a chunk: its quotes are taken one by one.
-      const end = Math.min(to - first, n);
-      for (let k = Math.max(0, from - first); k < end; k++) this.add(shiftQuoteDeep(piece.chunk.items[k], delta));
-    });
+    addRange(list, from, to, shift, (piece) => {
+      this.flush();
+      this.pieces.push(piece);
+    }, (chunk, k, delta) => this.add(shiftQuoteDeep(chunk.items[k], delta)));
   }
 
   build(): QuoteList {
     this.flush();
-    return QuoteList.fromPieces(merged(this.pieces));
+    return QuoteList.fromPieces(mergeSmall(this.pieces, CHUNK, (run) => {
+      const items: Quote[] = [];
+      for (const { chunk, delta } of run) for (const q of chunk.items) items.push(shiftQuoteDeep(q, delta));
+      return { items };
+    }));
   }
 
   private flush(): void {
@@ -186,28 +138,6 @@ export class QuoteListBuilder {
     this.pieces.push({ chunk: { items: this.pending }, delta: 0 });
     this.pending = [];
   }
-}
-
-/**
- * Adjacent pieces small enough to share a chunk, merged: edits leave small chunks
- * around the change, and merging keeps the number of chunks near length / CHUNK.
- */
-function merged(pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < pieces.length; ) {
-    let j = i + 1;
-    let size = pieces[i].chunk.items.length;
-    while (j < pieces.length && size + pieces[j].chunk.items.length <= CHUNK) size += pieces[j++].chunk.items.length;
-    if (j === i + 1) {
-      if (size) out.push(pieces[i]);
-    } else if (size) {
-      const items: Quote[] = [];
-      for (let k = i; k < j; k++) for (const q of pieces[k].chunk.items) items.push(shiftQuoteDeep(q, pieces[k].delta));
-      out.push({ chunk: { items }, delta: 0 });
-    }
-    i = j;
-  }
-  return out;
 }
 
 // Moved copies, built field by field (object spread is several times slower).

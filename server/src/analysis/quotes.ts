@@ -9,7 +9,7 @@
 // the end of its paragraph instead of swallowing the rest of the document. A quote
 // still open at the end of a paragraph continues when the next paragraph reopens
 // with an opening mark (the news convention for quotes of several paragraphs).
-import { isSpaceCode } from './cues';
+import { isSpaceCode, wordCount } from './text';
 import { own } from './strings';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
@@ -258,7 +258,7 @@ export const TURN_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|Q|A)
  */
 export function guessKind(quoteText: string): QuoteKind {
   const inner = stripMarks(quoteText).trim();
-  const words = countWords(inner, 5);
+  const words = wordCount(inner, 5);
   if (words >= 5) return 'speech';
   // A short complete sentence ("We never agreed.") is still speech.
   if (words >= 3 && STARTS_UPPER.test(inner) && /[.!?]$/.test(inner)) return 'speech';
@@ -284,17 +284,6 @@ function stripMarks(s: string): string {
 }
 
 
-/** The number of space-separated words of `s`, counted up to `max` (no array of them). */
-function countWords(s: string, max: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length && n < max; i++) {
-    const space = isSpaceCode(s.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
 
 /** Exported for its equivalence test. */
 export const quoteInternals = { stripMarks };

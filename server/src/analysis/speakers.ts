@@ -8,10 +8,11 @@
 // continuing the last speaker). Quote texts are masked out first, so a cue word inside
 // a quotation never counts. Every look-around is bounded to the quote's sentence and
 // the paragraph before it: the work is linear in the document.
-import { findCues, IMPERSONAL, isBaseForm, isNounish, isSpaceCode, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
+import { findCues, IMPERSONAL, isBaseForm, isNounish, nameOf, orgLike, personLike, phraseAfter, PERSONAL_PRONOUN, subjectAfter, subjectBefore } from './cues';
 import type { Cue, Phrase } from './cues';
 import { TURN_LABEL } from './quotes';
 import { own } from './strings';
+import { isSpaceCode, wordCount } from './text';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
@@ -496,17 +497,6 @@ const BARE_LEAD = /^[\s,\u2014\u2013-]*$/u;
 const LEAD_PUNCTUATION = /^[\s,\u2014\u2013-]+/u;
 const AS_ONLY = /^[\s,]*as\s+$/u;
 
-/** The number of words (runs of non-space) in `s`, counted up to `max`. */
-function wordCount(s: string, max: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length && n < max; i++) {
-    const space = isSpaceCode(s.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
 
 /** Whether the quotation's text, closing marks and trailing space aside, ends in . ! or ? */
 function endsSentence(text: string, q: Quote): boolean {
