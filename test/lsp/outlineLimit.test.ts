@@ -30,12 +30,19 @@ function moreCount(s: DocumentSymbol): number {
 }
 
 describe('outline bound (setting outline.maxItems)', () => {
-  it('leaves room for every fixed symbol and one "+ N more" per container, and lists all when they fit', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 400 }), fc.nat(6000), fc.nat(2000), (max, fixed, quotes, entities) => {
-      const b = bound(max, fixed, quotes, entities);
-      assert.ok(b.quotes >= 0 && b.quotes <= quotes && b.entities >= 0 && b.entities <= entities);
-      if (fixed + quotes + entities <= max) assert.deepStrictEqual(b, { quotes, entities });
-      else if (2 * fixed <= max) assert.ok(fixed + b.quotes + b.entities + fixed <= max, JSON.stringify(b));
+  it('counts every entry it adds in the bound, and lists all when they fit', () => {
+    const n = (max: number) => fc.nat(max);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), n(600), n(5), n(2), n(6000), n(2000), (maxItems, sections, runs, groups, quotes, entities) => {
+      const b = bound({ maxItems, sections, runs, groups, quotes, entities });
+      assert.ok(b.sections >= 0 && b.sections <= sections && b.quotes >= 0 && b.quotes <= quotes && b.entities >= 0 && b.entities <= entities);
+      if (1 + groups + sections + quotes + entities <= maxItems) {
+        assert.deepStrictEqual(b, { sections, quotes, entities });
+        return;
+      }
+      // The most an outline can hold: the article, groups, listed sections, "+ N more sections",
+      // listed quotes and entities, and one "+ N more" per listed section, run and group.
+      const worst = 1 + groups + b.sections + (b.sections < sections ? 1 : 0) + b.quotes + b.entities + b.sections + runs + groups;
+      if (1 + 2 * groups + runs + 1 <= maxItems) assert.ok(worst <= maxItems, JSON.stringify({ b, worst }));
     }));
   });
 
@@ -47,7 +54,7 @@ describe('outline bound (setting outline.maxItems)', () => {
     const MAX = 40;
     let client: LspClient;
     before(async () => {
-      client = await LspClient.start({ folder: ws.dir, settings: (uri) => (uri === limited ? { outline: { maxItems: MAX } } : null), initializationOptions: { diagnosticsDelay: 0 } });
+      client = await LspClient.start({ folder: ws.dir, settings: (uri) => (uri?.startsWith(limited.replace('.txt', '')) ? { outline: { maxItems: MAX } } : null), initializationOptions: { diagnosticsDelay: 0 } });
       await client.open(limited, text, 1);
       await client.open(full, text, 1);
     });
@@ -102,6 +109,25 @@ describe('outline bound (setting outline.maxItems)', () => {
       const listedNames = new Set(named.map((c) => c.name));
       const omitted = [...new Set(a.actors.map((e) => e.name))].filter((n) => !listedNames.has(n));
       for (const n of omitted) assert.ok(a.actors.filter((e) => e.name === n).length <= fewestListed, `${n} is mentioned less than every listed actor`);
+    });
+
+    it('folds the sections past the bound into one entry when sections alone exceed it', async () => {
+      const parts = ['date 2024-05-11 Sixty short rounds', ''];
+      for (let s = 0; s < 60; s++) parts.push(`Round ${s + 1}`, '', `“We talked again,” Ana Ferreira said after round ${s + 1}.`, '');
+      const many = parts.join('\n');
+      const uri = 'file:///mem/limited-many.txt';
+      await client.open(uri, many, 1);
+      const a = analyze(many);
+      assert.strictEqual(a.sections.length, 60);
+      const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(countSymbols(syms) <= 40, `${countSymbols(syms)} symbols`);
+      const [article] = syms;
+      const more = article.children!.filter((c) => /^\+ \d+ more sections$/.test(c.name));
+      assert.strictEqual(more.length, 1);
+      const listed = article.children!.filter((c) => !moreCount(c));
+      assert.deepStrictEqual(listed.map((c) => c.name), a.sections.slice(0, listed.length).map((s) => s.title));
+      assert.strictEqual(listed.length + moreCount(more[0]), 60);
+      assert.strictEqual(offsetAt(many, more[0].selectionRange.start), a.sections[listed.length].start);
     });
   });
 });

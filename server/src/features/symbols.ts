@@ -5,11 +5,11 @@
 // Outlines are bounded (setting outline.maxItems), as VS Code's own JSON server bounds
 // its outline (json.maxItemsComputed): a megabyte-long article has 5,000+ quotes and
 // entities, 1.3 MB of JSON that every client reads on every change. Past the bound the
-// article and its sections all stay; the most mentioned actors and places stay; quotes
-// stay in document order until the bound; whatever is left out is counted in a
-// "+ N more" entry at its place, which leads to the first item it stands for.
+// sections stay (as many as fit, the rest as one entry); the most mentioned actors and
+// places stay; quotes stay in document order until the bound; whatever is left out is
+// counted in a "+ N more" entry at its place, which leads to the first item it stands for.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Quote, Span } from '../analysis';
+import type { Quote, Section, Span } from '../analysis';
 import type { AnalyzedText } from '../workspace/analyzed';
 import type { Project } from '../workspace/project';
 import { entityFacts, type NameFacts } from '../workspace/stats';
@@ -65,8 +65,6 @@ function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
   const facts = [...entityFacts(a).values()].filter((x) => x.mentions.length);
   const actors = facts.filter((x) => x.kinds.has('actor'));
   const places = facts.filter((x) => !x.kinds.has('actor') && x.kinds.has('place'));
-  const groups = (actors.length ? 1 : 0) + (places.length ? 1 : 0);
-  const budget = bound(maxItems, 1 + a.sections.length + groups, a.quotes.length, facts.length);
   const all: Span = { start: 0, end: f.text.length };
   const headerSpan: Span = a.header ?? { start: 0, end: 0 };
   const article: DocumentSymbol = {
@@ -78,8 +76,28 @@ function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
     children: [],
   };
 
-  // Quotes go under the section holding their opening mark (both lists are sorted).
+  // Quotes go under the section holding their opening mark (both lists are sorted);
+  // those outside every section are the article's own, in runs between sections.
   const quotes = [...a.quotes].sort((x, y) => x.start - y.start);
+  const parts: { section: Section | null; quotes: Quote[] }[] = [];
+  let qi = 0;
+  const run = (until: (q: Quote) => boolean): Quote[] => {
+    const out: Quote[] = [];
+    while (qi < quotes.length && until(quotes[qi])) out.push(quotes[qi++]);
+    return out;
+  };
+  for (const s of a.sections) {
+    const before = run((q) => q.start < s.start);
+    if (before.length) parts.push({ section: null, quotes: before });
+    parts.push({ section: s, quotes: run((q) => q.start <= s.end) });
+  }
+  const after = run(() => true);
+  if (after.length) parts.push({ section: null, quotes: after });
+
+  const budget = bound({
+    maxItems, sections: a.sections.length, runs: parts.length - a.sections.length,
+    groups: (actors.length ? 1 : 0) + (places.length ? 1 : 0), quotes: quotes.length, entities: facts.length,
+  });
   let left = budget.quotes;
   /** The symbols of a run of quotes: those the bound leaves room for, then a count of the rest. */
   const quoteSymbols = (run: Quote[]): DocumentSymbol[] => {
@@ -89,23 +107,29 @@ function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
     if (shown.length < run.length) out.push(moreSymbol(f, run.slice(shown.length), 'quote', SYMBOL_KINDS.quote));
     return out;
   };
-  let qi = 0;
-  for (const s of a.sections) {
-    const before: Quote[] = [];
-    while (qi < quotes.length && quotes[qi].start < s.start) before.push(quotes[qi++]);
-    article.children!.push(...quoteSymbols(before));
-    const sectionQuotes: Quote[] = [];
-    while (qi < quotes.length && quotes[qi].start <= s.end) sectionQuotes.push(quotes[qi++]);
-    const end = Math.max(s.end, ...sectionQuotes.map((q) => q.end));
+  let sections = 0;
+  for (const [i, part] of parts.entries()) {
+    const s = part.section;
+    if (!s) {
+      article.children!.push(...quoteSymbols(part.quotes));
+      continue;
+    }
+    if (sections++ === budget.sections) {
+      // Sections past the bound: one entry, leading to the first of them.
+      const rest = parts.slice(i).filter((x) => x.section).map((x) => x.section!);
+      article.children!.push(moreSymbol(f, rest, 'section', SYMBOL_KINDS.section));
+      break;
+    }
+    let end = s.end;
+    for (const q of part.quotes) end = Math.max(end, q.end);
     article.children!.push({
       name: s.title || '(untitled section)',
       kind: SYMBOL_KINDS.section,
       range: toRange(f, { start: s.start, end }),
       selectionRange: toRange(f, s.heading ?? { start: s.start, end: s.start }),
-      children: quoteSymbols(sectionQuotes),
+      children: quoteSymbols(part.quotes),
     });
   }
-  article.children!.push(...quoteSymbols(quotes.slice(qi)));
 
   // The entities the bound leaves room for: the most mentioned (first mention breaks ties).
   const kept = new Set(facts.length <= budget.entities ? facts
@@ -131,18 +155,34 @@ function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
   return out;
 }
 
+export interface OutlineSize {
+  maxItems: number;
+  sections: number;
+  /** Runs of quotes outside every section (before, between or after sections). */
+  runs: number;
+  /** Actors and Places groups (0 to 2). */
+  groups: number;
+  quotes: number;
+  entities: number;
+}
+
 /**
- * How many quotes and entities an outline bound to `maxItems` symbols lists, given
- * `fixed` symbols always shown (article, sections, groups). Entities get up to a
- * quarter of the room when quotes need the rest; each run cut short gets one
- * "+ N more" symbol, counted in the bound (one per section, at most).
+ * How many sections, quotes and entities an outline bound to `maxItems` symbols lists.
+ * Past the bound, every listed section, run of quotes and group may end in a "+ N more"
+ * entry, and the sections past the room for that are one "+ N more sections" entry: all
+ * counted in the bound. Entities get up to a quarter of what is left when quotes need
+ * the rest. (Only a bound too small for the article, its groups and their entries is
+ * exceeded: see the setting's minimum.)
  */
-export function bound(maxItems: number, fixed: number, quotes: number, entities: number): { quotes: number; entities: number } {
-  if (fixed + quotes + entities <= maxItems) return { quotes, entities };
-  // Room for "+ N more": one per container of quotes (sections and the article) and per group.
-  const room = Math.max(0, maxItems - 2 * fixed);
+export function bound(x: OutlineSize): { sections: number; quotes: number; entities: number } {
+  const { maxItems, sections, runs, groups, quotes, entities } = x;
+  if (1 + groups + sections + quotes + entities <= maxItems) return { sections, quotes, entities };
+  const base = 1 + 2 * groups + runs;
+  const shown = Math.min(sections, Math.max(0, Math.floor((maxItems - base - 1) / 2)));
+  const reserved = base + 2 * shown + (shown < sections ? 1 : 0);
+  const room = Math.max(0, maxItems - reserved);
   const entityRoom = quotes > 0 ? Math.min(entities, Math.floor(room / 4)) : Math.min(entities, room);
-  return { quotes: Math.min(quotes, room - entityRoom), entities: entityRoom };
+  return { sections: shown, quotes: Math.min(quotes, room - entityRoom), entities: entityRoom };
 }
 
 function moreSymbol(f: AnalyzedText, items: Span[], what: string, kind: SymbolKind): DocumentSymbol {

@@ -32,7 +32,7 @@ interface SettingSpec {
 export const SETTING_SPECS: readonly SettingSpec[] = [
   { path: 'diagnostics.unattributedQuote', default: 'warning', enum: ['warning', 'information', 'off'] },
   { path: 'referenceDate', default: '', valid: (v) => v === '' || isValidIsoDate(v) },
-  { path: 'outline.maxItems', default: 500, minimum: 1 },
+  { path: 'outline.maxItems', default: 500, minimum: 10 },
   // Read by vscode-languageclient itself (client id "seedAnnotator"); declared here so
   // the package.json agreement test covers it.
   { path: 'trace.server', default: 'off', enum: ['off', 'messages', 'verbose'] },
