@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { QuotesRequestMethod, type DateInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
 import type { SidecarRead } from '../../server/src/sidecar/store';
+import { fnv1a } from '../../server/src/analysis/strings';
 import type { QuoteView, SpanLike } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
 import type { StartedClient } from './languageClient';
@@ -163,14 +164,4 @@ function keyOf(read: SidecarRead): string {
     keys.set(read, key);
   }
   return key;
-}
-
-/** FNV-1a, 32 bits: cheap and good enough to tell two versions of one small file apart. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

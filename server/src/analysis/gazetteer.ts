@@ -5,6 +5,7 @@
 // the entries change; used for caching) and a matcher that looks token n-grams up in a
 // Map: the text is tokenised once, no per-entry scan.
 import { COUNTRIES, ORGS, PLACES } from './gazetteer-data';
+import { fnv1a } from './strings';
 import type { GazetteerEntry } from './types';
 
 // ---------------------------------------------------------------------------
@@ -386,14 +387,9 @@ function parseBuiltins(): GazetteerEntry[] {
   return out;
 }
 
-/** FNV-1a, 32 bits, as hex: a short stable fingerprint for cache keys. */
+/** A short stable fingerprint for cache keys: FNV-1a as hex. */
 function fingerprint(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(s).toString(16).padStart(8, '0');
 }
 
 let builtin: { entries: GazetteerEntry[]; index: Index; key: string } | null = null;

@@ -12,3 +12,13 @@ const COPIED_ANYWAY = 13;
 export function own(s: string): string {
   return s.length < COPIED_ANYWAY ? s : (' ' + s).slice(1);
 }
+
+/** FNV-1a, 32 bits: a cheap hash to tell two versions of a text apart (cache keys, not security). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

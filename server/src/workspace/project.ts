@@ -115,8 +115,10 @@ export class Project {
   didOpen(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
     this.open.set(doc.uri, { doc, path, seenVersion: doc.version, cache: new AnalysisCache() });
-    if (path) {
-      if (!this.folders.contains(path)) this.watchOutside(path);
+    if (path && this.folders.contains(path)) void this.loadSidecar(path); // the index keeps the gazetteer
+    else if (path) {
+      // Outside the folders nothing else reads its sidecar: its names join the gazetteer here.
+      this.watchOutside(path);
       void this.loadSidecar(path).then(() => this.refreshGazetteer());
     }
     this.host.diagnosticsDue(doc.uri); // no debounce: diagnostics as soon as a file opens
