@@ -80,6 +80,7 @@ export class LspClient {
   readonly traces: string[] = [];
   initializeResult!: InitializeResult;
   private waiters: Waiter[] = [];
+  private logWaiters: { re: RegExp; resolve: (message: string) => void }[] = [];
   private exited: Promise<number | null>;
 
   private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection) {
@@ -91,9 +92,9 @@ export class LspClient {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
-    child.stderr!.on('data', (d: Buffer) => void client.logs.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => client.logged(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.received(p));
-    connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));
+    connection.onNotification('window/logMessage', (p: { message: string }) => client.logged(p.message));
     connection.onNotification('$/logTrace', (p: { message: string }) => void client.traces.push(p.message));
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map((item) => {
       client.configurationRequests.push(item.scopeUri);
@@ -135,6 +136,18 @@ export class LspClient {
     });
     await connection.sendNotification('initialized', {});
     return client;
+  }
+
+  private logged(message: string): void {
+    this.logs.push(message);
+    this.logWaiters = this.logWaiters.filter((w) => !(w.re.test(message) && (w.resolve(message), true)));
+  }
+
+  /** The first log message (window/logMessage or stderr) matching `re`, as soon as it arrives. */
+  waitForLog(re: RegExp): Promise<string> {
+    const seen = this.logs.find((m) => re.test(m));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve) => this.logWaiters.push({ re, resolve }));
   }
 
   private received(p: PublishDiagnosticsParams): void {
