@@ -1,6 +1,6 @@
 // Entry point VS Code calls in the extension host (extensionTestsPath): runs every *.test.js
-// next to this file, in name order (00-activation must come first: it checks that nothing has
-// activated the extension yet).
+// next to this file, in name order (00-activation must come first: it checks that the extension
+// activated before any editor was opened).
 import * as path from 'node:path';
 import { readdirSync } from 'node:fs';
 import Mocha from 'mocha';
