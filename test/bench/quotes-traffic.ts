@@ -1,15 +1,17 @@
 // What `seed/quotes` costs per version while typing in a long article, over the real
 // protocol (not part of mocha):
-//   node scripts/build.mjs && node -r ./scripts/register-ts.cjs test/bench/quotes-traffic.ts [--edits N] [--size BYTES] [--json]
+//   node scripts/build.mjs && node -r ./scripts/register-ts.cjs test/bench/quotes-traffic.ts [--edits N] [--size BYTES] [--full] [--json]
 // Opens the ~1 MB article of the protocol benchmark (test/lsp/perf.ts), then for each of
 // N one-character edits: the change, the diagnostics of that version (the analysis is
 // done), then one `seed/quotes` request naming the analysis held, as the client does
-// (client/src/analysisService.ts). Reports per answer: the bytes of its JSON, the
+// (client/src/analysisService.ts), accepting a delta (`--full`: as a client that does not,
+// every answer is the whole list). Reports per answer: the bytes of its JSON, the
 // server's CPU in the handler (its `$/logTrace`), this process's CPU for the round trip
 // (mostly reading the answer, what the extension host pays), and the server process's
 // CPU over the requests from /proc (serialisation included; 10 ms ticks, so a total).
 import { performance } from 'perf_hooks';
 import { QuotesRequestMethod, type QuoteInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
+import { applyQuotesDelta } from '../../server/src/shared/quotesDelta';
 import { LspClient, makeWorkspace } from '../lsp/client';
 import { EXAMPLE, positionAt } from '../lsp/fixtures';
 import { bigArticle } from '../lsp/perf';
@@ -35,6 +37,9 @@ function rng(seed: number): () => number {
 async function main(): Promise<void> {
   const edits = arg('--edits', 100);
   const size = arg('--size', 1_000_000);
+  // As a client that cannot apply deltas asks (the protocol before them).
+  const full = process.argv.includes('--full');
+  let deltas = 0;
   const ws = makeWorkspace({ 'seeds/example.txt': EXAMPLE });
   const client = await LspClient.start({ folder: ws.dir, initializationOptions: { diagnosticsDelay: 0 } });
   const results: Record<string, unknown> = {};
@@ -50,7 +55,7 @@ async function main(): Promise<void> {
     await client.open(uri, text, 1);
     await client.waitForDiagnostics(uri, 1);
     const ask = (params: QuotesParams) => client.request<QuotesResult>(QuotesRequestMethod, params);
-    let held = await ask({ uri, version: 1, sidecar: 'none' });
+    let held = await ask({ uri, version: 1, sidecar: 'none', ...(full ? {} : { deltas: true }) });
     let quotes: QuoteInfo[] = held.quotes;
     results.chars = text.length;
     results.quotes = quotes.length;
@@ -73,13 +78,15 @@ async function main(): Promise<void> {
       const server0 = cpuSeconds(pid) ?? 0;
       const cpu = process.cpuUsage();
       const t = performance.now();
-      const r = await ask({ uri, version: v, sidecar: 'none', known: held.analysis });
+      const r = await ask({ uri, version: v, sidecar: 'none', known: held.analysis, ...(full ? {} : { deltas: true }) });
       roundTrip.push(performance.now() - t);
       const used = process.cpuUsage(cpu);
       serverCpu += (cpuSeconds(pid) ?? 0) - server0;
       clientCpu.push((used.user + used.system) / 1000);
       bytes.push(Buffer.byteLength(JSON.stringify(r)));
-      if (!r.unchanged) quotes = r.quotes;
+      if (r.delta) quotes = applyQuotesDelta(quotes, r.delta);
+      else if (!r.unchanged) quotes = r.quotes;
+      if (r.delta) deltas++;
       held = r;
     }
     results.answers = edits;
@@ -88,7 +95,11 @@ async function main(): Promise<void> {
     results.serverProcessCpuMsPerAnswer = Math.round((serverCpu * 1000 / edits) * 100) / 100;
     results.clientCpuMsPerAnswer = stats(clientCpu);
     results.roundTripMs = stats(roundTrip);
+    results.deltaAnswers = deltas;
+    // The list the deltas built must be the one a full answer gives.
+    const check = await ask({ uri, version: edits + 1 });
     results.quotesAtEnd = quotes.length;
+    results.sameAsFullAnswer = JSON.stringify(check.quotes) === JSON.stringify(quotes);
   } finally {
     await client.stop();
     ws.remove();

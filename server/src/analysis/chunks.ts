@@ -50,6 +50,22 @@ export abstract class ChunkedList<C extends Chunk> {
     return p;
   }
 
+  /** Read-only access to the pieces, to compare two versions' lists chunk by chunk. */
+  get pieceCount(): number {
+    return this.pieces.length;
+  }
+  pieceAt(p: number): Piece<C> {
+    return this.pieces[p];
+  }
+  /** Index of piece p's first item (p = pieceCount gives the length). */
+  firstOf(p: number): number {
+    return this.firsts[p];
+  }
+  /** The piece holding item i (0 ≤ i < length). */
+  pieceIndexOf(i: number): number {
+    return this.pieceOf(i);
+  }
+
   /** Calls `f` with each piece holding items of [from, to) and the index of its first item. */
   forEachPiece(from: number, to: number, f: (piece: Piece<C>, first: number) => void): void {
     if (from >= to) return;
