@@ -11,6 +11,8 @@
 // CPU over the requests from /proc (serialisation included; 10 ms ticks, so a total).
 import { performance } from 'perf_hooks';
 import { QuotesRequestMethod, type QuoteInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
+import { analyze, AnalysisCache } from '../../server/src/analysis';
+import { diffQuotes, quoteInfo, quoteSource } from '../../server/src/features/quotesDiff';
 import { applyQuotesDelta } from '../../server/src/shared/quotesDelta';
 import { LspClient, makeWorkspace } from '../lsp/client';
 import { EXAMPLE, positionAt } from '../lsp/fixtures';
@@ -80,12 +82,13 @@ async function main(): Promise<void> {
       const t = performance.now();
       const r = await ask({ uri, version: v, sidecar: 'none', known: held.analysis, ...(full ? {} : { deltas: true }) });
       roundTrip.push(performance.now() - t);
-      const used = process.cpuUsage(cpu);
       serverCpu += (cpuSeconds(pid) ?? 0) - server0;
-      clientCpu.push((used.user + used.system) / 1000);
-      bytes.push(Buffer.byteLength(JSON.stringify(r)));
+      // The client's part includes applying a delta (the list its views read).
       if (r.delta) quotes = applyQuotesDelta(quotes, r.delta);
       else if (!r.unchanged) quotes = r.quotes;
+      const used = process.cpuUsage(cpu);
+      clientCpu.push((used.user + used.system) / 1000);
+      bytes.push(Buffer.byteLength(JSON.stringify(r)));
       if (r.delta) deltas++;
       held = r;
     }
@@ -104,8 +107,47 @@ async function main(): Promise<void> {
     await client.stop();
     ws.remove();
   }
+  Object.assign(results, inProcess(edits, size));
   if (process.argv.includes('--json')) console.log(JSON.stringify(results));
   else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(30)} ${JSON.stringify(v)}`);
+}
+
+/**
+ * The server's part of an answer without the pipe, in this process (no other work
+ * interleaved): after each one-character edit of the same article, the full answer (the
+ * document-offset quotes built from the chunks, converted, serialised) against the delta
+ * from the previous version (found chunk by chunk, serialised). CPU ms per answer.
+ */
+function inProcess(edits: number, size: number): Record<string, unknown> {
+  let text = bigArticle(size);
+  const cache = new AnalysisCache();
+  const other = new AnalysisCache();
+  analyze(text, {}, other);
+  let prev = quoteSource(analyze(text, {}, cache), 0, text.length);
+  const rand = rng(7);
+  const fullCpu: number[] = [];
+  const deltaCpu: number[] = [];
+  const cpuMs = (f: () => void) => {
+    const c = process.cpuUsage();
+    f();
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1000;
+  };
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(rand() * text.length);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    // Two analyses of each version, as the typing path makes them: each answer reads one nobody read before.
+    const a = analyze(text, {}, cache);
+    const b = analyze(text, {}, other);
+    fullCpu.push(cpuMs(() => JSON.stringify({ quotes: b.quotes.map((q) => quoteInfo(q, 0)) })));
+    let next = prev;
+    deltaCpu.push(cpuMs(() => {
+      next = quoteSource(a, 0, text.length);
+      JSON.stringify({ delta: diffQuotes(prev, next, i) });
+    }));
+    prev = next;
+  }
+  return { inProcessFullAnswerCpuMs: stats(fullCpu), inProcessDeltaAnswerCpuMs: stats(deltaCpu) };
 }
 
 main().catch((e) => {
