@@ -50,14 +50,11 @@ export abstract class ChunkedList<C extends Chunk> {
     return p;
   }
 
-  /** Read-only access to the pieces, to compare two versions' lists chunk by chunk. */
-  get pieceCount(): number {
-    return this.pieces.length;
-  }
+  /** Piece p (read-only access, to compare two versions' lists chunk by chunk). */
   pieceAt(p: number): Piece<C> {
     return this.pieces[p];
   }
-  /** Index of piece p's first item (p = pieceCount gives the length). */
+  /** Index of piece p's first item. */
   firstOf(p: number): number {
     return this.firsts[p];
   }
