@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { QuotesRequestMethod, type DateInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
 import type { SidecarRead } from '../../server/src/sidecar/store';
 import { fnv1a } from '../../server/src/analysis/strings';
-import { applyQuotesDelta, QuotesDeltaError } from '../../server/src/shared/quotesDelta';
+import { fullAnswer, QuotesDeltaError } from '../../server/src/shared/quotesDelta';
 import type { QuoteView, SpanLike } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
 import type { StartedClient } from './languageClient';
@@ -115,14 +115,22 @@ export class AnalysisService implements vscode.Disposable {
    */
   private async askQuotes(doc: vscode.TextDocument, key: string): Promise<QuotesResult | undefined> {
     const held = this.held.get(key);
-    let r = await this.ask(doc, undefined, held?.analysis);
-    if (r?.unchanged) return held && held.analysis === r.analysis ? held : undefined;
-    if (r?.delta) {
-      r = withDelta(held, r, this.log) ?? (await this.ask(doc)); // cannot apply it: the full list
-      if (r?.unchanged || r?.delta) return undefined; // not asked for: a server that does not follow the protocol
+    const r = await this.ask(doc, undefined, held?.analysis);
+    if (!r) return undefined;
+    let full: QuotesResult | undefined;
+    try {
+      full = fullAnswer(held, r);
+    } catch (e) {
+      if (!(e instanceof QuotesDeltaError)) throw e;
+      this.log?.(`${QuotesRequestMethod}: ${e.message}; asking for every quote.`);
     }
-    if (r) this.held.set(key, r);
-    return r;
+    if (!full) {
+      // About an analysis this client no longer holds: the full list (asked without `known`).
+      const again = await this.ask(doc);
+      full = again && fullAnswer(undefined, again);
+    }
+    if (full) this.held.set(key, full);
+    return full;
   }
 
   /** One `seed/quotes` request for the document as it is now; undefined when there is no server to ask. */
@@ -157,23 +165,6 @@ export class AnalysisService implements vscode.Disposable {
   private async sidecarKey(doc: vscode.TextDocument): Promise<string> {
     const entry = await this.store.get(doc.uri).catch(() => undefined);
     return entry ? keyOf(entry.base) : 'unknown';
-  }
-}
-
-/**
- * The full answer a delta answer stands for (its quotes applied to the answer held), or
- * undefined when it does not apply to what is held (then logged: the caller asks for all).
- */
-function withDelta(held: QuotesResult | undefined, r: QuotesResult, log?: (message: string) => void): QuotesResult | undefined {
-  const delta = r.delta!;
-  if (!held || held.analysis !== delta.from) return undefined;
-  try {
-    const { delta: _applied, ...rest } = r;
-    return { ...rest, quotes: applyQuotesDelta(held.quotes, delta) };
-  } catch (e) {
-    if (!(e instanceof QuotesDeltaError)) throw e;
-    log?.(`${QuotesRequestMethod}: ${e.message}; asking for every quote.`);
-    return undefined;
   }
 }
 

@@ -2,7 +2,7 @@
 // in protocol.ts): while the user types, a keystroke changes a few quotes around it and
 // moves the ones after it, so the server sends those few and one shift instead of every
 // quote of a long article. Plain data only: imported by the client and the server.
-import type { QuoteInfo, QuotesDelta } from './protocol';
+import type { QuoteInfo, QuotesDelta, QuotesResult } from './protocol';
 
 /** A delta that does not fit the quotes it is applied to (the caller then asks for the full list). */
 export class QuotesDeltaError extends Error {}
@@ -30,4 +30,19 @@ export function applyQuotesDelta(held: readonly QuoteInfo[], delta: QuotesDelta)
     out[n++] = shift === 0 ? q : { start: q.start + shift, end: q.end + shift, kind: q.kind, speaker: q.speaker, via: q.via, cue: q.cue };
   }
   return out;
+}
+
+/**
+ * The full answer `r` stands for, for a client holding `held` (its last full answer for
+ * the document): `held` itself when r says "unchanged", a delta applied to held's
+ * quotes, or r when it is full. Undefined when r is about an analysis other than the
+ * one held (the client then asks for the full list); throws QuotesDeltaError when a
+ * delta cannot apply to the quotes held.
+ */
+export function fullAnswer(held: QuotesResult | undefined, r: QuotesResult): QuotesResult | undefined {
+  if (r.unchanged) return held && held.analysis === r.analysis ? held : undefined;
+  if (!r.delta) return r;
+  if (!held || held.analysis !== r.delta.from) return undefined;
+  const { delta, ...rest } = r;
+  return { ...rest, quotes: applyQuotesDelta(held.quotes, delta) };
 }

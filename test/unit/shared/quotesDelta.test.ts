@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { analyze, AnalysisCache, type Analysis } from '../../../server/src/analysis';
 import { quoteListOf } from '../../../server/src/analysis/quoteList';
 import { diffQuotes, quoteInfo, quoteSource } from '../../../server/src/features/quotesDiff';
-import type { QuoteInfo } from '../../../server/src/shared/protocol';
-import { applyQuotesDelta, QuotesDeltaError } from '../../../server/src/shared/quotesDelta';
+import type { QuoteInfo, QuotesResult } from '../../../server/src/shared/protocol';
+import { applyQuotesDelta, fullAnswer, QuotesDeltaError } from '../../../server/src/shared/quotesDelta';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { generateArticle, SEEDS_DIR } from '../../bench/generate';
@@ -44,6 +44,31 @@ describe('applyQuotesDelta', () => {
     ]) {
       assert.throws(() => applyQuotesDelta(held, { from: 1, ...bad } as never), QuotesDeltaError, JSON.stringify(bad));
     }
+  });
+});
+
+describe('fullAnswer (what the client keeps from an answer)', () => {
+  const uri = 'file:///a.txt';
+  const held: QuotesResult = { uri, version: 3, analysis: 10, quotes: [q(0), q(10, 'Ana')] };
+
+  it('a full answer as it is, "unchanged" as the answer held, a delta applied to it', () => {
+    const full: QuotesResult = { uri, version: 4, analysis: 11, quotes: [q(1)] };
+    assert.strictEqual(fullAnswer(held, full), full);
+    assert.strictEqual(fullAnswer(undefined, full), full);
+    assert.strictEqual(fullAnswer(held, { uri, version: 3, analysis: 10, unchanged: true, quotes: [] }), held);
+    const delta = { from: 10, keep: 1, drop: 0, insert: [q(5, 'Eva')], shift: 2 };
+    assert.deepStrictEqual(fullAnswer(held, { uri, version: 4, analysis: 12, delta, quotes: [] }), {
+      uri, version: 4, analysis: 12, quotes: [q(0), q(5, 'Eva'), q(12, 'Ana')],
+    });
+  });
+
+  it('nothing when the answer is about another analysis than the one held: the client asks for all', () => {
+    assert.strictEqual(fullAnswer(held, { uri, version: 3, analysis: 9, unchanged: true, quotes: [] }), undefined);
+    assert.strictEqual(fullAnswer(undefined, { uri, version: 3, analysis: 10, unchanged: true, quotes: [] }), undefined);
+    const delta = { from: 9, keep: 0, drop: 0, insert: [], shift: 0 };
+    assert.strictEqual(fullAnswer(held, { uri, version: 4, analysis: 12, delta, quotes: [] }), undefined);
+    assert.strictEqual(fullAnswer(undefined, { uri, version: 4, analysis: 12, delta, quotes: [] }), undefined);
+    assert.throws(() => fullAnswer(held, { uri, version: 4, analysis: 12, delta: { ...delta, from: 10, keep: 3 }, quotes: [] }), QuotesDeltaError);
   });
 });
 
