@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { QuotesRequestMethod, type DateInfo, type QuotesParams, type QuotesResult } from '../../server/src/shared/protocol';
 import type { SidecarRead } from '../../server/src/sidecar/store';
 import { fnv1a } from '../../server/src/analysis/strings';
+import { fullAnswer, QuotesDeltaError } from '../../server/src/shared/quotesDelta';
 import type { QuoteView, SpanLike } from './annotations/model';
 import type { AnnotationStore } from './annotations/store';
 import type { StartedClient } from './languageClient';
@@ -108,15 +109,28 @@ export class AnalysisService implements vscode.Disposable {
     return doc.isClosed ? undefined : r;
   }
 
-  /** Asks for the quotes naming the answer held: an unchanged analysis costs no quotes on the wire. */
+  /**
+   * Asks for the quotes naming the answer held: an unchanged analysis costs no quotes on
+   * the wire, a changed one only what changed (a delta from the answer held, applied here).
+   */
   private async askQuotes(doc: vscode.TextDocument, key: string): Promise<QuotesResult | undefined> {
     const held = this.held.get(key);
     const r = await this.ask(doc, undefined, held?.analysis);
-    if (!r?.unchanged) {
-      if (r) this.held.set(key, r);
-      return r;
+    if (!r) return undefined;
+    let full: QuotesResult | undefined;
+    try {
+      full = fullAnswer(held, r);
+    } catch (e) {
+      if (!(e instanceof QuotesDeltaError)) throw e;
+      this.log?.(`${QuotesRequestMethod}: ${e.message}; asking for every quote.`);
     }
-    return held && held.analysis === r.analysis ? held : undefined;
+    if (!full) {
+      // About an analysis this client no longer holds: the full list (asked without `known`).
+      const again = await this.ask(doc);
+      full = again && fullAnswer(undefined, again);
+    }
+    if (full) this.held.set(key, full);
+    return full;
   }
 
   /** One `seed/quotes` request for the document as it is now; undefined when there is no server to ask. */
@@ -128,7 +142,8 @@ export class AnalysisService implements vscode.Disposable {
       uri: client.code2ProtocolConverter.asUri(doc.uri),
       version: doc.version,
       sidecar: await this.sidecarKey(doc),
-      ...(near ? { near } : {}),
+      // Outside pickers, every answer may be a delta from the one held (askQuotes applies it).
+      ...(near ? { near } : { deltas: true }),
       ...(known !== undefined ? { known } : {}),
     };
     try {

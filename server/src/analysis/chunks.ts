@@ -50,6 +50,19 @@ export abstract class ChunkedList<C extends Chunk> {
     return p;
   }
 
+  /** Piece p (read-only access, to compare two versions' lists chunk by chunk). */
+  pieceAt(p: number): Piece<C> {
+    return this.pieces[p];
+  }
+  /** Index of piece p's first item. */
+  firstOf(p: number): number {
+    return this.firsts[p];
+  }
+  /** The piece holding item i (0 ≤ i < length). */
+  pieceIndexOf(i: number): number {
+    return this.pieceOf(i);
+  }
+
   /** Calls `f` with each piece holding items of [from, to) and the index of its first item. */
   forEachPiece(from: number, to: number, f: (piece: Piece<C>, first: number) => void): void {
     if (from >= to) return;

@@ -25,7 +25,7 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { LogList, LogListBuilder } from './logList';
-import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
+import { noteQuoteList, QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { own } from './strings';
@@ -149,6 +149,7 @@ function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
     lazily(analysis, 'actors', () => absolute(paragraphs, actorsRel, shiftEntity));
     // Quotes too: diagnostics (read on every version) come from the chunks. And sections (the outline).
     lazily(analysis, 'quotes', () => s.quotes.toArray());
+    noteQuoteList(analysis, s.quotes);
     lazily(analysis, 'sections', () => buildSections(s.text, s.header, paragraphs));
   }
   return { ...s, analysis };

@@ -29,6 +29,22 @@ export interface QuoteSeq {
   at(i: number): Quote;
 }
 
+/** The chunked list behind an analysis whose `quotes` are built from one on first read. */
+const listsOf = new WeakMap<object, QuoteList>();
+
+/** Notes that `analysis.quotes` is `list` in document offsets (incremental.ts, for each kept analysis). */
+export function noteQuoteList(analysis: object, list: QuoteList): void {
+  listsOf.set(analysis, list);
+}
+
+/**
+ * The chunked list behind `analysis.quotes`, when it has one: a reader comparing two
+ * versions can skip the chunks they share without building either document-offset list.
+ */
+export function quoteListOf(analysis: object): QuoteList | undefined {
+  return listsOf.get(analysis);
+}
+
 /** A plain list of quotes (document offsets) as a QuoteSeq. */
 export function seqOf(quotes: readonly Quote[]): QuoteSeq {
   return {

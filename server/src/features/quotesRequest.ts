@@ -9,6 +9,7 @@ import type { DateInfo, QuoteInfo, QuotesParams, QuotesResult } from '../shared/
 import type { AnalyzedText } from '../workspace/analyzed';
 import { pathToUri, SIDECAR_SUFFIX, uriToPath } from '../workspace/files';
 import type { Project } from '../workspace/project';
+import { diffQuotes, quoteInfo, quoteSource, type QuoteSource } from './quotesDiff';
 
 /** How long a request waits for a document version the server has not been sent yet. */
 export const VERSION_WAIT_MS = 3000;
@@ -20,12 +21,18 @@ export type QuotesProject = Pick<Project, 'get' | 'versionOf' | 'fileChanged' | 
 export function quotesHandler(project: QuotesProject, documents: Pick<TextDocuments<TextDocument>, 'onDidChangeContent' | 'onDidClose'>) {
   const versions = new VersionWaiter(project, documents);
   const sidecars = new SidecarSync(project);
-  documents.onDidClose((e) => sidecars.forget(e.document.uri));
+  const answers = new AnswerMemory();
+  documents.onDidClose((e) => {
+    sidecars.forget(e.document.uri);
+    answers.forget(e.document.uri);
+  });
   return async (params: QuotesParams): Promise<QuotesResult> => {
     const { uri, version } = checked(params);
     await versions.seen(uri, version);
     if (params.sidecar !== undefined) await sidecars.sync(uri, params.sidecar);
-    return quotesResult(await project.get(uri), params.near, params.known);
+    const f = await project.get(uri);
+    if (params.near) return quotesResult(f, params.near);
+    return answers.answer(f, params.known, params.deltas === true);
   };
 }
 
@@ -35,6 +42,7 @@ function checked(params: QuotesParams): QuotesParams {
   if (!Number.isInteger(params.version)) throw bad(`version must be an integer, not ${JSON.stringify(params.version)}`);
   if (params.sidecar !== undefined && typeof params.sidecar !== 'string') throw bad('sidecar must be a string');
   if (params.known !== undefined && !Number.isInteger(params.known)) throw bad('known must be an integer');
+  if (params.deltas !== undefined && typeof params.deltas !== 'boolean') throw bad('deltas must be true or false');
   const near = params.near;
   if (near !== undefined && !(Number.isInteger(near?.start) && Number.isInteger(near?.end) && near.start <= near.end)) {
     throw bad(`near must be { start, end } offsets, not ${JSON.stringify(near)}`);
@@ -42,31 +50,74 @@ function checked(params: QuotesParams): QuotesParams {
   return params;
 }
 
-/** The quotes of each analysed version, and the number naming it: several views ask for the same one. */
-const answered = new WeakMap<AnalyzedText, { id: number; quotes: QuoteInfo[] }>();
+/** The number naming each analysed version: several views ask for the same one. */
+const ids = new WeakMap<AnalyzedText, number>();
 // From a random start, so a restarted server never names another analysis like one before it.
 let analyses = Math.floor(Math.random() * 2 ** 48);
 
-/** The answer for one analysed version, offsets moved into the editor's text. */
+function idOf(f: AnalyzedText): number {
+  let id = ids.get(f);
+  if (id === undefined) ids.set(f, (id = ++analyses));
+  return id;
+}
+
+/** Each analysed version's quotes in the editor's offsets, built when a full answer first needs them. */
+const fullQuotes = new WeakMap<AnalyzedText, QuoteInfo[]>();
+
+function allQuotes(f: AnalyzedText): QuoteInfo[] {
+  let quotes = fullQuotes.get(f);
+  if (!quotes) fullQuotes.set(f, (quotes = f.analysis.quotes.map((q) => quoteInfo(q, f.base))));
+  return quotes;
+}
+
+/**
+ * The full answer for one analysed version, offsets moved into the editor's text; with
+ * `near`, the picker's facts too. `known` naming this very analysis: "unchanged".
+ */
 export function quotesResult(f: AnalyzedText, near?: { start: number; end: number }, known?: number): QuotesResult {
   const base = f.base;
-  let seen = answered.get(f);
-  if (!seen) {
-    const quotes = f.analysis.quotes.map((q): QuoteInfo => ({
-      start: q.start + base, end: q.end + base, kind: q.kind, speaker: q.speaker?.name ?? null, via: q.speaker?.via ?? null, cue: q.cue,
-    }));
-    answered.set(f, (seen = { id: ++analyses, quotes }));
-  }
-  const result: QuotesResult = { uri: f.uri, version: f.doc.version, analysis: seen.id, quotes: seen.quotes };
-  if (!near) {
-    if (known === seen.id) return { ...result, unchanged: true, quotes: [] };
-    return result;
-  }
+  const id = idOf(f);
+  if (!near && known === id) return { uri: f.uri, version: f.doc.version, analysis: id, unchanged: true, quotes: [] };
+  const result: QuotesResult = { uri: f.uri, version: f.doc.version, analysis: id, quotes: allQuotes(f) };
+  if (!near) return result;
   const at = { start: near.start - base, end: near.end - base };
   result.actors = nearestFirst(f.analysis.actors, at);
   result.places = [...new Set(f.analysis.places.map((p) => p.name))];
   result.dates = f.analysis.dates.map((d): DateInfo => ({ start: d.start + base, end: d.end + base, value: d.value }));
   return result;
+}
+
+/** Answers remembered per document: a client may send its next request before the last answer arrives. */
+const REMEMBERED = 3;
+
+/**
+ * The last analyses each open document was answered with (outside pickers), so the next
+ * answer can be a delta from the one the client names (what it holds once it applied an
+ * answer). Only their quotes are kept (chunks mostly shared with the current version),
+ * not the texts or the rest of the analyses.
+ */
+class AnswerMemory {
+  private readonly recent = new Map<string, { id: number; quotes: QuoteSource }[]>();
+
+  answer(f: AnalyzedText, known: number | undefined, deltas: boolean): QuotesResult {
+    if (!deltas) return quotesResult(f, undefined, known);
+    const id = idOf(f);
+    let answered = this.recent.get(f.uri);
+    if (!answered) this.recent.set(f.uri, (answered = []));
+    let now = answered.find((a) => a.id === id);
+    // An "unchanged" answer too: the client holds this analysis from now on.
+    if (!now) {
+      answered.push((now = { id, quotes: quoteSource(f.analysis, f.base, f.base + f.text.length) }));
+      if (answered.length > REMEMBERED) answered.shift();
+    }
+    const before = known === undefined || known === id ? undefined : answered.find((a) => a.id === known);
+    if (!before) return quotesResult(f, undefined, known);
+    return { uri: f.uri, version: f.doc.version, analysis: id, delta: diffQuotes(before.quotes, now.quotes, known!), quotes: [] };
+  }
+
+  forget(uri: string): void {
+    this.recent.delete(uri);
+  }
 }
 
 /** Distinct names, ordered by their mention nearest `span` (then by name, for a stable order). */

@@ -96,6 +96,31 @@ export interface QuotesParams {
    * Ignored with `near`.
    */
   known?: number;
+  /**
+   * The client can apply a `QuotesDelta` (shared/quotesDelta.ts). The server then
+   * remembers the last few analyses it answered this document with (requests with
+   * `deltas`, without `near`), and when `known` names one of them but the analysis
+   * changed since, the answer carries `delta`, the quotes as a change of the ones named,
+   * with `quotes` empty: a typing session moves a few quotes per keystroke over the wire,
+   * not the whole list. Otherwise the answer is as without it (full, or "unchanged").
+   * Ignored with `near`.
+   */
+  deltas?: boolean;
+}
+
+/**
+ * The quotes of the answer as an edit of the quotes of analysis `from` (the client's,
+ * named in `known`): the first `keep` of them stay as they are, the next `drop` are
+ * replaced by `insert`, and every one after those moves by `shift` characters (added to
+ * `start` and `end`; nothing else about them changed). Applied, it gives exactly the
+ * `quotes` a full answer would carry.
+ */
+export interface QuotesDelta {
+  from: number;
+  keep: number;
+  drop: number;
+  insert: QuoteInfo[];
+  shift: number;
 }
 
 export interface QuoteInfo {
@@ -125,6 +150,8 @@ export interface QuotesResult {
   analysis: number;
   /** The analysis is the one named by `known`: `quotes` is left empty, the client's copy holds. */
   unchanged?: true;
+  /** With `deltas`: the quotes as a change of the client's (`quotes` is then empty). */
+  delta?: QuotesDelta;
   quotes: QuoteInfo[];
   /** With `near` only: distinct actor names, nearest mention first. */
   actors?: string[];
