@@ -158,12 +158,18 @@ async function typeInto(c: LspClient, start0: TextDocument, paragraphs: { start:
   return { doc, latencies, timeouts, cadence, notes, lastCount: last?.diagnostics.length ?? null };
 }
 
+/** The server's log line once its start-up warm-up is done. */
+const WARMED_UP = /^Warmed up/;
+
 export async function benchEditor(p: Plan): Promise<EditorResult> {
   const dir = mkdtempSync(join(tmpdir(), 'seed-bench-lsp-'));
   const c = await LspClient.start(); // no workspace folder: only the article is analysed
   const req = <T>(method: string, params: unknown) => within(c.request<T>(method, params), REQUEST_MS, method);
   const notes: string[] = [];
   try {
+    // The server as a user meets it a moment after it started: its start-up warm-up
+    // (Project.warmUp) done. The article that starts a server is timed in test/lsp/perf.ts.
+    await within(c.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
     const text = generateArticle({ bytes: p.lspArticleBytes, seed: 4242 });
     const bytes = Buffer.byteLength(text);
     const caps = c.initializeResult.capabilities;
@@ -225,6 +231,7 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
     if (!p.randomEdits) {
       const c0 = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
       try {
+        await within(c0.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
         const since = c0.diagnostics.length;
         await c0.open(uri, text, 1);
         if ((await diagnosticsAt(c0, uri, 1, since, 60_000)) === null) throw new Error('no diagnostics within 60 s of opening the article (delay 0)');
