@@ -39,8 +39,12 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-/** How long a warm-up step waits for a document's analysis before looking again. */
+/** How long a warm-up step or a scan waits for a document's analysis before looking again. */
 const WARM_UP_RETRY_MS = 20;
+/** Background work starts this long after the project is created (see Project.startGrace). */
+const START_GRACE_MS = 50;
+/** The longest a workspace scan waits for open documents to be analysed. */
+const SCAN_GIVES_WAY_MS = 2_000;
 
 /** How the start-up warm-up (Project.warmUp) is getting on. */
 export interface WarmUpProgress {
@@ -120,6 +124,8 @@ export class Project {
   private readonly totals = new NameTotals();
   /** One copy of each canonical name and speaker label, however many files carry it. */
   private readonly strings = new Map<string, string>();
+
+  private readonly createdAt = performance.now();
 
   constructor(private readonly host: Host, pool?: IndexPool) {
     this.pool = pool ?? new IndexPool((m) => host.log(m));
@@ -252,8 +258,18 @@ export class Project {
       this.host.log(`Warmed up: ${progress.steps} steps, ${Math.round(busy)} ms of analysis, done ${Math.round(performance.now() - started)} ms after start.`);
       finish();
     };
-    setTimeout(step, 0);
+    void this.startGrace().then(step);
     return progress;
+  }
+
+  /**
+   * Resolves START_GRACE_MS after the project was created: background work (the
+   * warm-up, the first scan) starts then, so that the documents a client opens right
+   * behind `initialized` are seen, and analysed, first.
+   */
+  private startGrace(): Promise<void> {
+    const left = START_GRACE_MS - (performance.now() - this.createdAt);
+    return left > 0 ? new Promise((resolve) => setTimeout(resolve, left)) : Promise.resolve();
   }
 
   /** Whether an open document's current version is still to be analysed. */
@@ -444,6 +460,14 @@ export class Project {
   private async scan(): Promise<void> {
     this.scanning = true;
     try {
+      // The article that started the server (VS Code opens it right behind
+      // `initialized`) is analysed first: a scan and its index workers would take the
+      // machine's cores from it. Bounded, so a client that never asks for the
+      // document's diagnostics does not stop the index.
+      await this.startGrace();
+      for (let waited = 0; this.analysisPending() && waited < SCAN_GIVES_WAY_MS; waited += WARM_UP_RETRY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, WARM_UP_RETRY_MS));
+      }
       await this.scanFolders();
     } finally {
       this.scanning = false;
