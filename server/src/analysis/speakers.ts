@@ -137,7 +137,7 @@ export function runAttribution(
   actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
   stop?: StopWalk,
 ): AttributionRun {
-  current = { masked, newlines };
+  current = { masked, newlines, breaks: breaksOf(masked), breakCount };
   try {
     return attributeAll(text, masked, paragraphs, quotes, actors, from, state, prev, stop);
   } finally {
@@ -342,7 +342,34 @@ function withVia<S extends Attribution['speaker']>(s: S, via: AttributionVia): S
  * nearest line break would otherwise run back to the start of the text for every quote.
  * The masked text keeps every line break where the text has it.
  */
-let current: { masked: string; newlines: ArrayLike<number> } | null = null;
+let current: { masked: string; newlines: ArrayLike<number>; breaks: Int32Array; breakCount: number } | null = null;
+
+/**
+ * Where a sentence break may begin in the masked text (what sentenceStart tries): every
+ * . ! ? and every MASK not followed by another, in order, in `breaks` [0, breakCount).
+ * Found once per walk: otherwise each quote and each verb of saying reads up to
+ * BEFORE_WINDOW characters back, one at a time. A scratch array reused by every walk
+ * (numbers only: it keeps nothing of a text alive).
+ */
+let breaks = new Int32Array(1024);
+let breakCount = 0;
+function breaksOf(masked: string): Int32Array {
+  let out = breaks;
+  let count = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const code = masked.charCodeAt(i);
+    if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== MASK_CODE) continue;
+    if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
+    if (count === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = breaks = grown;
+    }
+    out[count++] = i;
+  }
+  breakCount = count;
+  return out;
+}
 
 export function newlinesOf(masked: string): number[] {
   const out: number[] = [];
@@ -388,28 +415,52 @@ function mayBreak(code: number): boolean {
 /** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
 function sentenceStart(masked: string, text: string, floor: number, at: number): number {
   const from = Math.max(floor, at - BEFORE_WINDOW);
-  const re = SENTENCE_BREAK;
   let start = from;
-  for (let i = from; i < at; i++) {
-    const code = masked.charCodeAt(i);
-    if (!mayBreak(code)) continue;
-    // Inside a masked quotation only its last MASK can be followed by space: the others
-    // cannot match, and trying each would run the pattern once per quoted character.
-    if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
-    re.lastIndex = i;
-    const m = re.exec(masked);
-    if (!m) continue;
-    i = m.index + m[0].length - 1;
-    if (m[0] === MASK) {
-      // A quotation ending a sentence ("… reintegration.” The …).
-      if (/[.!?][”"’»]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index + 1))) start = m.index + 1;
-      continue;
+  if (current?.masked === masked) {
+    // The places a break may begin, found once for the walk (see breaksOf).
+    const { breaks: b, breakCount: n } = current;
+    for (let k = firstAtOrAfter(b, from, n), next = from; k < n && b[k] < at; k++) {
+      if (b[k] < next) continue;
+      const r = breakAt(masked, text, b[k]);
+      if (r === 0) continue;
+      next = Math.abs(r);
+      if (r > 0) start = r;
     }
-    if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
-    start = m.index + m[0].length;
+  } else {
+    for (let i = from; i < at; i++) {
+      const code = masked.charCodeAt(i);
+      if (!mayBreak(code)) continue;
+      // Inside a masked quotation only its last MASK can be followed by space: the others
+      // cannot match, and trying each would run the pattern once per quoted character.
+      if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
+      const r = breakAt(masked, text, i);
+      if (r === 0) continue;
+      i = Math.abs(r) - 1;
+      if (r > 0) start = r;
+    }
   }
   while (start < at && isSpaceCode(masked.charCodeAt(start))) start++;
   return start;
+}
+
+const QUOTATION_CLOSES_SENTENCE = /[.!?][”"’»]*$/u;
+/**
+ * A sentence break tried at `i` (a . ! ? or the last MASK of a quotation): 0 when none
+ * matches there, else where the match ends (never 0), negated when no sentence starts
+ * there (after an abbreviation, or a quotation that does not end its sentence): a scan
+ * goes on after the match either way.
+ */
+function breakAt(masked: string, text: string, i: number): number {
+  const re = SENTENCE_BREAK;
+  re.lastIndex = i;
+  const m = re.exec(masked);
+  if (!m) return 0;
+  const end = m.index + m[0].length;
+  if (m[0] === MASK) {
+    // A quotation ending a sentence ("… reintegration.” The …).
+    return QUOTATION_CLOSES_SENTENCE.test(text.slice(Math.max(0, m.index - 3), m.index + 1)) ? end : -end;
+  }
+  return ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index)) ? -end : end;
 }
 
 /** End of the sentence that starts after `from` (exclusive), no later than `limit`. */
@@ -853,10 +904,10 @@ export function actorFit(a: Entity): number {
 }
 const orgLikeName = (name: string): boolean => (nameFit(name) & 2) !== 0;
 
-/** The first index whose value is >= x, in an ascending array. */
-function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
+/** The first index whose value is >= x, in an ascending array (its first n values). */
+function firstAtOrAfter(xs: ArrayLike<number>, x: number, n = xs.length): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] < x) lo = mid + 1;
