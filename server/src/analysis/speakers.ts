@@ -749,65 +749,6 @@ export const MAX_KNOWN = 150;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;
 
-/** NAME_RUN tried at one position only. */
-const NAME_RUN_AT = new RegExp(NAME_RUN.source, 'uy');
-
-/**
- * The first match of NAME_RUN in `s` at or after `from`, as a global search finds it.
- * NAME_RUN is tried only where a match may start (nameMayStart): its leftmost match is
- * the first of those where it matches. Searching everywhere made the pattern try its
- * alternatives at every character of the article.
- */
-function nextNameRun(s: string, from: number): RegExpExecArray | null {
-  for (let i = from; i < s.length; i++) {
-    if (!nameMayStart(s, i)) continue;
-    NAME_RUN_AT.lastIndex = i;
-    const m = NAME_RUN_AT.exec(s);
-    if (m) return m;
-  }
-  return null;
-}
-
-/**
- * Whether NAME_RUN may match at i (false only where it cannot). A match opens with a
- * capital (A-Z, or a code unit from U+00C0 on), then either a title ("Mr.", "Gen.":
- * letters and a period) or a run of [\p{L}’'-] that white space ends, after which comes a
- * capital or a connector (of, de, van, von, al-). Only ASCII is read: a character from
- * U+0080 on may be a letter, a space or a capital, so it never rules a match out.
- */
-function nameMayStart(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 0x80) {
-    if (c < 65 || c > 90) return false;
-    // \b before an ASCII capital: no word character before it.
-    if (i > 0 && isAsciiWordCode(s.charCodeAt(i - 1))) return false;
-  } else if (c < 0xc0 || c === MASK_CODE) return false;
-  let j = i + 1;
-  for (; j < s.length; j++) {
-    const d = s.charCodeAt(j);
-    if (d >= 0x80) return true;
-    if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 39 || d === 45)) break;
-  }
-  if (j === i + 1 || j >= s.length) return false;
-  const stop = s.charCodeAt(j);
-  if (stop === 0x2e) return true; // a title's period
-  if (!(stop === 32 || (stop >= 9 && stop <= 13))) return false;
-  for (j++; j < s.length; j++) {
-    const d = s.charCodeAt(j);
-    if (d >= 0x80) return true;
-    if (!(d === 32 || (d >= 9 && d <= 13))) break;
-  }
-  if (j >= s.length) return false;
-  const next = s.charCodeAt(j);
-  // A capital, or the first letter of a connector.
-  return (next >= 65 && next <= 90) || next === 0x6f || next === 0x64 || next === 0x76 || next === 0x61;
-}
-
-/** \w as a regular expression without the i flag reads it: [A-Za-z0-9_]. */
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /**
  * What a paragraph tells about who is who: capitalised runs of two words or more
  * (candidate full names) and the subjects of its verbs of saying (candidate speakers
@@ -817,7 +758,8 @@ const LEADING_WORD = /^(?:The|A|An|In|On|At|But|And|According|When|While|After|B
 const LEADING_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'According', 'When', 'While', 'After', 'Before', 'If', 'As']);
 function collectNames(text: string, masked: string, p: Paragraph, known: NameLog, actors: ActorIndex): void {
   const body = masked.slice(p.start, p.end);
-  for (let m = nextNameRun(body, 0); m; m = nextNameRun(body, m.index + m[0].length)) {
+  NAME_RUN.lastIndex = 0;
+  for (let m = NAME_RUN.exec(body); m; m = NAME_RUN.exec(body)) {
     const run = m[0];
     const space = firstSpace(run);
     const name = LEADING_WORDS.has(run.slice(0, space)) ? run.replace(LEADING_WORD, '') : run;
@@ -1048,7 +990,7 @@ function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: Act
 }
 
 /** Helpers that stand in for regexes or string cutting, exported for their equivalence tests. */
-export const speakerInternals = { NAME_RUN, nextNameRun, wordCount, endsSentence, firstSpace };
+export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace };
 
 // One instance of each class of the walk, kept for good (see NameLog.shapesKept).
 NameLog.shapesKept.push(new NameLog(), new ActorIndex([]));
