@@ -108,7 +108,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   const { produced, dicts } = resolveAll(local);
   const { placesRel, actorsRel } = entitiesOf(produced, 0, n);
 
-  const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
+  const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found, !setup.once);
   const run = walkFresh(text, paragraphs, found, actorsRel);
   const logAt = new Int32Array(run.logAt.length + 1);
   logAt.set(run.logAt);

@@ -217,12 +217,16 @@ function firstUnit(p: Paragraph): Unit {
   return { start: p.start, end: p.end, heading: p.heading };
 }
 
-/** Quotes from raw spans: text, kind, a quoted heading a term. `paragraphs` holds every span. */
-export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[]): Quote[] {
+/**
+ * Quotes from raw spans: text, kind, a quoted heading a term. `paragraphs` holds every span.
+ * `copy`: each quote's text a string of its own (see own()); a one-off analysis, which
+ * keeps nothing for later, needs none.
+ */
+export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[], copy = true): Quote[] {
   const headings = paragraphs.filter((p) => p.heading);
   let hi = 0;
   return found.map((r) => {
-    const t = own(text.slice(r.start, r.end));
+    const t = copy ? own(text.slice(r.start, r.end)) : text.slice(r.start, r.end);
     // A quoted heading is a title, not speech waiting for a speaker. Quotes come in
     // document order, so a cursor over the headings finds the one that may hold it.
     while (hi > 0 && headings[hi - 1].end >= r.end) hi--;
