@@ -28,6 +28,7 @@ import { LogList, LogListBuilder } from './logList';
 import { QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
+import { sortStable } from './sort';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
@@ -83,12 +84,14 @@ export interface Setup {
   once?: boolean;
 }
 
+const byStart = (a: Mention, b: Mention): number => a.start - b.start;
+
 export function computeLocal(body: string, gazetteer: Gazetteer, referenceDate: string | null): LocalResult {
   const mentions = detectEntities(body, gazetteer) as Mention[];
   // The document-level pass reads mentions sorted by start (a stable sort).
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) sorted = mentions[i - 1].start <= mentions[i].start;
-  if (!sorted) mentions.sort((a, b) => a.start - b.start);
+  if (!sorted) sortStable(mentions, byStart);
   return { dates: detectDates(body, referenceDate), mentions };
 }
 

@@ -4,12 +4,15 @@
 //  head, weak candidates kept only when the document confirms them; document offsets.
 import { GIVEN, HONORIFIC_WORD, isRole, NOT_NAMES, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
+import { sortStable } from './sort';
 import { own } from './strings';
 import type { ActorType, Entity } from './types';
 
+const byStartLongestFirst = (a: Entity, b: Entity): number => a.start - b.start || b.end - a.end;
+
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
 export function dropOverlaps(xs: Entity[]): Entity[] {
-  xs.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortStable(xs, byStartLongestFirst);
   const out: Entity[] = [];
   let end = -1;
   for (const x of xs) {
