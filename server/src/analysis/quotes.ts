@@ -122,9 +122,9 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
       };
       const hasOpen = (family: Family) => stack.some((o) => o.family === family);
       MARK_RE.lastIndex = i;
-      for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
-        i = mm.index;
-        let c = mm[0];
+      for (let at = nextMark(text); at !== -1 && at < u.end; at = nextMark(text)) {
+        i = at;
+        let c = text[i];
         const len = 1;
         // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
         // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
@@ -237,6 +237,14 @@ export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[
 }
 
 const MARK_RE = /["“”„«»‘’'‚‹›`]/g;
+
+/**
+ * Where the next quotation mark is, from MARK_RE.lastIndex on (-1: none). test() rather
+ * than exec(): no match array for each of the article's marks (a mark is one character).
+ */
+function nextMark(text: string): number {
+  return MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
+}
 
 /**
  * Whether a unit starting at `at` reopens a quote opened with `mark`: the same style

@@ -353,20 +353,21 @@ let current: { masked: string; newlines: ArrayLike<number>; breaks: Int32Array; 
  */
 let breaks = new Int32Array(1024);
 let breakCount = 0;
-// A regex scans the text ~2× faster than a loop over its characters (measured).
+// A regex scans the text ~2× faster than a loop over its characters (measured); test()
+// rather than exec(), as a match is one character: no match array for each.
 const BREAK_CANDIDATE = /[.!?]|\u25a0(?!\u25a0)/g;
 function breaksOf(masked: string): Int32Array {
   let out = breaks;
   let count = 0;
   const re = BREAK_CANDIDATE;
   re.lastIndex = 0;
-  for (let m = re.exec(masked); m; m = re.exec(masked)) {
+  while (re.test(masked)) {
     if (count === out.length) {
       const grown = new Int32Array(out.length * 2);
       grown.set(out);
       out = breaks = grown;
     }
-    out[count++] = m.index;
+    out[count++] = re.lastIndex - 1;
   }
   breakCount = count;
   return out;
