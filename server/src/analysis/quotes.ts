@@ -13,6 +13,12 @@ import { isSpaceCode, wordCount } from './text';
 import { own } from './strings';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const SPACE_CHAR = /\s/;
+const DIGIT_CHAR = /\d/;
+const ENDS_IN_STOP = /[.!?]$/;
+
 type Family = 'double' | 'single' | 'guillemet';
 
 interface Open {
@@ -28,11 +34,11 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 /** A mark can open when nothing but space or opening punctuation is before it and a non-space follows. */
 function leftFlanking(prev: string, next: string): boolean {
-  return (prev === '' || OPENING_PUNCT.test(prev) || isMarkChar(prev)) && next !== '' && !/\s/.test(next);
+  return (prev === '' || OPENING_PUNCT.test(prev) || isMarkChar(prev)) && next !== '' && !SPACE_CHAR.test(next);
 }
 /** A mark can close when a non-space is before it and space, punctuation or the end follows. */
 function rightFlanking(prev: string, next: string): boolean {
-  return prev !== '' && !/\s/.test(prev) && (next === '' || CLOSING_PUNCT.test(next) || isMarkChar(next));
+  return prev !== '' && !SPACE_CHAR.test(prev) && (next === '' || CLOSING_PUNCT.test(next) || isMarkChar(next));
 }
 function isMarkChar(c: string): boolean {
   return c !== '' && '"“”„«»‘’\'‚‹›'.includes(c);
@@ -66,7 +72,7 @@ function units(text: string, p: Paragraph, out: Unit[]): Unit[] {
   if (body.includes('\n')) {
     for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
       let end = p.start + m.index;
-      while (end > start && /\s/.test(text[end - 1])) end--;
+      while (end > start && SPACE_CHAR.test(text[end - 1])) end--;
       out.push({ start, end, heading: false });
       start = p.start + m.index + m[0].length;
     }
@@ -171,13 +177,13 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
           case '‘':
           case '‚':
             // ‘90s is an elided year, not a quote.
-            if (left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            if (left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
           case '’':
           case "'":
             if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
             if (right && hasOpen('single')) closeTo('single', end);
-            else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            else if (c === "'" && left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
         }
         MARK_RE.lastIndex = i + len;
@@ -273,7 +279,7 @@ export function guessKind(quoteText: string): QuoteKind {
   const words = wordCount(inner, 5);
   if (words >= 5) return 'speech';
   // A short complete sentence ("We never agreed.") is still speech.
-  if (words >= 3 && STARTS_UPPER.test(inner) && /[.!?]$/.test(inner)) return 'speech';
+  if (words >= 3 && STARTS_UPPER.test(inner) && ENDS_IN_STOP.test(inner)) return 'speech';
   return 'term';
 }
 

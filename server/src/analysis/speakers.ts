@@ -15,6 +15,21 @@ import { own } from './strings';
 import { isSpaceCode, wordCount } from './text';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const COLON_AT_END = /:\s*$/u;
+const CLAUSE_START_AT_END = /(?:^|[,:]\s*)$/u;
+const PUNCTUATION_AT_END = /[,;:■]\s*$/u;
+const WITNESS_VERB_AT_END = /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u;
+const SPACES = /\s+/u;
+const AUXILIARY_WORD = /\b(?:is|was|were|are|has|have|had)\b/u;
+const IT = /^it$/iu;
+const COPULA_AFTER = /^\s*(?:is|was|seems|appears)\b/u;
+const DEMONSTRATIVE = /^(?:there|this|that|these|those|it’s|it's)$/iu;
+const POSSESSIVE_AT_END = /[’']s?$/u;
+const ARTICLE_FIRST = /^(?:the|a|an|another)\s/iu;
+const DASH = /[―—–]/u;
+
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
 // (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
 // build a regex object on every call of these hot functions.
@@ -491,7 +506,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const dash = DASH_NAME.exec(after);
   if (dash) {
     const start = q.end + dash[0].length - dash[1].length;
-    const dashAt = q.end + after.search(/[―—–]/u);
+    const dashAt = q.end + after.search(DASH);
     return make({ start, end: start + dash[1].length, text: dash[1] }, 'cue', { start: dashAt, end: dashAt + 1, text: text[dashAt], accordingTo: false, participle: false });
   }
   const passive = PASSIVE_BY.exec(after);
@@ -562,7 +577,7 @@ function endsSentence(text: string, q: Quote): boolean {
 const CLOSING_MARKS = '"”’»“';
 
 function plausibleSubject(t: string): boolean {
-  return t.split(/\s+/u).length <= 8 && !/\b(?:is|was|were|are|has|have|had)\b/u.test(t);
+  return t.split(SPACES).length <= 8 && !AUXILIARY_WORD.test(t);
 }
 
 /** A cue in the sentence before the quote: X said that “…”, according to X, “…”. */
@@ -571,17 +586,17 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
   const cues = findCues(window, sStart);
   if (!cues.length) {
     // "X: “…”" (a name and a colon, no verb).
-    if (/:\s*$/u.test(window)) return colonClause(masked, sStart, sStart + window.trimEnd().length - 1);
+    if (COLON_AT_END.test(window)) return colonClause(masked, sStart, sStart + window.trimEnd().length - 1);
     return null;
   }
-  const via: AttributionVia = /:\s*$/u.test(window) ? 'colon' : 'cue';
+  const via: AttributionVia = COLON_AT_END.test(window) ? 'colon' : 'cue';
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
     const found = fromCue(masked, sStart, cues, k, qStart, via, 'according-to');
     if (found) return found;
     if (c.accordingTo) continue;
     // Inverted before the quote: "…, said X: “…”".
-    if (!c.participle && /(?:^|[,:]\s*)$/u.test(masked.slice(sStart, c.start))) {
+    if (!c.participle && CLAUSE_START_AT_END.test(masked.slice(sStart, c.start))) {
       const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
       if (np) return make(np, via, c);
     }
@@ -617,14 +632,14 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   if (participle) {
     // "footage of Hillary Clinton asking": the name right before the -ing form.
     const run = NAME_BEFORE_PARTICIPLE.exec(head);
-    if (run && run.index > 0 && !/[,;:■]\s*$/u.test(head.slice(0, run.index)) && /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u.test(head.slice(0, run.index))) {
+    if (run && run.index > 0 && !PUNCTUATION_AT_END.test(head.slice(0, run.index)) && WITNESS_VERB_AT_END.test(head.slice(0, run.index))) {
       const t = run[0].trimEnd();
       return { start: headStart + run.index, end: headStart + run.index + t.length, text: t };
     }
   }
   let direct = participle ? null : subjectBefore(head, headStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
-  if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
+  if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(SPACES).pop() ?? '') &&
       !AUXILIARY_BEFORE.test(head)) direct = null;
   if (direct) return direct;
   if (!participle && !CLAUSE_OPENING.test(head)) return null;
@@ -651,16 +666,16 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
   }
   const window = masked.slice(from, Math.min(limit, from + 160));
   const np = subjectAfter(window, from);
-  if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
-  if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
+  if (!np || PERSONAL_PRONOUN.test(np.text) && IT.test(np.text) && COPULA_AFTER.test(masked.slice(np.end, np.end + 12))) return null;
+  if (DEMONSTRATIVE.test(np.text)) return null;
   // "Tom’s tweets were": a possessive is no subject.
-  if (/[’']s?$/u.test(np.text)) return null;
+  if (POSSESSIVE_AT_END.test(np.text)) return null;
   // The subject must be followed by its verb (a lowercase word), not more of the sentence's start;
   // an appositive may come between ("Dean, a medical doctor, then appeared").
   const v = VERB_AFTER_SUBJECT.exec(masked.slice(np.end, limit));
   if (!v) return null;
   const vAt = np.end + v[0].length - v[2].length;
-  if (!UPPER.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
+  if (!UPPER.test(np.text) && !ARTICLE_FIRST.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
   return { phrase: np, verb: { start: vAt, end: vAt + v[2].length, text: v[2], accordingTo: false, participle: false } };
 }
 
@@ -675,7 +690,7 @@ function colonClause(masked: string, floor: number, colon: number): Attribution 
   }
   const colonCue: Cue = { start: colon, end: colon + 1, text: ':', accordingTo: false, participle: false };
   // No verb: a short name before the colon ("Rush Limbaugh:", "Trump on Twitter:").
-  const words = window.trim().split(/\s+/u);
+  const words = window.trim().split(SPACES);
   if (words.length && words.length <= 6) {
     const np = phraseAfter(window, sStart);
     if (np && UPPER.test(np.text)) return make(np, 'colon', colonCue);
@@ -694,14 +709,14 @@ function interviewTurn(text: string, q: Quote, para: Paragraph): Attribution | n
   const inside = TURN_LABEL.exec(q.text.slice(open, open + 40));
   if (inside) {
     const start = q.start + open;
-    const label = inside[0].replace(/:\s*$/u, '');
+    const label = inside[0].replace(COLON_AT_END, '');
     return turn(label, start, start + label.length);
   }
   const lineBegin = Math.max(para.start, newlineAtOrBefore(current?.masked ?? text, q.start - 1) + 1);
   const head = text.slice(lineBegin, q.start);
   const m = TURN_LABEL.exec(head);
   if (m && m[0].length === head.length) {
-    const label = m[0].replace(/:\s*$/u, '');
+    const label = m[0].replace(COLON_AT_END, '');
     return turn(label, lineBegin, lineBegin + label.length);
   }
   return null;
