@@ -65,11 +65,13 @@ interface Unit {
  * Paragraphs, split further before lines that open with a quotation mark: texts that
  * separate paragraphs by single line breaks still recover at each one.
  */
+const LINE_OPENING_WITH_MARK = /\r?\n[ \t]*(?=["“„«‘'`])/g;
 function units(text: string, p: Paragraph, out: Unit[]): Unit[] {
-  const lineStart = /\r?\n[ \t]*(?=["“„«‘'`])/g;
   let start = p.start;
   const body = text.slice(p.start, p.end);
   if (body.includes('\n')) {
+    const lineStart = LINE_OPENING_WITH_MARK;
+    lineStart.lastIndex = 0;
     for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
       let end = p.start + m.index;
       while (end > start && SPACE_CHAR.test(text[end - 1])) end--;
@@ -90,12 +92,51 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
  * paragraph with no quote left open into the next one, `canStop(next)` may end the
  * scan there (re-analysis of an edited text stops where the old findings resume).
  */
+/** What scanQuotes carries from unit to unit (one object per scan, no closures per unit). */
+interface ScanState {
+  found: RawQuote[];
+  /** A quote left open at the end of the previous unit, continued by this one. */
+  carried: CarriedQuote | null;
+}
+
+/** Ends the open quote `o` at `end`: the quote carried from the unit before, or a new one. */
+function finishQuote(st: ScanState, o: Open, end: number, closed: boolean): void {
+  const carried = st.carried;
+  if (carried && carried.start === o.start) {
+    carried.end = end;
+    carried.closed = closed;
+    st.found.push(carried);
+    st.carried = null;
+  } else st.found.push({ start: o.start, end, closed, paragraphs: 1 });
+}
+
+/** Closes the innermost open quote of a family; inner quotes left open are dropped. */
+function closeTo(st: ScanState, stack: Open[], family: Family, end: number): void {
+  for (let k = stack.length - 1; k >= 0; k--) {
+    if (stack[k].family !== family) continue;
+    const o = stack[k];
+    stack.length = k;
+    if (k === 0) finishQuote(st, o, end, true);
+    return;
+  }
+}
+
+function hasOpen(stack: readonly Open[], family: Family): boolean {
+  for (const o of stack) if (o.family === family) return true;
+  return false;
+}
+
+/** The first open quote that is no single-mark one (as stack.find). */
+function outermostNotSingle(stack: readonly Open[]): Open | undefined {
+  for (const o of stack) if (o.family !== 'single') return o;
+  return undefined;
+}
+
 export function scanQuotes(text: string, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
   const found: RawQuote[] = [];
-  // A quote left open at the end of the previous unit, continued by this one.
-  let carried: CarriedQuote | null = null;
+  const st: ScanState = { found, carried: null };
   for (let pi = first; pi < paragraphs.length; pi++) {
-    if (pi > first && !carried && canStop(pi)) return { found: sortByStart(found), next: pi };
+    if (pi > first && !st.carried && canStop(pi)) return { found: sortByStart(found), next: pi };
     const list = units(text, paragraphs[pi], []);
     // The first unit of the next paragraph: where a quote left open here may reopen.
     if (pi + 1 < paragraphs.length) list.push(firstUnit(paragraphs[pi + 1]));
@@ -104,29 +145,10 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
       const u = list[ui];
       const stack: Open[] = [];
       let i = u.start;
-      if (carried) {
-        stack.push({ start: carried.start, family: 'double', mark: carried.mark });
+      if (st.carried) {
+        stack.push({ start: st.carried.start, family: 'double', mark: st.carried.mark });
         i += 1; // the reopening mark
       }
-      const finish = (o: Open, end: number, closed: boolean): void => {
-        if (carried && carried.start === o.start) {
-          carried.end = end;
-          carried.closed = closed;
-          found.push(carried);
-          carried = null;
-        } else found.push({ start: o.start, end, closed, paragraphs: 1 });
-      };
-      /** Closes the innermost open quote of a family; inner quotes left open are dropped. */
-      const closeTo = (family: Family, end: number): void => {
-        for (let k = stack.length - 1; k >= 0; k--) {
-          if (stack[k].family !== family) continue;
-          const o = stack[k];
-          stack.length = k;
-          if (k === 0) finish(o, end, true);
-          return;
-        }
-      };
-      const hasOpen = (family: Family) => stack.some((o) => o.family === family);
       MARK_RE.lastIndex = i;
       for (let at = nextMark(text); at !== -1 && at < u.end; at = nextMark(text)) {
         i = at;
@@ -150,17 +172,17 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
         const end = i + len;
         switch (c) {
           case '"':
-            if (top && top.family === 'double' && (right || !left)) closeTo('double', end);
-            else if (hasOpen('double') && right && !left) closeTo('double', end);
+            if (top && top.family === 'double' && (right || !left)) closeTo(st, stack, 'double', end);
+            else if (hasOpen(stack, 'double') && right && !left) closeTo(st, stack, 'double', end);
             else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
             break;
           case '“':
             // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
-            if (hasOpen('double') && ((right && !left) || top?.mark === '„')) closeTo('double', end);
+            if (hasOpen(stack, 'double') && ((right && !left) || top?.mark === '„')) closeTo(st, stack, 'double', end);
             else if (left || (!right && !stack.length)) stack.push({ start: i, family: 'double', mark: c });
             break;
           case '”':
-            if (hasOpen('double') && (right || !left)) closeTo('double', end);
+            if (hasOpen(stack, 'double') && (right || !left)) closeTo(st, stack, 'double', end);
             else if (left && !right) stack.push({ start: i, family: 'double', mark: c });
             break;
           case '„':
@@ -172,7 +194,7 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
             break;
           case '»':
           case '›':
-            closeTo('guillemet', end);
+            closeTo(st, stack, 'guillemet', end);
             break;
           case '‘':
           case '‚':
@@ -182,32 +204,33 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
           case '’':
           case "'":
             if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
-            if (right && hasOpen('single')) closeTo('single', end);
+            if (right && hasOpen(stack, 'single')) closeTo(st, stack, 'single', end);
             else if (c === "'" && left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
         }
         MARK_RE.lastIndex = i + len;
       }
       // End of the unit: an open quote continues when the next unit reopens in the same style.
-      const outer = stack.find((o) => o.family !== 'single');
+      const outer = outermostNotSingle(stack);
       if (outer) {
+        const carried = st.carried;
         const q: CarriedQuote = carried && carried.start === outer.start ? carried : { start: outer.start, end: u.end, closed: false, paragraphs: 1, mark: outer.mark };
         const nxt = list[ui + 1];
         if (nxt && !nxt.heading && reopens(text, nxt.start, q.mark)) {
           q.paragraphs++;
-          carried = q;
+          st.carried = q;
         } else {
           q.end = u.end;
           q.closed = false;
           found.push(q);
-          carried = null;
+          st.carried = null;
         }
-      } else if (carried) {
-        const q: RawQuote = carried;
+      } else if (st.carried) {
+        const q: RawQuote = st.carried;
         q.end = u.end;
         q.closed = false;
         found.push(q);
-        carried = null;
+        st.carried = null;
       }
     }
   }
