@@ -1006,8 +1006,21 @@ function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: Act
   return bestActor?.name ?? null;
 }
 
+/** sentenceStart with the walk's index of break candidates and without it (for their equivalence test). */
+function sentenceStartBothWays(masked: string, text: string, floor: number, at: number): [number, number] {
+  const saved = current;
+  try {
+    current = { masked, newlines: newlinesOf(masked), breaks: breaksOf(masked), breakCount };
+    const indexed = sentenceStart(masked, text, floor, at);
+    current = null;
+    return [indexed, sentenceStart(masked, text, floor, at)];
+  } finally {
+    current = saved;
+  }
+}
+
 /** Helpers that stand in for regexes or string cutting, exported for their equivalence tests. */
-export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace };
+export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace, sentenceStartBothWays };
 
 // One instance of each class of the walk, kept for good (see NameLog.shapesKept).
 NameLog.shapesKept.push(new NameLog(), new ActorIndex([]));
