@@ -75,8 +75,12 @@ export interface Setup {
   gazetteer: Gazetteer;
   referenceDate: string | null;
   hasDateOption: boolean;
-  /** Paragraph-local findings for a paragraph's text (the caller caches them). */
-  local: (body: string) => LocalResult;
+  /**
+   * Paragraph-local findings for a paragraph's text (the caller caches them); absent:
+   * computeLocal, nothing cached (a one-off analysis: no closure made per call, whose
+   * optimised code would die at the next full garbage collection).
+   */
+  local?: (body: string) => LocalResult;
   /**
    * The analysis is used once (no cache): nothing is kept for a later version, so
    * findings are moved to document offsets in place and strings need no copies.
@@ -95,6 +99,11 @@ export function computeLocal(body: string, gazetteer: Gazetteer, referenceDate: 
   return { dates: detectDates(body, referenceDate), mentions };
 }
 
+/** A paragraph's local findings as the setup gets them. */
+function localOf(setup: Setup, body: string): LocalResult {
+  return setup.local ? setup.local(body) : computeLocal(body, setup.gazetteer, setup.referenceDate);
+}
+
 // ---------------------------------------------------------------------------------
 // From scratch
 
@@ -106,7 +115,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
     const body = text.slice(p.start, p.end);
-    local[i] = setup.local(setup.once ? body : own(body));
+    local[i] = localOf(setup, setup.once ? body : own(body));
   }
   const { produced, dicts } = resolveAll(local);
   const { placesRel, actorsRel } = entitiesOf(produced, 0, n);
@@ -318,7 +327,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   for (let i = k0; i < m; i++) before.set(oldText.slice(op[i].start, op[i].end), old.local[i]);
   const midLocal = mid.map((p) => {
     const body = text.slice(p.start, p.end);
-    return before.get(body) ?? setup.local(own(body));
+    return before.get(body) ?? localOf(setup, own(body));
   });
   const local = spliced(old.local, k0, m, midLocal);
 

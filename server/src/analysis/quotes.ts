@@ -252,17 +252,23 @@ function firstUnit(p: Paragraph): Unit {
  * keeps nothing for later, needs none.
  */
 export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[], copy = true): Quote[] {
-  const headings = paragraphs.filter((p) => p.heading);
+  const headings: Paragraph[] = [];
+  for (const p of paragraphs) if (p.heading) headings.push(p);
+  // A loop, not map() with a closure: a closure's optimised code dies with it at a full
+  // garbage collection, and each analysis after one re-optimised it.
+  const out: Quote[] = [];
   let hi = 0;
-  return found.map((r) => {
+  for (let i = 0; i < found.length; i++) {
+    const r = found[i];
     const t = copy ? own(text.slice(r.start, r.end)) : text.slice(r.start, r.end);
     // A quoted heading is a title, not speech waiting for a speaker. Quotes come in
     // document order, so a cursor over the headings finds the one that may hold it.
     while (hi > 0 && headings[hi - 1].end >= r.end) hi--;
     while (hi < headings.length && headings[hi].end < r.end) hi++;
     const heading = hi < headings.length && headings[hi].start <= r.start;
-    return { start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
-  });
+    out.push({ start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs });
+  }
+  return out;
 }
 
 const MARK_RE = /["“”„«»‘’'‚‹›`]/g;
