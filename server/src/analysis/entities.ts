@@ -436,7 +436,7 @@ class Detector {
 
     // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".
     const lu = us[us.length - 1];
-    if (us.length > 1 && !lu.g && GROUP.has(this.lo[lu.s]) && us.slice(0, -1).some((u) => u.g?.entry.kind === 'place')) {
+    if (us.length > 1 && !lu.g && GROUP.has(this.lo[lu.s]) && hasPlaceBefore(us, us.length - 1)) {
       const tail = this.ofTail(last);
       this.group(first, tail > 0 ? tail : last);
       return;
@@ -483,7 +483,8 @@ class Detector {
     while (j < after.length && (after[j].g || STOP.has(this.lo[after[j].s]))) j++;
     let name = after.slice(j);
     // "Sen. Bernie Sanders of Vermont": the name stops at "of".
-    const of = name.findIndex((u, x) => x > 0 && this.lo[u.s - 1] === 'of');
+    let of = -1;
+    for (let x = 1; x < name.length && of < 0; x++) if (this.lo[name[x].s - 1] === 'of') of = x;
     if (of > 0) name = name.slice(0, of);
     if (!name.length || name.length > 4) return false;
     if (this.title[name[0].s] && !GIVEN.has(this.lo[name[0].s])) return false;
@@ -899,6 +900,12 @@ const matchBuffer: (GazetteerMatch | null)[] = [];
 
 /** titleLines' result, reused: one paragraph is read at a time. */
 let titleBuffer = new Uint8Array(1024);
+
+/** Whether one of us[0, to) is a known place (a loop, not some() with a closure made per call). */
+function hasPlaceBefore(us: readonly Unit[], to: number): boolean {
+  for (let k = 0; k < to; k++) if (us[k].g?.entry.kind === 'place') return true;
+  return false;
+}
 
 function isDemonymPlural(w: string): boolean {
   return w.length > 3 && (w.endsWith('s') || w.endsWith('men')) && !w.endsWith('ss') && !w.endsWith('ese');

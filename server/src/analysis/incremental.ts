@@ -136,10 +136,14 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
 }
 
+// Comparators and callbacks of hot paths are module functions: a closure made per call has
+// its optimised code die with it at a full collection, re-optimised by the next analysis.
+const byPosition = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
 /** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
 function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
   const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+    .sort(byPosition);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
     header: s.header, referenceDate: s.referenceDate, paragraphs, sections: [], quotes: once ?? [],
@@ -722,7 +726,8 @@ function walkRange(
   while (e < found.length && found.startOf(e) < lastStart && found.endOf(e) <= w1) e++;
   if (e === s) return null;
   const wText = text.slice(w0, w1);
-  const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
+  const wParagraphs: Paragraph[] = [];
+  for (let i = pFirst; i < pEnd; i++) wParagraphs.push(shiftParagraph(paragraphs[i], -w0));
   const wQuotes: Quote[] = [];
   for (let i = s; i < e; i++) wQuotes.push(shiftQuote(found.at(i), -w0, null, null));
   // Every quotation in the window is masked, clipped to it.
@@ -733,7 +738,7 @@ function walkRange(
   const masked = maskQuotes(wText, spans as Quote[]);
   const logLength = log.length;
   const logStart = Math.max(0, logLength - MAX_KNOWN);
-  const wLog = new NameLog(log.items.slice(logStart, logLength), log.pos.slice(logStart, logLength).map((x) => x - w0));
+  const wLog = new NameLog(log.items.slice(logStart, logLength), plus(log.pos.slice(logStart, logLength), -w0));
   const wPrev = prev && shiftQuoteDeep(prev, -w0);
   const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(paragraphs, actors, pFirst, pEnd, w0)), 0,
     { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
@@ -741,13 +746,26 @@ function walkRange(
   const added = logLength - logStart;
   for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
   return {
-    quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
-    logAt: run.logAt.map((x) => x - added + logLength + logBase),
-    namesAt: run.namesAt.map((x) => x + pFirst),
+    quotes: shiftedDeep(run.quotes, w0),
+    logAt: plus(run.logAt, logLength + logBase - added),
+    namesAt: plus(run.namesAt, pFirst),
     stoppedAt: s + run.stoppedAt,
     end: e,
     namesParagraph: run.namesParagraph + pFirst,
   };
+}
+
+/** `xs` with `d` added to each, in place (loops rather than map() closures: see byPosition). */
+function plus(xs: number[], d: number): number[] {
+  for (let i = 0; i < xs.length; i++) xs[i] += d;
+  return xs;
+}
+
+/** The quotes moved by `d`, speakers and cues along (new objects). */
+function shiftedDeep(quotes: readonly Quote[], d: number): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) out.push(shiftQuoteDeep(q, d));
+  return out;
 }
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */

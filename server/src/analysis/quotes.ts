@@ -237,8 +237,12 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
   return { found: sortByStart(found), next: paragraphs.length };
 }
 
+// Comparators and callbacks of hot paths are module functions: a closure made per call has
+// its optimised code die with it at a full collection, re-optimised by the next analysis.
+const byStart = (a: RawQuote, b: RawQuote): number => a.start - b.start;
+
 function sortByStart(found: RawQuote[]): RawQuote[] {
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort(byStart);
 }
 
 /** The first unit of a paragraph: where a quote open at the end of the one before may reopen. */

@@ -332,10 +332,17 @@ function lastAttribution(text: string, masked: string, from: number, to: number)
     const floor = Math.max(sStart, from);
     let phrase: Phrase | null;
     if (c.accordingTo) phrase = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, to)), c.end);
-    else phrase = cueSubject(masked, floor, c, cues.slice(0, k).filter((e) => e.start >= floor));
+    else phrase = cueSubject(masked, floor, c, cuesFrom(cues, k, floor));
     if (phrase) return make(phrase, c.accordingTo ? 'according-to' : 'cue', c);
   }
   return null;
+}
+
+/** cues[0, k) that start at or after `floor`, in order (a loop, not filter() with a closure per call). */
+function cuesFrom(cues: readonly Cue[], k: number, floor: number): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < k; i++) if (cues[i].start >= floor) out.push(cues[i]);
+  return out;
 }
 
 function inherit(prev: Quote, via: AttributionVia): Attribution {

