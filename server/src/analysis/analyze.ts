@@ -64,8 +64,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}, cache?: Ana
   const header = parseHeader(text);
   const referenceDate = header?.date ?? options.date ?? null;
   const context = `${referenceDate}|${gazetteer.key}`;
+  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, once: true }).analysis;
   const compute = (body: string) => computeLocal(body, gazetteer, referenceDate);
-  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, local: compute, once: true }).analysis;
 
   const previous = cache.previous(context);
   let seed: Map<string, LocalResult> | undefined;

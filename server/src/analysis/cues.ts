@@ -6,6 +6,10 @@
 // build a regex object on every call of these hot functions.
 import { isSpaceCode } from './text';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const INFLECTED_ENDING = /(?:s|ed|ing)$/u;
+
 /** A word of a noun phrase read forwards (abbreviations keep their period); global: reset lastIndex before a scan. */
 const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
 const BARE_PLURAL = /^[\p{Ll}-]+s$/u;
@@ -152,7 +156,7 @@ const IRREGULAR_PAST = new Set('said told wrote thought sang pled went put'.spli
 /** Whether a cue word reads as a base form ("they say"), which needs a plural or first/second-person subject. */
 export function isBaseForm(word: string): boolean {
   const w = word.toLowerCase();
-  return !/(?:s|ed|ing)$/u.test(w) && !IRREGULAR_PAST.has(w) && w !== 'according';
+  return !INFLECTED_ENDING.test(w) && !IRREGULAR_PAST.has(w) && w !== 'according';
 }
 export function isNounish(word: string): boolean {
   return NOUNISH.has(word.toLowerCase());

@@ -190,10 +190,12 @@ function pluralNounAt(text: string, at: number): boolean {
   return !!after(PLURAL_NOUN, text, at);
 }
 
+const STARTS_CAPITAL = /^[A-Z]/;
+
 /** "This Week" (a programme), "VOA Today": a capitalised word inside a sentence is a name. */
 function isTitleInSentence(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end).split(/\s+/);
-  if (!words.every((w) => /^[A-Z]/.test(w))) return false;
+  for (const w of words) if (!STARTS_CAPITAL.test(w)) return false;
   return words.length > 1 || /[\p{L}\p{N},]\s*$/u.test(text.slice(Math.max(0, start - 3), start));
 }
 

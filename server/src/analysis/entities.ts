@@ -436,7 +436,7 @@ class Detector {
 
     // Groups: "Azerbaijani Armed Forces", "the Karabakh Armenians".
     const lu = us[us.length - 1];
-    if (us.length > 1 && !lu.g && GROUP.has(this.lo[lu.s]) && us.slice(0, -1).some((u) => u.g?.entry.kind === 'place')) {
+    if (us.length > 1 && !lu.g && GROUP.has(this.lo[lu.s]) && hasPlaceBefore(us, us.length - 1)) {
       const tail = this.ofTail(last);
       this.group(first, tail > 0 ? tail : last);
       return;
@@ -483,7 +483,8 @@ class Detector {
     while (j < after.length && (after[j].g || STOP.has(this.lo[after[j].s]))) j++;
     let name = after.slice(j);
     // "Sen. Bernie Sanders of Vermont": the name stops at "of".
-    const of = name.findIndex((u, x) => x > 0 && this.lo[u.s - 1] === 'of');
+    let of = -1;
+    for (let x = 1; x < name.length && of < 0; x++) if (this.lo[name[x].s - 1] === 'of') of = x;
     if (of > 0) name = name.slice(0, of);
     if (!name.length || name.length > 4) return false;
     if (this.title[name[0].s] && !GIVEN.has(this.lo[name[0].s])) return false;
@@ -854,45 +855,57 @@ function titleLines(t: TokenTable): Uint8Array {
   const n = t.n;
   const out = n <= titleBuffer.length ? titleBuffer : (titleBuffer = new Uint8Array(Math.max(n, 2 * titleBuffer.length)));
   out.fill(0, 0, n);
-  const { text, lower, flags } = t;
   let from = 0;
-  const close = (to: number) => {
-    // Counts first: most lines are prose with few capitals, and need no word look-ups.
-    let words = 0, caps = 0;
-    for (let k = from; k < to; k++) {
-      if (!(flags[k] & WORD)) continue;
-      const c = text[k].charCodeAt(0);
-      if (c >= 48 && c <= 57) continue;
-      if (text[k].length < 4) continue;
-      words++;
-      if (flags[k] & CAP) caps++;
-    }
-    const ratio = words ? caps / words : 0;
-    if (words < 3 || ratio < 0.6) return;
-    let capFunction = false, lowerContent = false;
-    for (let k = from; k < to; k++) {
-      if (!(flags[k] & WORD)) continue;
-      const c = text[k].charCodeAt(0);
-      if (c >= 48 && c <= 57) continue;
-      // A short lower-case verb ("met", "won") marks a sentence full of names, not a headline.
-      if (!(flags[k] & CAP) && !TITLE_LOWER.has(lower[k])) lowerContent = true;
-      if (k > from && flags[k] & CAP && TITLE_FUNCTION_WORDS.has(lower[k]) && !SENTENCE_END.has(text[k - 1]) && !OPENERS.has(text[k - 1])) capFunction = true;
-    }
-    if ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1 && !lowerContent)) out.fill(1, from, to);
-  };
   for (let i = 1; i <= n; i++) {
-    if (i === n || flags[i] & BR) {
-      close(i);
+    if (i === n || t.flags[i] & BR) {
+      markTitleLine(t, out, from, i);
       from = i;
     }
   }
   return out;
+}
+
+/**
+ * Marks tokens [from, to) (one line) in `out` when the line is in Title Case. A function
+ * of the module, not a closure made per call: a closure's optimised code dies with the
+ * closures at a full garbage collection, and each analysis after one re-optimised it.
+ */
+function markTitleLine(t: TokenTable, out: Uint8Array, from: number, to: number): void {
+  const { text, lower, flags } = t;
+  // Counts first: most lines are prose with few capitals, and need no word look-ups.
+  let words = 0, caps = 0;
+  for (let k = from; k < to; k++) {
+    if (!(flags[k] & WORD)) continue;
+    const c = text[k].charCodeAt(0);
+    if (c >= 48 && c <= 57) continue;
+    if (text[k].length < 4) continue;
+    words++;
+    if (flags[k] & CAP) caps++;
+  }
+  const ratio = words ? caps / words : 0;
+  if (words < 3 || ratio < 0.6) return;
+  let capFunction = false, lowerContent = false;
+  for (let k = from; k < to; k++) {
+    if (!(flags[k] & WORD)) continue;
+    const c = text[k].charCodeAt(0);
+    if (c >= 48 && c <= 57) continue;
+    // A short lower-case verb ("met", "won") marks a sentence full of names, not a headline.
+    if (!(flags[k] & CAP) && !TITLE_LOWER.has(lower[k])) lowerContent = true;
+    if (k > from && flags[k] & CAP && TITLE_FUNCTION_WORDS.has(lower[k]) && !SENTENCE_END.has(text[k - 1]) && !OPENERS.has(text[k - 1])) capFunction = true;
+  }
+  if ((capFunction && ratio >= 0.6) || (words >= 4 && ratio === 1 && !lowerContent)) out.fill(1, from, to);
 }
 /** Detector.gm, reused: one paragraph is read at a time. */
 const matchBuffer: (GazetteerMatch | null)[] = [];
 
 /** titleLines' result, reused: one paragraph is read at a time. */
 let titleBuffer = new Uint8Array(1024);
+
+/** Whether one of us[0, to) is a known place (a loop, not some() with a closure made per call). */
+function hasPlaceBefore(us: readonly Unit[], to: number): boolean {
+  for (let k = 0; k < to; k++) if (us[k].g?.entry.kind === 'place') return true;
+  return false;
+}
 
 function isDemonymPlural(w: string): boolean {
   return w.length > 3 && (w.endsWith('s') || w.endsWith('men')) && !w.endsWith('ss') && !w.endsWith('ese');

@@ -38,6 +38,8 @@ export function isHeading(line: string): boolean {
   return !FINAL_PUNCT.test(t) && /^[\p{Lu}\p{N}]/u.test(t);
 }
 
+const SPACE_CHAR = /\s/;
+
 /** Paragraphs: runs of non-blank lines, after the header line when there is one. */
 export function splitParagraphs(text: string, from: number): Paragraph[] {
   const out: Paragraph[] = [];
@@ -46,29 +48,31 @@ export function splitParagraphs(text: string, from: number): Paragraph[] {
   let start = -1;
   let end = -1;
   let lines = 0;
-  const flush = () => {
-    if (start === -1) return;
-    const body = text.slice(start, end);
-    out.push({ start, end, heading: lines === 1 && isHeading(body) });
-    start = -1;
-    lines = 0;
-  };
+  // (No closure for the paragraph's end: its optimised code would die with it at a full
+  // garbage collection, and each analysis after one re-optimise it.)
   while (re.lastIndex < text.length) {
     const at = re.lastIndex;
     const m = re.exec(text);
     if (!m) break;
     const lineEnd = at + m[0].length - m[1].length;
-    if (text.slice(at, lineEnd).trim() === '') flush();
-    else {
+    if (text.slice(at, lineEnd).trim() === '') {
+      if (start !== -1) pushParagraph(out, text, start, end, lines);
+      start = -1;
+      lines = 0;
+    } else {
       if (start === -1) start = at + (text.slice(at, lineEnd).length - text.slice(at, lineEnd).trimStart().length);
       end = lineEnd;
-      while (end > start && /\s/.test(text[end - 1])) end--;
+      while (end > start && SPACE_CHAR.test(text[end - 1])) end--;
       lines++;
     }
     if (m[0].length === 0) break;
   }
-  flush();
+  if (start !== -1) pushParagraph(out, text, start, end, lines);
   return out;
+}
+
+function pushParagraph(out: Paragraph[], text: string, start: number, end: number, lines: number): void {
+  out.push({ start, end, heading: lines === 1 && isHeading(text.slice(start, end)) });
 }
 
 /** Sections: the run of paragraphs under each heading (the first one under the title). */

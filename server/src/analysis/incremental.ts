@@ -25,9 +25,10 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { LogList, LogListBuilder } from './logList';
-import { noteQuoteList, QuoteList, QuoteListBuilder, type QuoteSeq, seqOf, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
+import { noteQuoteList, QuoteList, QuoteListBuilder, type QuoteSeq, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
+import { sortStable } from './sort';
 import { own } from './strings';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
@@ -74,8 +75,12 @@ export interface Setup {
   gazetteer: Gazetteer;
   referenceDate: string | null;
   hasDateOption: boolean;
-  /** Paragraph-local findings for a paragraph's text (the caller caches them). */
-  local: (body: string) => LocalResult;
+  /**
+   * Paragraph-local findings for a paragraph's text (the caller caches them); absent:
+   * computeLocal, nothing cached (a one-off analysis: no closure made per call, whose
+   * optimised code would die at the next full garbage collection).
+   */
+  local?: (body: string) => LocalResult;
   /**
    * The analysis is used once (no cache): nothing is kept for a later version, so
    * findings are moved to document offsets in place and strings need no copies.
@@ -83,13 +88,20 @@ export interface Setup {
   once?: boolean;
 }
 
+const byStart = (a: Mention, b: Mention): number => a.start - b.start;
+
 export function computeLocal(body: string, gazetteer: Gazetteer, referenceDate: string | null): LocalResult {
   const mentions = detectEntities(body, gazetteer) as Mention[];
   // The document-level pass reads mentions sorted by start (a stable sort).
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) sorted = mentions[i - 1].start <= mentions[i].start;
-  if (!sorted) mentions.sort((a, b) => a.start - b.start);
+  if (!sorted) sortStable(mentions, byStart);
   return { dates: detectDates(body, referenceDate), mentions };
+}
+
+/** A paragraph's local findings as the setup gets them. */
+function localOf(setup: Setup, body: string): LocalResult {
+  return setup.local ? setup.local(body) : computeLocal(body, setup.gazetteer, setup.referenceDate);
 }
 
 // ---------------------------------------------------------------------------------
@@ -103,12 +115,12 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   for (let i = 0; i < n; i++) {
     const p = paragraphs[i];
     const body = text.slice(p.start, p.end);
-    local[i] = setup.local(setup.once ? body : own(body));
+    local[i] = localOf(setup, setup.once ? body : own(body));
   }
   const { produced, dicts } = resolveAll(local);
   const { placesRel, actorsRel } = entitiesOf(produced, 0, n);
 
-  const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
+  const found = toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found, !setup.once);
   const run = walkFresh(text, paragraphs, found, actorsRel);
   const logAt = new Int32Array(run.logAt.length + 1);
   logAt.set(run.logAt);
@@ -124,10 +136,14 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   return setup.once ? finish({ ...state, quotes: QuoteList.of([]) }, run.quotes) : finish({ ...state, quotes: QuoteList.of(run.quotes) });
 }
 
+// Comparators and callbacks of hot paths are module functions: a closure made per call has
+// its optimised code die with it at a full collection, re-optimised by the next analysis.
+const byPosition = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
 /** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
 function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
   const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+    .sort(byPosition);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
     header: s.header, referenceDate: s.referenceDate, paragraphs, sections: [], quotes: once ?? [],
@@ -316,7 +332,7 @@ export function analyzeEdit(old: DocState, text: string, header: Header | null, 
   for (let i = k0; i < m; i++) before.set(oldText.slice(op[i].start, op[i].end), old.local[i]);
   const midLocal = mid.map((p) => {
     const body = text.slice(p.start, p.end);
-    return before.get(body) ?? setup.local(own(body));
+    return before.get(body) ?? localOf(setup, own(body));
   });
   const local = spliced(old.local, k0, m, midLocal);
 
@@ -636,23 +652,31 @@ function walkWindow(
   return { quotes: r.quotes, log, logBase, logAt: r.logAt, namesAt: r.namesAt, stoppedAt: r.stoppedAt, namesParagraph: r.namesParagraph };
 }
 
-/** Paragraphs a from-scratch walk masks at a time. */
-const CHUNK = 256;
+/**
+ * Characters of text a from-scratch walk masks at a time (whole paragraphs, from
+ * WINDOW_BEFORE paragraphs before its first quote). The masked copy takes two bytes a
+ * character: below V8's large-object size (128 KB) it is allocated in the young
+ * generation like any string, where a larger one gets fresh pages of its own, every
+ * page a fault (measured, 1 MB masked in windows of ~120 KB: 11 ms; of ~60 KB: 2 ms).
+ */
+const CHUNK_CHARS = 50_000;
 
 /**
- * The whole attribution walk, a chunk of paragraphs at a time: only a chunk's text is
+ * The whole attribution walk, a window of paragraphs at a time: only a window's text is
  * masked at once (a masked copy of a long article costs more to allocate than to fill).
  */
 function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors: Entity[][]): Walked {
   const log = new NameLog();
   const out: Walked = { quotes: [], log, logBase: 0, logAt: [], namesAt: [], stoppedAt: found.length, namesParagraph: -1 };
   let prev: Quote | null = null;
-  const seq = seqOf(found);
+  const seq = new ArraySeq(found);
   for (let s = 0; s < found.length; ) {
-    let reach = CHUNK;
+    const first = paragraphOf(paragraphs, found[s].start);
+    const w0 = paragraphs[Math.max(0, first - WINDOW_BEFORE)].start;
+    let budget = CHUNK_CHARS;
     let r: Ranged | null = null;
-    // A quote running over more paragraphs than a chunk widens the chunk.
-    while (!(r = walkRange(text, paragraphs, seq, actors, s, Math.min(paragraphs.length, paragraphOf(paragraphs, found[s].start) + reach), log, 0, out.namesParagraph, prev))) reach *= 4;
+    // A quote running past the window (or a paragraph longer than it) widens the window.
+    while (!(r = walkRange(text, paragraphs, seq, actors, s, windowEnd(paragraphs, first, w0 + budget), log, 0, out.namesParagraph, prev))) budget *= 4;
     for (const q of r.quotes) out.quotes.push(q);
     for (const x of r.logAt) out.logAt.push(x);
     for (const x of r.namesAt) out.namesAt.push(x);
@@ -661,6 +685,38 @@ function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors
     s = r.end;
   }
   return out;
+}
+
+/**
+ * The end (exclusive paragraph index) of a window holding paragraph `first`: the first
+ * paragraph that starts past `limit`, and no sooner than two paragraphs after `first`
+ * (walkRange walks the quotes that start before its window's last paragraph).
+ */
+function windowEnd(paragraphs: Paragraph[], first: number, limit: number): number {
+  const past = firstIndex(paragraphs.length, (i) => paragraphs[i].start > limit);
+  return Math.min(paragraphs.length, Math.max(past, first + 2));
+}
+
+/**
+ * A plain list of quotes as a QuoteSeq, with methods on a class (seqOf makes closures per
+ * call, whose optimised code died at each full collection). One instance is kept for good
+ * (see NameLog.shapesKept): code that read instances keeps their shape.
+ */
+class ArraySeq implements QuoteSeq {
+  static readonly shapeKept = new ArraySeq([]);
+  readonly length: number;
+  constructor(private readonly quotes: readonly Quote[]) {
+    this.length = quotes.length;
+  }
+  startOf(i: number): number {
+    return this.quotes[i].start;
+  }
+  endOf(i: number): number {
+    return this.quotes[i].end;
+  }
+  at(i: number): Quote {
+    return this.quotes[i];
+  }
 }
 
 interface Ranged {
@@ -693,7 +749,8 @@ function walkRange(
   while (e < found.length && found.startOf(e) < lastStart && found.endOf(e) <= w1) e++;
   if (e === s) return null;
   const wText = text.slice(w0, w1);
-  const wParagraphs = paragraphs.slice(pFirst, pEnd).map((p) => shiftParagraph(p, -w0));
+  const wParagraphs: Paragraph[] = [];
+  for (let i = pFirst; i < pEnd; i++) wParagraphs.push(shiftParagraph(paragraphs[i], -w0));
   const wQuotes: Quote[] = [];
   for (let i = s; i < e; i++) wQuotes.push(shiftQuote(found.at(i), -w0, null, null));
   // Every quotation in the window is masked, clipped to it.
@@ -704,7 +761,7 @@ function walkRange(
   const masked = maskQuotes(wText, spans as Quote[]);
   const logLength = log.length;
   const logStart = Math.max(0, logLength - MAX_KNOWN);
-  const wLog = new NameLog(log.items.slice(logStart, logLength), log.pos.slice(logStart, logLength).map((x) => x - w0));
+  const wLog = new NameLog(log.items.slice(logStart, logLength), plus(log.pos.slice(logStart, logLength), -w0));
   const wPrev = prev && shiftQuoteDeep(prev, -w0);
   const run = runAttribution(wText, masked, newlinesOf(masked), wParagraphs, wQuotes, new ActorIndex(windowActors(paragraphs, actors, pFirst, pEnd, w0)), 0,
     { log: wLog, namesParagraph: namesParagraph - pFirst }, wPrev,
@@ -712,13 +769,26 @@ function walkRange(
   const added = logLength - logStart;
   for (let i = added; i < run.log.length; i++) log.push(run.log.items[i], run.log.pos[i] + w0);
   return {
-    quotes: run.quotes.map((q) => shiftQuoteDeep(q, w0)),
-    logAt: run.logAt.map((x) => x - added + logLength + logBase),
-    namesAt: run.namesAt.map((x) => x + pFirst),
+    quotes: shiftedDeep(run.quotes, w0),
+    logAt: plus(run.logAt, logLength + logBase - added),
+    namesAt: plus(run.namesAt, pFirst),
     stoppedAt: s + run.stoppedAt,
     end: e,
     namesParagraph: run.namesParagraph + pFirst,
   };
+}
+
+/** `xs` with `d` added to each, in place (loops rather than map() closures: see byPosition). */
+function plus(xs: number[], d: number): number[] {
+  for (let i = 0; i < xs.length; i++) xs[i] += d;
+  return xs;
+}
+
+/** The quotes moved by `d`, speakers and cues along (new objects). */
+function shiftedDeep(quotes: readonly Quote[], d: number): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) out.push(shiftQuoteDeep(q, d));
+  return out;
 }
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */

@@ -13,6 +13,12 @@ import { isSpaceCode, wordCount } from './text';
 import { own } from './strings';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const SPACE_CHAR = /\s/;
+const DIGIT_CHAR = /\d/;
+const ENDS_IN_STOP = /[.!?]$/;
+
 type Family = 'double' | 'single' | 'guillemet';
 
 interface Open {
@@ -28,11 +34,11 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 /** A mark can open when nothing but space or opening punctuation is before it and a non-space follows. */
 function leftFlanking(prev: string, next: string): boolean {
-  return (prev === '' || OPENING_PUNCT.test(prev) || isMarkChar(prev)) && next !== '' && !/\s/.test(next);
+  return (prev === '' || OPENING_PUNCT.test(prev) || isMarkChar(prev)) && next !== '' && !SPACE_CHAR.test(next);
 }
 /** A mark can close when a non-space is before it and space, punctuation or the end follows. */
 function rightFlanking(prev: string, next: string): boolean {
-  return prev !== '' && !/\s/.test(prev) && (next === '' || CLOSING_PUNCT.test(next) || isMarkChar(next));
+  return prev !== '' && !SPACE_CHAR.test(prev) && (next === '' || CLOSING_PUNCT.test(next) || isMarkChar(next));
 }
 function isMarkChar(c: string): boolean {
   return c !== '' && '"“”„«»‘’\'‚‹›'.includes(c);
@@ -59,14 +65,16 @@ interface Unit {
  * Paragraphs, split further before lines that open with a quotation mark: texts that
  * separate paragraphs by single line breaks still recover at each one.
  */
+const LINE_OPENING_WITH_MARK = /\r?\n[ \t]*(?=["“„«‘'`])/g;
 function units(text: string, p: Paragraph, out: Unit[]): Unit[] {
-  const lineStart = /\r?\n[ \t]*(?=["“„«‘'`])/g;
   let start = p.start;
   const body = text.slice(p.start, p.end);
   if (body.includes('\n')) {
+    const lineStart = LINE_OPENING_WITH_MARK;
+    lineStart.lastIndex = 0;
     for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
       let end = p.start + m.index;
-      while (end > start && /\s/.test(text[end - 1])) end--;
+      while (end > start && SPACE_CHAR.test(text[end - 1])) end--;
       out.push({ start, end, heading: false });
       start = p.start + m.index + m[0].length;
     }
@@ -84,12 +92,51 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
  * paragraph with no quote left open into the next one, `canStop(next)` may end the
  * scan there (re-analysis of an edited text stops where the old findings resume).
  */
+/** What scanQuotes carries from unit to unit (one object per scan, no closures per unit). */
+interface ScanState {
+  found: RawQuote[];
+  /** A quote left open at the end of the previous unit, continued by this one. */
+  carried: CarriedQuote | null;
+}
+
+/** Ends the open quote `o` at `end`: the quote carried from the unit before, or a new one. */
+function finishQuote(st: ScanState, o: Open, end: number, closed: boolean): void {
+  const carried = st.carried;
+  if (carried && carried.start === o.start) {
+    carried.end = end;
+    carried.closed = closed;
+    st.found.push(carried);
+    st.carried = null;
+  } else st.found.push({ start: o.start, end, closed, paragraphs: 1 });
+}
+
+/** Closes the innermost open quote of a family; inner quotes left open are dropped. */
+function closeTo(st: ScanState, stack: Open[], family: Family, end: number): void {
+  for (let k = stack.length - 1; k >= 0; k--) {
+    if (stack[k].family !== family) continue;
+    const o = stack[k];
+    stack.length = k;
+    if (k === 0) finishQuote(st, o, end, true);
+    return;
+  }
+}
+
+function hasOpen(stack: readonly Open[], family: Family): boolean {
+  for (const o of stack) if (o.family === family) return true;
+  return false;
+}
+
+/** The first open quote that is no single-mark one (as stack.find). */
+function outermostNotSingle(stack: readonly Open[]): Open | undefined {
+  for (const o of stack) if (o.family !== 'single') return o;
+  return undefined;
+}
+
 export function scanQuotes(text: string, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
   const found: RawQuote[] = [];
-  // A quote left open at the end of the previous unit, continued by this one.
-  let carried: CarriedQuote | null = null;
+  const st: ScanState = { found, carried: null };
   for (let pi = first; pi < paragraphs.length; pi++) {
-    if (pi > first && !carried && canStop(pi)) return { found: sortByStart(found), next: pi };
+    if (pi > first && !st.carried && canStop(pi)) return { found: sortByStart(found), next: pi };
     const list = units(text, paragraphs[pi], []);
     // The first unit of the next paragraph: where a quote left open here may reopen.
     if (pi + 1 < paragraphs.length) list.push(firstUnit(paragraphs[pi + 1]));
@@ -98,33 +145,14 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
       const u = list[ui];
       const stack: Open[] = [];
       let i = u.start;
-      if (carried) {
-        stack.push({ start: carried.start, family: 'double', mark: carried.mark });
+      if (st.carried) {
+        stack.push({ start: st.carried.start, family: 'double', mark: st.carried.mark });
         i += 1; // the reopening mark
       }
-      const finish = (o: Open, end: number, closed: boolean): void => {
-        if (carried && carried.start === o.start) {
-          carried.end = end;
-          carried.closed = closed;
-          found.push(carried);
-          carried = null;
-        } else found.push({ start: o.start, end, closed, paragraphs: 1 });
-      };
-      /** Closes the innermost open quote of a family; inner quotes left open are dropped. */
-      const closeTo = (family: Family, end: number): void => {
-        for (let k = stack.length - 1; k >= 0; k--) {
-          if (stack[k].family !== family) continue;
-          const o = stack[k];
-          stack.length = k;
-          if (k === 0) finish(o, end, true);
-          return;
-        }
-      };
-      const hasOpen = (family: Family) => stack.some((o) => o.family === family);
       MARK_RE.lastIndex = i;
-      for (let mm = MARK_RE.exec(text); mm && mm.index < u.end; mm = MARK_RE.exec(text)) {
-        i = mm.index;
-        let c = mm[0];
+      for (let at = nextMark(text); at !== -1 && at < u.end; at = nextMark(text)) {
+        i = at;
+        let c = text[i];
         const len = 1;
         // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
         // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
@@ -144,17 +172,17 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
         const end = i + len;
         switch (c) {
           case '"':
-            if (top && top.family === 'double' && (right || !left)) closeTo('double', end);
-            else if (hasOpen('double') && right && !left) closeTo('double', end);
+            if (top && top.family === 'double' && (right || !left)) closeTo(st, stack, 'double', end);
+            else if (hasOpen(stack, 'double') && right && !left) closeTo(st, stack, 'double', end);
             else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
             break;
           case '“':
             // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
-            if (hasOpen('double') && ((right && !left) || top?.mark === '„')) closeTo('double', end);
+            if (hasOpen(stack, 'double') && ((right && !left) || top?.mark === '„')) closeTo(st, stack, 'double', end);
             else if (left || (!right && !stack.length)) stack.push({ start: i, family: 'double', mark: c });
             break;
           case '”':
-            if (hasOpen('double') && (right || !left)) closeTo('double', end);
+            if (hasOpen(stack, 'double') && (right || !left)) closeTo(st, stack, 'double', end);
             else if (left && !right) stack.push({ start: i, family: 'double', mark: c });
             break;
           case '„':
@@ -166,50 +194,55 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
             break;
           case '»':
           case '›':
-            closeTo('guillemet', end);
+            closeTo(st, stack, 'guillemet', end);
             break;
           case '‘':
           case '‚':
             // ‘90s is an elided year, not a quote.
-            if (left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            if (left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
           case '’':
           case "'":
             if (LETTER.test(prev) && LETTER.test(next)) break; // don't, Azerbaijan’s
-            if (right && hasOpen('single')) closeTo('single', end);
-            else if (c === "'" && left && !/\d/.test(next)) stack.push({ start: i, family: 'single', mark: c });
+            if (right && hasOpen(stack, 'single')) closeTo(st, stack, 'single', end);
+            else if (c === "'" && left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
         }
         MARK_RE.lastIndex = i + len;
       }
       // End of the unit: an open quote continues when the next unit reopens in the same style.
-      const outer = stack.find((o) => o.family !== 'single');
+      const outer = outermostNotSingle(stack);
       if (outer) {
+        const carried = st.carried;
         const q: CarriedQuote = carried && carried.start === outer.start ? carried : { start: outer.start, end: u.end, closed: false, paragraphs: 1, mark: outer.mark };
         const nxt = list[ui + 1];
         if (nxt && !nxt.heading && reopens(text, nxt.start, q.mark)) {
           q.paragraphs++;
-          carried = q;
+          st.carried = q;
         } else {
           q.end = u.end;
           q.closed = false;
           found.push(q);
-          carried = null;
+          st.carried = null;
         }
-      } else if (carried) {
-        const q: RawQuote = carried;
+      } else if (st.carried) {
+        const q: RawQuote = st.carried;
         q.end = u.end;
         q.closed = false;
         found.push(q);
-        carried = null;
+        st.carried = null;
       }
     }
   }
   return { found: sortByStart(found), next: paragraphs.length };
 }
 
+// Comparators and callbacks of hot paths are module functions: a closure made per call has
+// its optimised code die with it at a full collection, re-optimised by the next analysis.
+const byStart = (a: RawQuote, b: RawQuote): number => a.start - b.start;
+
 function sortByStart(found: RawQuote[]): RawQuote[] {
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort(byStart);
 }
 
 /** The first unit of a paragraph: where a quote open at the end of the one before may reopen. */
@@ -217,22 +250,40 @@ function firstUnit(p: Paragraph): Unit {
   return { start: p.start, end: p.end, heading: p.heading };
 }
 
-/** Quotes from raw spans: text, kind, a quoted heading a term. `paragraphs` holds every span. */
-export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[]): Quote[] {
-  const headings = paragraphs.filter((p) => p.heading);
+/**
+ * Quotes from raw spans: text, kind, a quoted heading a term. `paragraphs` holds every span.
+ * `copy`: each quote's text a string of its own (see own()); a one-off analysis, which
+ * keeps nothing for later, needs none.
+ */
+export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[], copy = true): Quote[] {
+  const headings: Paragraph[] = [];
+  for (const p of paragraphs) if (p.heading) headings.push(p);
+  // A loop, not map() with a closure: a closure's optimised code dies with it at a full
+  // garbage collection, and each analysis after one re-optimised it.
+  const out: Quote[] = [];
   let hi = 0;
-  return found.map((r) => {
-    const t = own(text.slice(r.start, r.end));
+  for (let i = 0; i < found.length; i++) {
+    const r = found[i];
+    const t = copy ? own(text.slice(r.start, r.end)) : text.slice(r.start, r.end);
     // A quoted heading is a title, not speech waiting for a speaker. Quotes come in
     // document order, so a cursor over the headings finds the one that may hold it.
     while (hi > 0 && headings[hi - 1].end >= r.end) hi--;
     while (hi < headings.length && headings[hi].end < r.end) hi++;
     const heading = hi < headings.length && headings[hi].start <= r.start;
-    return { start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs };
-  });
+    out.push({ start: r.start, end: r.end, text: t, kind: heading ? 'term' : guessKind(t), speaker: null, cue: null, cueSpan: null, closed: r.closed, paragraphs: r.paragraphs });
+  }
+  return out;
 }
 
 const MARK_RE = /["“”„«»‘’'‚‹›`]/g;
+
+/**
+ * Where the next quotation mark is, from MARK_RE.lastIndex on (-1: none). test() rather
+ * than exec(): no match array for each of the article's marks (a mark is one character).
+ */
+function nextMark(text: string): number {
+  return MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
+}
 
 /**
  * Whether a unit starting at `at` reopens a quote opened with `mark`: the same style
@@ -261,7 +312,7 @@ export function guessKind(quoteText: string): QuoteKind {
   const words = wordCount(inner, 5);
   if (words >= 5) return 'speech';
   // A short complete sentence ("We never agreed.") is still speech.
-  if (words >= 3 && STARTS_UPPER.test(inner) && /[.!?]$/.test(inner)) return 'speech';
+  if (words >= 3 && STARTS_UPPER.test(inner) && ENDS_IN_STOP.test(inner)) return 'speech';
   return 'term';
 }
 

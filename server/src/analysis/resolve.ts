@@ -4,12 +4,21 @@
 //  head, weak candidates kept only when the document confirms them; document offsets.
 import { GIVEN, HONORIFIC_WORD, isRole, NOT_NAMES, type Mention } from './entities';
 import type { Gazetteer } from './gazetteer';
+import { sortStable } from './sort';
 import { own } from './strings';
 import type { ActorType, Entity } from './types';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const SPACE_CHAR = /\s/;
+const PERIOD_AT_END = /\.$/;
+const CURLY_APOSTROPHES = /’/g;
+
+const byStartLongestFirst = (a: Entity, b: Entity): number => a.start - b.start || b.end - a.end;
+
 /** Keeps the first of overlapping mentions after sorting by start, longest first. */
 export function dropOverlaps(xs: Entity[]): Entity[] {
-  xs.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortStable(xs, byStartLongestFirst);
   const out: Entity[] = [];
   let end = -1;
   for (const x of xs) {
@@ -225,10 +234,10 @@ function fullName(dicts: Dictionaries, w: string): string | undefined {
  * knows, when that word is no given name. Returns the mention without it.
  */
 function dropLeadingWord(m: Mention, dicts: Dictionaries): Entity | null {
-  const sp = m.text.search(/\s/);
+  const sp = m.text.search(SPACE_CHAR);
   if (sp < 0) return null;
   const first = m.text.slice(0, sp).toLowerCase();
-  if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(/\.$/, '')) || isRole(first)) return null;
+  if (GIVEN.has(first) || HONORIFIC_WORD.has(first.replace(PERIOD_AT_END, '')) || isRole(first)) return null;
   const rest = m.text.slice(sp).trimStart();
   // Only before a full name the article uses ("Ivanka Trump" is no "Trump" with a junk word).
   const full = fullName(dicts, rest);
@@ -305,6 +314,6 @@ function kept(d: Derived, e: Entity): Entity {
 
 /** Comparable form of a name: lower case, one kind of apostrophe. */
 function nameKey(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'");
+  return s.toLowerCase().replace(CURLY_APOSTROPHES, "'");
 }
 

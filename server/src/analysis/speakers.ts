@@ -15,6 +15,21 @@ import { own } from './strings';
 import { isSpaceCode, wordCount } from './text';
 import type { AttributionVia, Entity, Paragraph, Quote, Speaker, Span } from './types';
 
+// Regexes of hot functions as module constants: a literal in a function makes a new
+// RegExp object on every call.
+const COLON_AT_END = /:\s*$/u;
+const CLAUSE_START_AT_END = /(?:^|[,:]\s*)$/u;
+const PUNCTUATION_AT_END = /[,;:■]\s*$/u;
+const WITNESS_VERB_AT_END = /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u;
+const SPACES = /\s+/u;
+const AUXILIARY_WORD = /\b(?:is|was|were|are|has|have|had)\b/u;
+const IT = /^it$/iu;
+const COPULA_AFTER = /^\s*(?:is|was|seems|appears)\b/u;
+const DEMONSTRATIVE = /^(?:there|this|that|these|those|it’s|it's)$/iu;
+const POSSESSIVE_AT_END = /[’']s?$/u;
+const ARTICLE_FIRST = /^(?:the|a|an|another)\s/iu;
+const DASH = /[―—–]/u;
+
 // Regexes with \p{…} are module constants, not literals in the functions: the bundler
 // (esbuild, target node20) rewrites such literals as `new RegExp(…)` calls, which would
 // build a regex object on every call of these hot functions.
@@ -137,7 +152,7 @@ export function runAttribution(
   actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
   stop?: StopWalk,
 ): AttributionRun {
-  current = { masked, newlines };
+  current = { masked, newlines, breaks: breaksOf(masked), breakCount };
   try {
     return attributeAll(text, masked, paragraphs, quotes, actors, from, state, prev, stop);
   } finally {
@@ -317,10 +332,17 @@ function lastAttribution(text: string, masked: string, from: number, to: number)
     const floor = Math.max(sStart, from);
     let phrase: Phrase | null;
     if (c.accordingTo) phrase = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, to)), c.end);
-    else phrase = cueSubject(masked, floor, c, cues.slice(0, k).filter((e) => e.start >= floor));
+    else phrase = cueSubject(masked, floor, c, cuesFrom(cues, k, floor));
     if (phrase) return make(phrase, c.accordingTo ? 'according-to' : 'cue', c);
   }
   return null;
+}
+
+/** cues[0, k) that start at or after `floor`, in order (a loop, not filter() with a closure per call). */
+function cuesFrom(cues: readonly Cue[], k: number, floor: number): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < k; i++) if (cues[i].start >= floor) out.push(cues[i]);
+  return out;
 }
 
 function inherit(prev: Quote, via: AttributionVia): Attribution {
@@ -342,7 +364,36 @@ function withVia<S extends Attribution['speaker']>(s: S, via: AttributionVia): S
  * nearest line break would otherwise run back to the start of the text for every quote.
  * The masked text keeps every line break where the text has it.
  */
-let current: { masked: string; newlines: ArrayLike<number> } | null = null;
+let current: { masked: string; newlines: ArrayLike<number>; breaks: Int32Array; breakCount: number } | null = null;
+
+/**
+ * Where a sentence break may begin in the masked text (what sentenceStart tries): every
+ * . ! ? and every MASK not followed by another, in order, in `breaks` [0, breakCount).
+ * Found once per walk: otherwise each quote and each verb of saying reads up to
+ * BEFORE_WINDOW characters back, one at a time. A scratch array reused by every walk
+ * (numbers only: it keeps nothing of a text alive).
+ */
+let breaks = new Int32Array(1024);
+let breakCount = 0;
+// A regex scans the text ~2× faster than a loop over its characters (measured); test()
+// rather than exec(), as a match is one character: no match array for each.
+const BREAK_CANDIDATE = /[.!?]|\u25a0(?!\u25a0)/g;
+function breaksOf(masked: string): Int32Array {
+  let out = breaks;
+  let count = 0;
+  const re = BREAK_CANDIDATE;
+  re.lastIndex = 0;
+  while (re.test(masked)) {
+    if (count === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = breaks = grown;
+    }
+    out[count++] = re.lastIndex - 1;
+  }
+  breakCount = count;
+  return out;
+}
 
 export function newlinesOf(masked: string): number[] {
   const out: number[] = [];
@@ -388,28 +439,52 @@ function mayBreak(code: number): boolean {
 /** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
 function sentenceStart(masked: string, text: string, floor: number, at: number): number {
   const from = Math.max(floor, at - BEFORE_WINDOW);
-  const re = SENTENCE_BREAK;
   let start = from;
-  for (let i = from; i < at; i++) {
-    const code = masked.charCodeAt(i);
-    if (!mayBreak(code)) continue;
-    // Inside a masked quotation only its last MASK can be followed by space: the others
-    // cannot match, and trying each would run the pattern once per quoted character.
-    if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
-    re.lastIndex = i;
-    const m = re.exec(masked);
-    if (!m) continue;
-    i = m.index + m[0].length - 1;
-    if (m[0] === MASK) {
-      // A quotation ending a sentence ("… reintegration.” The …).
-      if (/[.!?][”"’»]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index + 1))) start = m.index + 1;
-      continue;
+  if (current?.masked === masked) {
+    // The places a break may begin, found once for the walk (see breaksOf).
+    const { breaks: b, breakCount: n } = current;
+    for (let k = firstAtOrAfter(b, from, n), next = from; k < n && b[k] < at; k++) {
+      if (b[k] < next) continue;
+      const r = breakAt(masked, text, b[k]);
+      if (r === 0) continue;
+      next = Math.abs(r);
+      if (r > 0) start = r;
     }
-    if (ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index))) continue;
-    start = m.index + m[0].length;
+  } else {
+    for (let i = from; i < at; i++) {
+      const code = masked.charCodeAt(i);
+      if (!mayBreak(code)) continue;
+      // Inside a masked quotation only its last MASK can be followed by space: the others
+      // cannot match, and trying each would run the pattern once per quoted character.
+      if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
+      const r = breakAt(masked, text, i);
+      if (r === 0) continue;
+      i = Math.abs(r) - 1;
+      if (r > 0) start = r;
+    }
   }
   while (start < at && isSpaceCode(masked.charCodeAt(start))) start++;
   return start;
+}
+
+const QUOTATION_CLOSES_SENTENCE = /[.!?][”"’»]*$/u;
+/**
+ * A sentence break tried at `i` (a . ! ? or the last MASK of a quotation): 0 when none
+ * matches there, else where the match ends (never 0), negated when no sentence starts
+ * there (after an abbreviation, or a quotation that does not end its sentence): a scan
+ * goes on after the match either way.
+ */
+function breakAt(masked: string, text: string, i: number): number {
+  const re = SENTENCE_BREAK;
+  re.lastIndex = i;
+  const m = re.exec(masked);
+  if (!m) return 0;
+  const end = m.index + m[0].length;
+  if (m[0] === MASK) {
+    // A quotation ending a sentence ("… reintegration.” The …).
+    return QUOTATION_CLOSES_SENTENCE.test(text.slice(Math.max(0, m.index - 3), m.index + 1)) ? end : -end;
+  }
+  return ABBREVIATION.test(masked.slice(Math.max(0, m.index - 6), m.index)) ? -end : end;
 }
 
 /** End of the sentence that starts after `from` (exclusive), no later than `limit`. */
@@ -438,7 +513,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const dash = DASH_NAME.exec(after);
   if (dash) {
     const start = q.end + dash[0].length - dash[1].length;
-    const dashAt = q.end + after.search(/[―—–]/u);
+    const dashAt = q.end + after.search(DASH);
     return make({ start, end: start + dash[1].length, text: dash[1] }, 'cue', { start: dashAt, end: dashAt + 1, text: text[dashAt], accordingTo: false, participle: false });
   }
   const passive = PASSIVE_BY.exec(after);
@@ -509,7 +584,7 @@ function endsSentence(text: string, q: Quote): boolean {
 const CLOSING_MARKS = '"”’»“';
 
 function plausibleSubject(t: string): boolean {
-  return t.split(/\s+/u).length <= 8 && !/\b(?:is|was|were|are|has|have|had)\b/u.test(t);
+  return t.split(SPACES).length <= 8 && !AUXILIARY_WORD.test(t);
 }
 
 /** A cue in the sentence before the quote: X said that “…”, according to X, “…”. */
@@ -518,17 +593,17 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
   const cues = findCues(window, sStart);
   if (!cues.length) {
     // "X: “…”" (a name and a colon, no verb).
-    if (/:\s*$/u.test(window)) return colonClause(masked, sStart, sStart + window.trimEnd().length - 1);
+    if (COLON_AT_END.test(window)) return colonClause(masked, sStart, sStart + window.trimEnd().length - 1);
     return null;
   }
-  const via: AttributionVia = /:\s*$/u.test(window) ? 'colon' : 'cue';
+  const via: AttributionVia = COLON_AT_END.test(window) ? 'colon' : 'cue';
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
     const found = fromCue(masked, sStart, cues, k, qStart, via, 'according-to');
     if (found) return found;
     if (c.accordingTo) continue;
     // Inverted before the quote: "…, said X: “…”".
-    if (!c.participle && /(?:^|[,:]\s*)$/u.test(masked.slice(sStart, c.start))) {
+    if (!c.participle && CLAUSE_START_AT_END.test(masked.slice(sStart, c.start))) {
       const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
       if (np) return make(np, via, c);
     }
@@ -564,14 +639,14 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   if (participle) {
     // "footage of Hillary Clinton asking": the name right before the -ing form.
     const run = NAME_BEFORE_PARTICIPLE.exec(head);
-    if (run && run.index > 0 && !/[,;:■]\s*$/u.test(head.slice(0, run.index)) && /\b(?:of|shows?|showed|heard|hear|see|saw|caught|recorded)\s+$/u.test(head.slice(0, run.index))) {
+    if (run && run.index > 0 && !PUNCTUATION_AT_END.test(head.slice(0, run.index)) && WITNESS_VERB_AT_END.test(head.slice(0, run.index))) {
       const t = run[0].trimEnd();
       return { start: headStart + run.index, end: headStart + run.index + t.length, text: t };
     }
   }
   let direct = participle ? null : subjectBefore(head, headStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
-  if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(/\s+/u).pop() ?? '') &&
+  if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(SPACES).pop() ?? '') &&
       !AUXILIARY_BEFORE.test(head)) direct = null;
   if (direct) return direct;
   if (!participle && !CLAUSE_OPENING.test(head)) return null;
@@ -598,16 +673,16 @@ function sentenceSubject(masked: string, sStart: number, limit: number): { phras
   }
   const window = masked.slice(from, Math.min(limit, from + 160));
   const np = subjectAfter(window, from);
-  if (!np || PERSONAL_PRONOUN.test(np.text) && /^it$/iu.test(np.text) && /^\s*(?:is|was|seems|appears)\b/u.test(masked.slice(np.end, np.end + 12))) return null;
-  if (/^(?:there|this|that|these|those|it’s|it's)$/iu.test(np.text)) return null;
+  if (!np || PERSONAL_PRONOUN.test(np.text) && IT.test(np.text) && COPULA_AFTER.test(masked.slice(np.end, np.end + 12))) return null;
+  if (DEMONSTRATIVE.test(np.text)) return null;
   // "Tom’s tweets were": a possessive is no subject.
-  if (/[’']s?$/u.test(np.text)) return null;
+  if (POSSESSIVE_AT_END.test(np.text)) return null;
   // The subject must be followed by its verb (a lowercase word), not more of the sentence's start;
   // an appositive may come between ("Dean, a medical doctor, then appeared").
   const v = VERB_AFTER_SUBJECT.exec(masked.slice(np.end, limit));
   if (!v) return null;
   const vAt = np.end + v[0].length - v[2].length;
-  if (!UPPER.test(np.text) && !/^(?:the|a|an|another)\s/iu.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
+  if (!UPPER.test(np.text) && !ARTICLE_FIRST.test(np.text) && !PERSONAL_PRONOUN.test(np.text)) return null;
   return { phrase: np, verb: { start: vAt, end: vAt + v[2].length, text: v[2], accordingTo: false, participle: false } };
 }
 
@@ -622,7 +697,7 @@ function colonClause(masked: string, floor: number, colon: number): Attribution 
   }
   const colonCue: Cue = { start: colon, end: colon + 1, text: ':', accordingTo: false, participle: false };
   // No verb: a short name before the colon ("Rush Limbaugh:", "Trump on Twitter:").
-  const words = window.trim().split(/\s+/u);
+  const words = window.trim().split(SPACES);
   if (words.length && words.length <= 6) {
     const np = phraseAfter(window, sStart);
     if (np && UPPER.test(np.text)) return make(np, 'colon', colonCue);
@@ -641,14 +716,14 @@ function interviewTurn(text: string, q: Quote, para: Paragraph): Attribution | n
   const inside = TURN_LABEL.exec(q.text.slice(open, open + 40));
   if (inside) {
     const start = q.start + open;
-    const label = inside[0].replace(/:\s*$/u, '');
+    const label = inside[0].replace(COLON_AT_END, '');
     return turn(label, start, start + label.length);
   }
   const lineBegin = Math.max(para.start, newlineAtOrBefore(current?.masked ?? text, q.start - 1) + 1);
   const head = text.slice(lineBegin, q.start);
   const m = TURN_LABEL.exec(head);
   if (m && m[0].length === head.length) {
-    const label = m[0].replace(/:\s*$/u, '');
+    const label = m[0].replace(COLON_AT_END, '');
     return turn(label, lineBegin, lineBegin + label.length);
   }
   return null;
@@ -853,10 +928,10 @@ export function actorFit(a: Entity): number {
 }
 const orgLikeName = (name: string): boolean => (nameFit(name) & 2) !== 0;
 
-/** The first index whose value is >= x, in an ascending array. */
-function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
+/** The first index whose value is >= x, in an ascending array (its first n values). */
+function firstAtOrAfter(xs: ArrayLike<number>, x: number, n = xs.length): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] < x) lo = mid + 1;
@@ -938,8 +1013,21 @@ function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: Act
   return bestActor?.name ?? null;
 }
 
+/** sentenceStart with the walk's index of break candidates and without it (for their equivalence test). */
+function sentenceStartBothWays(masked: string, text: string, floor: number, at: number): [number, number] {
+  const saved = current;
+  try {
+    current = { masked, newlines: newlinesOf(masked), breaks: breaksOf(masked), breakCount };
+    const indexed = sentenceStart(masked, text, floor, at);
+    current = null;
+    return [indexed, sentenceStart(masked, text, floor, at)];
+  } finally {
+    current = saved;
+  }
+}
+
 /** Helpers that stand in for regexes or string cutting, exported for their equivalence tests. */
-export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace };
+export const speakerInternals = { NAME_RUN, wordCount, endsSentence, firstSpace, sentenceStartBothWays };
 
 // One instance of each class of the walk, kept for good (see NameLog.shapesKept).
 NameLog.shapesKept.push(new NameLog(), new ActorIndex([]));

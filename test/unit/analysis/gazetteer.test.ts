@@ -138,4 +138,20 @@ describe('gazetteer', () => {
     const size = fs.statSync(file).size;
     assert.ok(size < 60 * 1024, `${size} bytes`);
   });
+
+  it('reads every UTF-16 code unit as the regexes do: space, word character, capital', () => {
+    const LETTER = /[\p{L}\p{M}\p{N}]/u, UPPER = /\p{Lu}/u, SPACE = /\s/;
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const t = scanTokens(ch);
+      if (SPACE.test(ch)) {
+        assert.strictEqual(t.n, 0, `U+${c.toString(16)} is space`);
+        continue;
+      }
+      assert.strictEqual(t.n, 1, `U+${c.toString(16)} is one token`);
+      const word = LETTER.test(ch);
+      assert.strictEqual((t.flags[0] & TOKEN_FLAGS.WORD) !== 0, word, `U+${c.toString(16)} word`);
+      assert.strictEqual((t.flags[0] & TOKEN_FLAGS.CAP) !== 0, word && UPPER.test(ch), `U+${c.toString(16)} capital`);
+    }
+  });
 });

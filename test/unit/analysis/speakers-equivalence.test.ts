@@ -70,6 +70,25 @@ describe('attribution helpers equal the expressions they replaced', () => {
     // Every upper-case letter is A-Z or from U+00C0 on (what the rewrite relies on).
     for (let c = 0; c < 0xc0; c++) assert.strictEqual(/\p{Lu}/u.test(String.fromCharCode(c)), c >= 0x41 && c <= 0x5a);
   });
+
+  it('sentenceStart: the same start from the walk\'s break candidates as from reading every character', () => {
+    // A text, and the same text with some stretches masked as quotations are (line breaks kept).
+    const masks = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 12 })), { maxLength: 4 });
+    let moved = 0;
+    fc.assert(fc.property(text, text, masks, fc.nat(), fc.nat(), (a, b, spans, f, t) => {
+      const plain = a + ' ' + b;
+      const chars = plain.split('');
+      for (const [at, len] of spans) for (let k = at % chars.length; k < Math.min(chars.length, (at % chars.length) + len); k++) if (chars[k] !== '\n') chars[k] = '■';
+      const masked = chars.join('');
+      const at = t % (masked.length + 1);
+      const floor = Math.min(at, f % (masked.length + 1));
+      const [indexed, scanned] = speakerInternals.sentenceStartBothWays(masked, plain, floor, at);
+      assert.strictEqual(indexed, scanned);
+      if (indexed > floor) moved++;
+    }), { numRuns: 5000 });
+    // Not a vacuous check: some cases (~4%) find a sentence start after the floor.
+    assert.ok(moved > 50, `only ${moved} cases moved past the floor`);
+  });
 });
 
 describe('quote helpers equal the expressions they replaced', () => {
