@@ -48,24 +48,25 @@ export function diffQuotes(prev: QuoteSource, next: QuoteSource, from: number): 
   return { from, keep, drop: a.length - keep - tail, insert, shift };
 }
 
+/** Where quote `i` of a version is stored: its chunk, the chunk's first index, and the offset (plus `shift`) its quotes take. */
+function locate(src: QuoteSource, i: number, shift = 0): { items: readonly Quote[]; first: number; delta: number; chunk: unknown } {
+  const p = src.list.pieceIndexOf(i);
+  const piece = src.list.pieceAt(p);
+  return { items: piece.chunk.items, chunk: piece.chunk, first: src.list.firstOf(p), delta: piece.delta + src.base + shift };
+}
+
 /** How many quotes at the start read the same in both versions. */
 function commonStart(prev: QuoteSource, next: QuoteSource): number {
-  const a = prev.list;
-  const b = next.list;
-  const n = Math.min(a.length, b.length);
+  const n = Math.min(prev.list.length, next.list.length);
   let i = 0;
   while (i < n) {
-    const pa = a.pieceIndexOf(i);
-    const pb = b.pieceIndexOf(i);
-    const x = a.pieceAt(pa);
-    const y = b.pieceAt(pb);
-    const fa = a.firstOf(pa);
-    const fb = b.firstOf(pb);
-    if (fa === i && fb === i && x.chunk === y.chunk && x.delta + prev.base === y.delta + next.base) {
-      i += x.chunk.items.length; // the same chunk in the same place: every quote in it reads the same
+    const x = locate(prev, i);
+    const y = locate(next, i);
+    if (x.first === i && y.first === i && x.chunk === y.chunk && x.delta === y.delta) {
+      i += x.items.length; // the same chunk in the same place: every quote in it reads the same
       continue;
     }
-    if (!same(x.chunk.items[i - fa], x.delta + prev.base, y.chunk.items[i - fb], y.delta + next.base)) break;
+    if (!same(x.items[i - x.first], x.delta, y.items[i - y.first], y.delta)) break;
     i++;
   }
   return i;
@@ -73,26 +74,18 @@ function commonStart(prev: QuoteSource, next: QuoteSource): number {
 
 /** How many quotes at the end (at most `room`) are the same in both versions but for `shift` characters. */
 function commonEnd(prev: QuoteSource, next: QuoteSource, shift: number, room: number): number {
-  const a = prev.list;
-  const b = next.list;
   let k = 0;
   while (k < room) {
-    const ia = a.length - 1 - k;
-    const ib = b.length - 1 - k;
-    const pa = a.pieceIndexOf(ia);
-    const pb = b.pieceIndexOf(ib);
-    const x = a.pieceAt(pa);
-    const y = b.pieceAt(pb);
-    const fa = a.firstOf(pa);
-    const fb = b.firstOf(pb);
-    const da = x.delta + prev.base + shift;
-    const db = y.delta + next.base;
-    const size = x.chunk.items.length;
-    if (x.chunk === y.chunk && fa + size - 1 === ia && fb + size - 1 === ib && da === db && k + size <= room) {
+    const ia = prev.list.length - 1 - k;
+    const ib = next.list.length - 1 - k;
+    const x = locate(prev, ia, shift);
+    const y = locate(next, ib);
+    const size = x.items.length;
+    if (x.chunk === y.chunk && x.first + size - 1 === ia && y.first + size - 1 === ib && x.delta === y.delta && k + size <= room) {
       k += size; // the same chunk, last in both runs, moved by the shift: every quote in it did
       continue;
     }
-    if (!same(x.chunk.items[ia - fa], da, y.chunk.items[ib - fb], db)) break;
+    if (!same(x.items[ia - x.first], x.delta, y.items[ib - y.first], y.delta)) break;
     k++;
   }
   return k;
