@@ -38,7 +38,24 @@ const PLACE_SUFFIX = words(PLACE_SUFFIXES);
 const ROUTE_SUFFIX = words(ROUTE_SUFFIXES);
 const POLITY = words(POLITY_NOUNS);
 const AGENCY = words(AGENCY_NOUNS);
-export const GIVEN = words(GIVEN_NAMES);
+/** Common given names; a name written with diacritics matches its plain form ("José" as "jose", "Zoë" as "zoe"). */
+export const GIVEN = foldingSet(GIVEN_NAMES);
+
+/** Combining marks, as NFD splits them off their letters. */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+function foldingSet(list: string): { has(word: string): boolean } {
+  const set = words(list);
+  return {
+    has(word: string): boolean {
+      if (set.has(word)) return true;
+      for (let i = 0; i < word.length; i++) {
+        if (word.charCodeAt(i) >= 128) return set.has(word.normalize('NFD').replace(COMBINING_MARKS, ''));
+      }
+      return false;
+    },
+  };
+}
 
 /** Lower-case nouns after a nationality that make an organisation ("the Russian government"). */
 const NATIONAL_ORG = words('government ministry embassy consulate parliament cabinet administration navy presidency intelligence');

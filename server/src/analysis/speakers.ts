@@ -767,8 +767,10 @@ function make(p: Phrase, via: AttributionVia, c: Cue): Attribution {
 
 // The first capital is matched as "A-Z or from U+00C0 on, and an upper-case letter"
 // (every \p{Lu} is A-Z or above U+00BF): the same matches, but the cheap range test
-// rejects most positions before the Unicode table is read (measured ~15% faster).
-const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\b[A-Z\u00C0-\u{10FFFF}](?<=\p{Lu})[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
+// rejects most positions before the Unicode table is read (measured ~15% faster). It
+// follows no ASCII letter, digit or _: \b would miss "Émile" after a space, since in a
+// `u` regex it knows only ASCII word characters.
+const NAME_RUN = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?<![A-Za-z0-9_])[A-Z\u00C0-\u{10FFFF}](?<=\p{Lu})[\p{L}’'-]+(?:\s+(?:of\s+(?:the\s+)?|de\s+|van\s+|von\s+|al-)?\p{Lu}[\p{L}.’'-]*){1,4}/gu;
 export const MAX_KNOWN = 150;
 /** How far back a pronoun looks for a speaker before settling for any name (characters). */
 const PRONOUN_REACH = 1500;

@@ -284,3 +284,20 @@ describe('entities: places and actors', () => {
     assert.ok(big < small * 24, `200 copies ${small} ns, 1600 copies ${big} ns`);
   });
 });
+
+describe('names written with diacritics', () => {
+  const actorsOf = (body: string) => analyze(`date 2024-05-02 Test\n\n${body}\n`).actors.map((a) => a.name);
+
+  it('a given name with diacritics starts a person as its plain form does', () => {
+    assert.deepStrictEqual(actorsOf('José García, a farmer, was less sure.'), ['José García']);
+    assert.deepStrictEqual(actorsOf('Óscar Nunez, a farmer, was less sure.'), ['Óscar Nunez']);
+    assert.deepStrictEqual(actorsOf('Jose Garcia, a farmer, was less sure.'), ['Jose Garcia']);
+  });
+
+  it('a name that starts with a capital outside ASCII is a speaker (a pronoun after it resolves to it)', () => {
+    const a = analyze('date 2024-05-02 Test\n\nÓscar Nunez, a farmer, was less sure. “We have heard that before,” he said.\n');
+    assert.deepStrictEqual(a.quotes.map((q) => q.speaker?.name), ['Óscar Nunez']);
+    const b = analyze('date 2024-05-02 Test\n\nÉric Martin, the mayor, spoke first. “The bridge opens in June,” he said.\n');
+    assert.deepStrictEqual(b.quotes.map((q) => q.speaker?.name), ['Éric Martin']);
+  });
+});

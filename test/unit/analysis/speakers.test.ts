@@ -71,6 +71,12 @@ describe('attributeSpeakers', () => {
     assert.strictEqual(out[0][1], 'Hale');
   });
 
+  it('collects a name that starts with a capital outside ASCII, for a pronoun to resolve to', () => {
+    const [q] = attribute('Émile Arakelyan, a farmer, was less sure.\n\n“We must not be passive,” he told reporters.');
+    assert.strictEqual(q.speaker?.via, 'pronoun');
+    assert.strictEqual(q.speaker?.name, 'Émile Arakelyan');
+  });
+
   it('resolves pronouns to the most recent fitting speaker', () => {
     const body = 'Political scientist Gurgen Arakelyan believes the plan will fail.\n\n“We must not be passive,” he told reporters.';
     const [q] = attribute(body);
