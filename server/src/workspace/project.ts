@@ -43,8 +43,8 @@ export class UnknownDocumentError extends Error {
 const WARM_UP_RETRY_MS = 20;
 /** Background work starts this long after the project is created (see Project.startGrace). */
 const START_GRACE_MS = 50;
-/** The longest a workspace scan waits for open documents to be analysed. */
-const SCAN_GIVES_WAY_MS = 2_000;
+/** The longest a workspace scan or a warm-up step waits for open documents to be analysed. */
+const GIVES_WAY_MS = 2_000;
 
 /** How the start-up warm-up (Project.warmUp) is getting on. */
 export interface WarmUpProgress {
@@ -234,13 +234,16 @@ export class Project {
     const progress: WarmUpProgress = {
       steps: texts.length, done: 0, gaveWay: 0, finished: new Promise<void>((resolve) => (finish = resolve)),
     };
+    let waited = 0; // for the current step, so a document whose analysis keeps failing holds it up only so long
     const step = (): void => {
       const text = texts[progress.done];
-      if (this.analysisPending()) {
+      if (this.analysisPending() && waited < GIVES_WAY_MS) {
         progress.gaveWay++;
+        waited += WARM_UP_RETRY_MS;
         setTimeout(step, WARM_UP_RETRY_MS);
         return;
       }
+      waited = 0;
       const t = performance.now();
       try {
         analyzeDocument(TextDocument.create('warmup:', 'seed', 0, text), null,
@@ -465,7 +468,7 @@ export class Project {
       // machine's cores from it. Bounded, so a client that never asks for the
       // document's diagnostics does not stop the index.
       await this.startGrace();
-      for (let waited = 0; this.analysisPending() && waited < SCAN_GIVES_WAY_MS; waited += WARM_UP_RETRY_MS) {
+      for (let waited = 0; this.analysisPending() && waited < GIVES_WAY_MS; waited += WARM_UP_RETRY_MS) {
         await new Promise((resolve) => setTimeout(resolve, WARM_UP_RETRY_MS));
       }
       await this.scanFolders();
