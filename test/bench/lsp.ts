@@ -12,7 +12,7 @@ import { generateArticle, probeQuote } from './generate';
 import { int, mulberry32, pick } from './prng';
 import { cpuSeconds, peakRssMb } from './proc';
 import type { Plan } from './run';
-import { LspClient } from '../lsp/client';
+import { LspClient, WARMED_UP } from '../lsp/client';
 import { percentiles, round, summarize, type Percentiles, type Summary } from './stats';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,9 +157,6 @@ async function typeInto(c: LspClient, start0: TextDocument, paragraphs: { start:
   if (last && typeof last.version === 'number' && last.version !== doc.version) notes.push(`last diagnostics for version ${last.version}, document at ${doc.version}`);
   return { doc, latencies, timeouts, cadence, notes, lastCount: last?.diagnostics.length ?? null };
 }
-
-/** The server's log line once its start-up warm-up is done. */
-const WARMED_UP = /^Warmed up/;
 
 export async function benchEditor(p: Plan): Promise<EditorResult> {
   const dir = mkdtempSync(join(tmpdir(), 'seed-bench-lsp-'));

@@ -17,6 +17,9 @@ import type {
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist/server.js');
 
+/** The server's log line once its start-up warm-up is done (Project.warmUp): steps, ms of analysis, ms after start. */
+export const WARMED_UP = /^Warmed up: (\d+) steps, (\d+) ms of analysis, done (\d+) ms after start\.$/;
+
 /** Builds dist/ when the server bundle is missing or older than any server source. */
 export function ensureBuilt(): void {
   const newest = (dir: string): number => {

@@ -10,7 +10,7 @@
 // Times are wall-clock at the client, JSON-RPC round trip included.
 import { performance } from 'perf_hooks';
 import { analyze, AnalysisCache } from '../../server/src/analysis';
-import { LspClient, makeWorkspace } from './client';
+import { LspClient, makeWorkspace, WARMED_UP } from './client';
 import { EXAMPLE, positionAt } from './fixtures';
 
 interface Stats { n: number; p50: number; p99: number; max: number }
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     await client.request('workspace/symbol', { query: 'x' }); // wait for the index
     // and for the start-up warm-up (Project.warmUp), as for an article opened after the
     // server started with the window (it activates in a workspace with seed files).
-    results.warmUp = await client.waitForLog(/^Warmed up/);
+    results.warmUp = await client.waitForLog(WARMED_UP);
 
     // The server's own handling time per request (from its `$/logTrace`):
     // what remains of the round trip is JSON serialisation and the pipe.

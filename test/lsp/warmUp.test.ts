@@ -5,10 +5,8 @@ import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexPool } from '../../server/src/workspace/indexPool';
 import { Project } from '../../server/src/workspace/project';
-import { LspClient, makeWorkspace } from './client';
+import { LspClient, makeWorkspace, WARMED_UP } from './client';
 import { EXAMPLE } from './fixtures';
-
-const WARMED_UP = /^Warmed up: (\d+) steps, (\d+) ms of analysis, done (\d+) ms after start\.$/;
 
 describe('start-up warm-up (JSON-RPC over stdio)', function () {
   this.timeout(30_000);

@@ -34,7 +34,7 @@ export abstract class ChunkedList<C extends Chunk> {
   }
 
   /** The piece holding item i (0 ≤ i < length). */
-  protected pieceOf(i: number): number {
+  pieceOf(i: number): number {
     const f = this.firsts;
     let p = this.last;
     if (i >= f[p] && i < f[p + 1]) return p;
@@ -57,10 +57,6 @@ export abstract class ChunkedList<C extends Chunk> {
   /** Index of piece p's first item. */
   firstOf(p: number): number {
     return this.firsts[p];
-  }
-  /** The piece holding item i (0 ≤ i < length). */
-  pieceIndexOf(i: number): number {
-    return this.pieceOf(i);
   }
 
   /** Calls `f` with each piece holding items of [from, to) and the index of its first item. */

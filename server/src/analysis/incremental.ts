@@ -25,7 +25,7 @@ import type { Gazetteer } from './gazetteer';
 import { buildSections, splitParagraphs } from './header';
 import { scanQuotes, toQuotes } from './quotes';
 import { LogList, LogListBuilder } from './logList';
-import { noteQuoteList, QuoteList, QuoteListBuilder, type QuoteSeq, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
+import { ArraySeq, noteQuoteList, QuoteList, QuoteListBuilder, type QuoteSeq, shiftQuote, shiftQuoteDeep, shiftSpeaker } from './quoteList';
 import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, mentionSignature, newResolutionState, replayResolution, type ResolutionState, resolveWith, splitByKind } from './resolve';
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { sortStable } from './sort';
@@ -695,28 +695,6 @@ function walkFresh(text: string, paragraphs: Paragraph[], found: Quote[], actors
 function windowEnd(paragraphs: Paragraph[], first: number, limit: number): number {
   const past = firstIndex(paragraphs.length, (i) => paragraphs[i].start > limit);
   return Math.min(paragraphs.length, Math.max(past, first + 2));
-}
-
-/**
- * A plain list of quotes as a QuoteSeq, with methods on a class (seqOf makes closures per
- * call, whose optimised code died at each full collection). One instance is kept for good
- * (see NameLog.shapesKept): code that read instances keeps their shape.
- */
-class ArraySeq implements QuoteSeq {
-  static readonly shapeKept = new ArraySeq([]);
-  readonly length: number;
-  constructor(private readonly quotes: readonly Quote[]) {
-    this.length = quotes.length;
-  }
-  startOf(i: number): number {
-    return this.quotes[i].start;
-  }
-  endOf(i: number): number {
-    return this.quotes[i].end;
-  }
-  at(i: number): Quote {
-    return this.quotes[i];
-  }
 }
 
 interface Ranged {

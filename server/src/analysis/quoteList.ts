@@ -45,14 +45,27 @@ export function quoteListOf(analysis: object): QuoteList | undefined {
   return listsOf.get(analysis);
 }
 
-/** A plain list of quotes (document offsets) as a QuoteSeq. */
-export function seqOf(quotes: readonly Quote[]): QuoteSeq {
-  return {
-    length: quotes.length,
-    startOf: (i) => quotes[i].start,
-    endOf: (i) => quotes[i].end,
-    at: (i) => quotes[i],
-  };
+/**
+ * A plain list of quotes (document offsets) as a QuoteSeq, with methods on a class (an
+ * object of closures made per call lost its optimised code at each full collection).
+ * One instance is kept for good (see NameLog.shapesKept): code that read instances
+ * keeps their shape.
+ */
+export class ArraySeq implements QuoteSeq {
+  static readonly shapeKept = new ArraySeq([]);
+  readonly length: number;
+  constructor(private readonly quotes: readonly Quote[]) {
+    this.length = quotes.length;
+  }
+  startOf(i: number): number {
+    return this.quotes[i].start;
+  }
+  endOf(i: number): number {
+    return this.quotes[i].end;
+  }
+  at(i: number): Quote {
+    return this.quotes[i];
+  }
 }
 
 export class QuoteList extends ChunkedList<QuoteChunk> implements QuoteSeq {

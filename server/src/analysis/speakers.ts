@@ -152,7 +152,7 @@ export function runAttribution(
   actors: ActorIndex, from: number, state: WalkState, prev: Quote | null = null,
   stop?: StopWalk,
 ): AttributionRun {
-  current = { masked, newlines, breaks: breaksOf(masked), breakCount };
+  current = { masked, newlines, ...breaksOf(masked) };
   try {
     return attributeAll(text, masked, paragraphs, quotes, actors, from, state, prev, stop);
   } finally {
@@ -374,25 +374,22 @@ let current: { masked: string; newlines: ArrayLike<number>; breaks: Int32Array; 
  * (numbers only: it keeps nothing of a text alive).
  */
 let breaks = new Int32Array(1024);
-let breakCount = 0;
 // A regex scans the text ~2× faster than a loop over its characters (measured); test()
 // rather than exec(), as a match is one character: no match array for each.
 const BREAK_CANDIDATE = /[.!?]|\u25a0(?!\u25a0)/g;
-function breaksOf(masked: string): Int32Array {
-  let out = breaks;
+function breaksOf(masked: string): { breaks: Int32Array; breakCount: number } {
   let count = 0;
   const re = BREAK_CANDIDATE;
   re.lastIndex = 0;
   while (re.test(masked)) {
-    if (count === out.length) {
-      const grown = new Int32Array(out.length * 2);
-      grown.set(out);
-      out = breaks = grown;
+    if (count === breaks.length) {
+      const grown = new Int32Array(breaks.length * 2);
+      grown.set(breaks);
+      breaks = grown;
     }
-    out[count++] = re.lastIndex - 1;
+    breaks[count++] = re.lastIndex - 1;
   }
-  breakCount = count;
-  return out;
+  return { breaks, breakCount: count };
 }
 
 export function newlinesOf(masked: string): number[] {
@@ -436,32 +433,39 @@ function mayBreak(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x25a0;
 }
 
-/** Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. */
+/**
+ * Start of the sentence holding `at`, no earlier than `floor` nor BEFORE_WINDOW back. Runs
+ * inside a walk (runAttribution), from the places a break may begin, found once for it
+ * (see breaksOf).
+ */
 function sentenceStart(masked: string, text: string, floor: number, at: number): number {
   const from = Math.max(floor, at - BEFORE_WINDOW);
   let start = from;
-  if (current?.masked === masked) {
-    // The places a break may begin, found once for the walk (see breaksOf).
-    const { breaks: b, breakCount: n } = current;
-    for (let k = firstAtOrAfter(b, from, n), next = from; k < n && b[k] < at; k++) {
-      if (b[k] < next) continue;
-      const r = breakAt(masked, text, b[k]);
-      if (r === 0) continue;
-      next = Math.abs(r);
-      if (r > 0) start = r;
-    }
-  } else {
-    for (let i = from; i < at; i++) {
-      const code = masked.charCodeAt(i);
-      if (!mayBreak(code)) continue;
-      // Inside a masked quotation only its last MASK can be followed by space: the others
-      // cannot match, and trying each would run the pattern once per quoted character.
-      if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
-      const r = breakAt(masked, text, i);
-      if (r === 0) continue;
-      i = Math.abs(r) - 1;
-      if (r > 0) start = r;
-    }
+  const { breaks: b, breakCount: n } = current!;
+  for (let k = firstAtOrAfter(b, from, n), next = from; k < n && b[k] < at; k++) {
+    if (b[k] < next) continue;
+    const r = breakAt(masked, text, b[k]);
+    if (r === 0) continue;
+    next = Math.abs(r);
+    if (r > 0) start = r;
+  }
+  while (start < at && isSpaceCode(masked.charCodeAt(start))) start++;
+  return start;
+}
+
+/** sentenceStart reading every character instead of the walk's index: its reference in the equivalence test. */
+function sentenceStartScanned(masked: string, text: string, floor: number, at: number): number {
+  const from = Math.max(floor, at - BEFORE_WINDOW);
+  let start = from;
+  for (let i = from; i < at; i++) {
+    const code = masked.charCodeAt(i);
+    if (!mayBreak(code)) continue;
+    // Inside a masked quotation only its last MASK can be followed by space.
+    if (code === MASK_CODE && masked.charCodeAt(i + 1) === MASK_CODE) continue;
+    const r = breakAt(masked, text, i);
+    if (r === 0) continue;
+    i = Math.abs(r) - 1;
+    if (r > 0) start = r;
   }
   while (start < at && isSpaceCode(masked.charCodeAt(start))) start++;
   return start;
@@ -1019,10 +1023,8 @@ function resolvePronoun(pronoun: string, at: number, known: NameLog, actors: Act
 function sentenceStartBothWays(masked: string, text: string, floor: number, at: number): [number, number] {
   const saved = current;
   try {
-    current = { masked, newlines: newlinesOf(masked), breaks: breaksOf(masked), breakCount };
-    const indexed = sentenceStart(masked, text, floor, at);
-    current = null;
-    return [indexed, sentenceStart(masked, text, floor, at)];
+    current = { masked, newlines: newlinesOf(masked), ...breaksOf(masked) };
+    return [sentenceStart(masked, text, floor, at), sentenceStartScanned(masked, text, floor, at)];
   } finally {
     current = saved;
   }

@@ -50,7 +50,7 @@ export function diffQuotes(prev: QuoteSource, next: QuoteSource, from: number): 
 
 /** Where quote `i` of a version is stored: its chunk, the chunk's first index, and the offset (plus `shift`) its quotes take. */
 function locate(src: QuoteSource, i: number, shift = 0): { items: readonly Quote[]; first: number; delta: number; chunk: unknown } {
-  const p = src.list.pieceIndexOf(i);
+  const p = src.list.pieceOf(i);
   const piece = src.list.pieceAt(p);
   return { items: piece.chunk.items, chunk: piece.chunk, first: src.list.firstOf(p), delta: piece.delta + src.base + shift };
 }

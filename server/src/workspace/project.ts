@@ -41,7 +41,7 @@ export class UnknownDocumentError extends Error {
 
 /** How long a warm-up step or a scan waits for a document's analysis before looking again. */
 const WARM_UP_RETRY_MS = 20;
-/** Background work starts this long after the project is created (see Project.startGrace). */
+/** Background work starts this long after the project is created (see Project.giveWay). */
 const START_GRACE_MS = 50;
 /** The longest a workspace scan or a warm-up step waits for open documents to be analysed. */
 const GIVES_WAY_MS = 2_000;
@@ -228,51 +228,44 @@ export class Project {
    */
   warmUp(): WarmUpProgress {
     const texts = startUpTexts();
+    const progress = { steps: texts.length, done: 0, gaveWay: 0 };
+    return Object.assign(progress, { finished: this.runWarmUp(texts, progress) });
+  }
+
+  private async runWarmUp(texts: string[], progress: Omit<WarmUpProgress, 'finished'>): Promise<void> {
     const started = performance.now();
     let busy = 0;
-    let finish = (): void => {};
-    const progress: WarmUpProgress = {
-      steps: texts.length, done: 0, gaveWay: 0, finished: new Promise<void>((resolve) => (finish = resolve)),
-    };
-    let waited = 0; // for the current step, so a document whose analysis keeps failing holds it up only so long
-    const step = (): void => {
-      const text = texts[progress.done];
-      if (this.analysisPending() && waited < GIVES_WAY_MS) {
-        progress.gaveWay++;
-        waited += WARM_UP_RETRY_MS;
-        setTimeout(step, WARM_UP_RETRY_MS);
-        return;
-      }
-      waited = 0;
+    for (const text of texts) {
+      await this.giveWay(() => progress.gaveWay++);
       const t = performance.now();
       try {
         analyzeDocument(TextDocument.create('warmup:', 'seed', 0, text), null,
           { version: 0, generation: this.generation, sidecar: undefined, referenceDate: '' }, this.userEntries, new AnalysisCache());
       } catch (e) {
         this.host.error(`Warm-up analysis failed: ${(e as Error).stack ?? e}`);
-        finish();
         return;
       }
       busy += performance.now() - t;
-      if (++progress.done < progress.steps) {
-        setTimeout(step, 0);
-        return;
-      }
-      this.host.log(`Warmed up: ${progress.steps} steps, ${Math.round(busy)} ms of analysis, done ${Math.round(performance.now() - started)} ms after start.`);
-      finish();
-    };
-    void this.startGrace().then(step);
-    return progress;
+      progress.done++;
+      await new Promise((resolve) => setTimeout(resolve, 0)); // input is read between steps
+    }
+    this.host.log(`Warmed up: ${progress.steps} steps, ${Math.round(busy)} ms of analysis, done ${Math.round(performance.now() - started)} ms after start.`);
   }
 
   /**
-   * Resolves START_GRACE_MS after the project was created: background work (the
-   * warm-up, the first scan) starts then, so that the documents a client opens right
-   * behind `initialized` are seen, and analysed, first.
+   * Background work (the warm-up, a workspace scan) waits here: until START_GRACE_MS
+   * after the project was created, so that the documents a client opens right behind
+   * `initialized` are seen, then while an open document is still to be analysed, for
+   * at most GIVES_WAY_MS (a document whose analysis keeps failing holds nothing up for
+   * good). `waiting` is called each time it looks again.
    */
-  private startGrace(): Promise<void> {
+  private async giveWay(waiting?: () => void): Promise<void> {
     const left = START_GRACE_MS - (performance.now() - this.createdAt);
-    return left > 0 ? new Promise((resolve) => setTimeout(resolve, left)) : Promise.resolve();
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    for (let waited = 0; this.analysisPending() && waited < GIVES_WAY_MS; waited += WARM_UP_RETRY_MS) {
+      waiting?.();
+      await new Promise((resolve) => setTimeout(resolve, WARM_UP_RETRY_MS));
+    }
   }
 
   /** Whether an open document's current version is still to be analysed. */
@@ -465,12 +458,8 @@ export class Project {
     try {
       // The article that started the server (VS Code opens it right behind
       // `initialized`) is analysed first: a scan and its index workers would take the
-      // machine's cores from it. Bounded, so a client that never asks for the
-      // document's diagnostics does not stop the index.
-      await this.startGrace();
-      for (let waited = 0; this.analysisPending() && waited < GIVES_WAY_MS; waited += WARM_UP_RETRY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, WARM_UP_RETRY_MS));
-      }
+      // machine's cores from it.
+      await this.giveWay();
       await this.scanFolders();
     } finally {
       this.scanning = false;
