@@ -5,6 +5,7 @@
 import { buildGazetteer, Gazetteer } from './gazetteer';
 import { parseHeader } from './header';
 import { analyzeEdit, analyzeFresh, computeLocal, type DocState, type LocalResult, type Setup } from './incremental';
+import { firstLine, flat, type PieceText } from './pieceText';
 import type { Analysis, AnalyzeOptions } from './types';
 
 /** How many recently analysed paragraphs a cache remembers beyond its document's current ones. */
@@ -56,15 +57,19 @@ export class AnalysisCache {
 
 const defaultGazetteer = { value: null as Gazetteer | null };
 
-export function analyze(input: string, options: AnalyzeOptions = {}, cache?: AnalysisCache): Analysis {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+/**
+ * The analysis of a text. `input` may be a PieceText (an open document's version in
+ * pieces): with a cache, an edit is then re-analysed without joining the whole text.
+ */
+export function analyze(input: string | PieceText, options: AnalyzeOptions = {}, cache?: AnalysisCache): Analysis {
+  const text = input.charCodeAt(0) !== 0xfeff ? input : typeof input === 'string' ? input.slice(1) : input.edit(0, 1, '');
   const gazetteer = options.gazetteer?.length
     ? buildGazetteer(options.gazetteer)
     : (defaultGazetteer.value ??= buildGazetteer());
-  const header = parseHeader(text);
+  const header = parseHeader(firstLine(text));
   const referenceDate = header?.date ?? options.date ?? null;
   const context = `${referenceDate}|${gazetteer.key}`;
-  if (!cache) return analyzeFresh(text, header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, once: true }).analysis;
+  if (!cache) return analyzeFresh(flat(text), header, { context, gazetteer, referenceDate, hasDateOption: !!options.date, once: true }).analysis;
   const compute = (body: string) => computeLocal(body, gazetteer, referenceDate);
 
   const previous = cache.previous(context);
@@ -83,7 +88,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}, cache?: Ana
     seed = new Map();
     previous.paragraphs.forEach((p, i) => seed!.set(previous.text.slice(p.start, p.end), previous.local[i]));
   }
-  const state = analyzeFresh(text, header, setup);
+  const state = analyzeFresh(flat(text), header, setup, text);
   cache.remember(state, false);
   return state.analysis;
 }

@@ -30,6 +30,7 @@ import { buildDictionaries, derive, type Dictionaries, dropOverlaps, isInert, me
 import { ActorIndex, actorFit, maskQuotes, MAX_KNOWN, NameLog, newlinesOf, paragraphAt as paragraphOf, runAttribution } from './speakers';
 import { sortStable } from './sort';
 import { own } from './strings';
+import { firstLine, flat, PieceText, type Source } from './pieceText';
 import type { Analysis, DateMention, Entity, Header, Paragraph, Quote, Span } from './types';
 
 /** Paragraph-local findings, offsets relative to the paragraph start; mentions sorted by start. */
@@ -40,7 +41,8 @@ export interface LocalResult {
 
 /** Everything a later version's re-analysis may reuse. Never mutated once built. */
 export interface DocState {
-  text: string;
+  /** The text analysed: a string, or pieces (an open document's versions share them). */
+  text: Source;
   context: string;
   header: Header | null;
   bodyStart: number;
@@ -107,7 +109,8 @@ function localOf(setup: Setup, body: string): LocalResult {
 // ---------------------------------------------------------------------------------
 // From scratch
 
-export function analyzeFresh(text: string, header: Header | null, setup: Setup): DocState {
+/** `source`: the text as the caller holds it (kept for the next version's comparison), `text` that text whole. */
+export function analyzeFresh(text: string, header: Header | null, setup: Setup, source: Source = text): DocState {
   const bodyStart = header ? header.end : 0;
   const paragraphs = splitParagraphs(text, bodyStart);
   const n = paragraphs.length;
@@ -129,7 +132,7 @@ export function analyzeFresh(text: string, header: Header | null, setup: Setup):
   namesAt.set(run.namesAt);
   namesAt[run.namesAt.length] = run.namesParagraph;
   const state = {
-    text, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
+    text: source, context: setup.context, header, bodyStart, referenceDate: setup.referenceDate, hasDateOption: setup.hasDateOption,
     paragraphs, local, produced, dicts, resolutionAt: NO_CHECKPOINTS, placesRel, actorsRel, log: setup.once ? EMPTY_LOG : LogList.of(run.log), logAt, namesAt,
   };
   // A one-off analysis keeps its plain list (no later version reads the chunks).
@@ -142,7 +145,7 @@ const byPosition = (a: Span, b: Span): number => a.start - b.start || a.end - b.
 
 /** The state with its analysis; `once`: the quotes of a one-off analysis (nothing is kept). */
 function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
-  const diagnostics = [...headerDiagnostics(s.text, s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
+  const diagnostics = [...headerDiagnostics(firstLine(s.text), s.header, s.hasDateOption), ...(once ? quoteDiagnostics(once) : s.quotes.diagnostics())]
     .sort(byPosition);
   const { local, paragraphs, placesRel, actorsRel } = s;
   const analysis: Analysis = {
@@ -150,7 +153,7 @@ function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
     dates: [], places: [], actors: [], diagnostics,
   };
   if (once) {
-    analysis.sections = buildSections(s.text, s.header, paragraphs);
+    analysis.sections = buildSections(flat(s.text), s.header, paragraphs);
     // Nothing is kept: the findings move to document offsets in place.
     for (let i = 0; i < paragraphs.length; i++) {
       for (const d of local[i].dates) analysis.dates.push(moved(d, paragraphs[i].start));
@@ -166,7 +169,8 @@ function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
     // Quotes too: diagnostics (read on every version) come from the chunks. And sections (the outline).
     lazily(analysis, 'quotes', () => s.quotes.toArray());
     noteQuoteList(analysis, s.quotes);
-    lazily(analysis, 'sections', () => buildSections(s.text, s.header, paragraphs));
+    // (The outline reads the whole text: a text in pieces is joined then, not per keystroke.)
+    lazily(analysis, 'sections', () => buildSections(flat(s.text), s.header, paragraphs));
   }
   return { ...s, analysis };
 }
@@ -277,14 +281,16 @@ function copyState(s: ResolutionState): ResolutionState {
 // After an edit
 
 /** Where two texts differ: `prefix` equal characters at the start, `suffix` at the end. */
-export function difference(a: string, b: string): { prefix: number; suffix: number } {
+export function difference(a: Source, b: Source): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
-  let prefix = 0;
+  // Two versions in pieces share the pieces the edit did not touch: those are skipped unread.
+  const shared = a instanceof PieceText && b instanceof PieceText ? a.differenceFrom(b) : null;
+  let prefix = shared ? shared.prefix : 0;
   // Compare in blocks first (string equality is a fast native compare), then by character.
   for (let block = 4096; block >= 1; block >>= 4) {
     while (prefix + block <= max && a.slice(prefix, prefix + block) === b.slice(prefix, prefix + block)) prefix += block;
   }
-  let suffix = 0;
+  let suffix = shared ? Math.min(shared.suffix, max - prefix) : 0;
   const room = max - prefix;
   for (let block = 4096; block >= 1; block >>= 4) {
     while (suffix + block <= room && a.slice(a.length - suffix - block, a.length - suffix) === b.slice(b.length - suffix - block, b.length - suffix)) suffix += block;
@@ -297,7 +303,7 @@ export function difference(a: string, b: string): { prefix: number; suffix: numb
  * null when the edit touches what everything depends on (the header), so the caller
  * analyses from scratch.
  */
-export function analyzeEdit(old: DocState, text: string, header: Header | null, setup: Setup): DocState | null {
+export function analyzeEdit(old: DocState, text: Source, header: Header | null, setup: Setup): DocState | null {
   if (old.context !== setup.context || old.hasDateOption !== setup.hasDateOption || !old.paragraphs.length) return null;
   if (!sameHeader(old.header, header)) return null;
   const oldText = old.text;
@@ -640,7 +646,7 @@ const WINDOW_BEFORE = 6;
  * over the whole text).
  */
 function walkWindow(
-  text: string, paragraphs: Paragraph[], found: QuoteList, actors: Entity[][], s: number, changedUntil: number, after: number,
+  text: Source, paragraphs: Paragraph[], found: QuoteList, actors: Entity[][], s: number, changedUntil: number, after: number,
   oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked | null {
   if (s >= found.length) return walkAll(text, paragraphs, found, actors, s, oldLog, logLength, namesParagraph, prev, inStep);
@@ -715,7 +721,7 @@ interface Ranged {
  * name `logBase` of the whole log). Null when no quote fits in the window.
  */
 function walkRange(
-  text: string, paragraphs: Paragraph[], found: QuoteSeq, actors: Entity[][], s: number, pEnd: number,
+  text: Source, paragraphs: Paragraph[], found: QuoteSeq, actors: Entity[][], s: number, pEnd: number,
   log: NameLog, logBase: number, namesParagraph: number, prev: Quote | null, inStep?: InStep,
 ): Ranged | null {
   const pFirst = Math.max(0, paragraphOf(paragraphs, found.startOf(s)) - WINDOW_BEFORE);
@@ -771,13 +777,14 @@ function shiftedDeep(quotes: readonly Quote[], d: number): Quote[] {
 
 /** The walk from quote s over the whole text (masked whole: the slow way). */
 function walkAll(
-  text: string, paragraphs: Paragraph[], list: QuoteList, actors: Entity[][], s: number,
+  source: Source, paragraphs: Paragraph[], list: QuoteList, actors: Entity[][], s: number,
   oldLog: LogList, logLength: number, namesParagraph: number, prev: Quote | null, inStep: InStep,
 ): Walked {
   // No quote left to walk (the change is after the last one): nothing to mask, no name to add.
   if (s >= list.length) return { quotes: [], log: new NameLog(), logBase: logLength, logAt: [], namesAt: [], stoppedAt: s, namesParagraph };
   const log = oldLog.slice(0, logLength);
   const found = list.toArray();
+  const text = flat(source);
   const masked = maskQuotes(text, found);
   const run = runAttribution(text, masked, newlinesOf(masked), paragraphs, found, new ActorIndex(absolute(paragraphs, actors, shiftEntity)), s,
     { log, namesParagraph }, prev, (j, l, names, before) => inStep(j, l, 0, names, before));
@@ -832,7 +839,7 @@ function firstIndex(n: number, pred: (i: number) => boolean): number {
 }
 
 /** Start of the line holding `at`, not before `floor`. */
-function lineStart(text: string, at: number, floor: number): number {
+function lineStart(text: Source, at: number, floor: number): number {
   let i = at;
   while (i > floor) {
     const c = text.charCodeAt(i - 1);

@@ -11,6 +11,7 @@
 // with an opening mark (the news convention for quotes of several paragraphs).
 import { isSpaceCode, wordCount } from './text';
 import { own } from './strings';
+import type { Source } from './pieceText';
 import type { Paragraph, Quote, QuoteKind } from './types';
 
 // Regexes of hot functions as module constants: a literal in a function makes a new
@@ -66,15 +67,14 @@ interface Unit {
  * separate paragraphs by single line breaks still recover at each one.
  */
 const LINE_OPENING_WITH_MARK = /\r?\n[ \t]*(?=["“„«‘'`])/g;
-function units(text: string, p: Paragraph, out: Unit[]): Unit[] {
+function units(body: string, p: Paragraph, out: Unit[]): Unit[] {
   let start = p.start;
-  const body = text.slice(p.start, p.end);
   if (body.includes('\n')) {
     const lineStart = LINE_OPENING_WITH_MARK;
     lineStart.lastIndex = 0;
     for (let m = lineStart.exec(body); m; m = lineStart.exec(body)) {
       let end = p.start + m.index;
-      while (end > start && SPACE_CHAR.test(text[end - 1])) end--;
+      while (end > start && SPACE_CHAR.test(body[end - 1 - p.start])) end--;
       out.push({ start, end, heading: false });
       start = p.start + m.index + m[0].length;
     }
@@ -132,12 +132,16 @@ function outermostNotSingle(stack: readonly Open[]): Open | undefined {
   return undefined;
 }
 
-export function scanQuotes(text: string, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
+export function scanQuotes(text: Source, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
   const found: RawQuote[] = [];
   const st: ScanState = { found, carried: null };
   for (let pi = first; pi < paragraphs.length; pi++) {
     if (pi > first && !st.carried && canStop(pi)) return { found: sortByStart(found), next: pi };
-    const list = units(text, paragraphs[pi], []);
+    // The paragraph is read as a string of its own (`base` its offset): the text may be
+    // held in pieces (pieceText.ts), never joined for a scan.
+    const base = paragraphs[pi].start;
+    const body = text.slice(base, paragraphs[pi].end);
+    const list = units(body, paragraphs[pi], []);
     // The first unit of the next paragraph: where a quote left open here may reopen.
     if (pi + 1 < paragraphs.length) list.push(firstUnit(paragraphs[pi + 1]));
     const own = pi + 1 < paragraphs.length ? list.length - 1 : list.length;
@@ -149,23 +153,23 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
         stack.push({ start: st.carried.start, family: 'double', mark: st.carried.mark });
         i += 1; // the reopening mark
       }
-      MARK_RE.lastIndex = i;
-      for (let at = nextMark(text); at !== -1 && at < u.end; at = nextMark(text)) {
-        i = at;
-        let c = text[i];
+      MARK_RE.lastIndex = i - base;
+      for (let at = nextMark(body); at !== -1 && at + base < u.end; at = nextMark(body)) {
+        i = at + base;
+        let c = body[at];
         const len = 1;
         // Doubled typewriter apostrophes ('' and ``) are no quotation marks: the user's spec
         // lists “…”, "…", ‘…’, «…», „…“ only, and the annotated corpora do not count
         // ''…'' as quotes. Both characters are skipped so that neither opens a single quote.
         // (To restore the case: read them as one double mark of length 2 here, and let
         // `reopens` accept a doubled mark.)
-        if ((c === "'" || c === '`') && text[i + 1] === c) {
-          MARK_RE.lastIndex = i + 2;
+        if ((c === "'" || c === '`') && body[at + 1] === c) {
+          MARK_RE.lastIndex = at + 2;
           continue;
         }
         if (c === '`') c = '‘';
-        const prev = i > u.start ? text[i - 1] : '';
-        const next = i + len < u.end ? text[i + len] : '';
+        const prev = i > u.start ? body[at - 1] : '';
+        const next = i + len < u.end ? body[at + len] : '';
         const left = leftFlanking(prev, next);
         const right = rightFlanking(prev, next);
         const top = stack[stack.length - 1];
@@ -174,7 +178,7 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
           case '"':
             if (top && top.family === 'double' && (right || !left)) closeTo(st, stack, 'double', end);
             else if (hasOpen(stack, 'double') && right && !left) closeTo(st, stack, 'double', end);
-            else if (left) stack.push({ start: i, family: 'double', mark: text[i] });
+            else if (left) stack.push({ start: i, family: 'double', mark: c });
             break;
           case '“':
             // An opening mark that cannot open, after an open quote, closes it (`safety?“`, „…“).
@@ -208,7 +212,7 @@ export function scanQuotes(text: string, paragraphs: Paragraph[], first: number,
             else if (c === "'" && left && !DIGIT_CHAR.test(next)) stack.push({ start: i, family: 'single', mark: c });
             break;
         }
-        MARK_RE.lastIndex = i + len;
+        MARK_RE.lastIndex = at + len;
       }
       // End of the unit: an open quote continues when the next unit reopens in the same style.
       const outer = outermostNotSingle(stack);
@@ -255,7 +259,7 @@ function firstUnit(p: Paragraph): Unit {
  * `copy`: each quote's text a string of its own (see own()); a one-off analysis, which
  * keeps nothing for later, needs none.
  */
-export function toQuotes(text: string, paragraphs: Paragraph[], found: RawQuote[], copy = true): Quote[] {
+export function toQuotes(text: Source, paragraphs: Paragraph[], found: RawQuote[], copy = true): Quote[] {
   const headings: Paragraph[] = [];
   for (const p of paragraphs) if (p.heading) headings.push(p);
   // A loop, not map() with a closure: a closure's optimised code dies with it at a full
@@ -289,8 +293,9 @@ function nextMark(text: string): number {
  * Whether a unit starting at `at` reopens a quote opened with `mark`: the same style
  * of opening mark (straight with straight, curly with curly), and no new transcript turn.
  */
-function reopens(text: string, at: number, mark: string): boolean {
-  const c = text[at];
+function reopens(text: Source, at: number, mark: string): boolean {
+  const c = text.slice(at, at + 1);
+  if (!c) return false;
   const style = (m: string) => (m === '"' || m === "'" ? 'straight' : m === '«' ? 'guillemet' : 'curly');
   if (!'"“„«'.includes(c)) return false;
   if (style(c) !== style(mark)) return false;
@@ -298,7 +303,7 @@ function reopens(text: string, at: number, mark: string): boolean {
 }
 
 /** A reopening paragraph that starts a new transcript turn (`"PENCE: …`) is a new quote. */
-function startsTurn(text: string, at: number): boolean {
+function startsTurn(text: Source, at: number): boolean {
   return TURN_LABEL.test(text.slice(at, at + 40));
 }
 export const TURN_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}|Q|A):\s/;

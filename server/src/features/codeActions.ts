@@ -17,7 +17,7 @@ export async function codeActions(project: Project, params: CodeActionParams): P
   const out: CodeAction[] = [];
   for (const q of targets) {
     const diagnostics = (params.context?.diagnostics ?? []).filter((d) => d.code === 'unattributed-quote' && sameRange(d, f, q));
-    const args: SpanArgs = { uri: f.uri, range: toRange(f, q), start: q.start, end: q.end, exact: f.text.slice(q.start, q.end) };
+    const args: SpanArgs = { uri: f.uri, range: toRange(f, q), start: q.start, end: q.end, exact: f.doc.getText(toRange(f, q)) };
     const candidates = nearestActors(f, q, MAX_SUGGESTED_SPEAKERS);
     candidates.forEach((speaker, i) => {
       const a: AnnotateSpeakerArgs = { ...args, speaker };

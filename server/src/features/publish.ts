@@ -74,7 +74,7 @@ export async function publishDiagnostics(project: Project, connection: Connectio
     // In a long article, once the user pauses, prepare what hovers and the outline
     // need, so requests on this version answer at once (skipped while typing goes
     // on: the version moved). Short articles compute them on demand in no time.
-    if (f.text.length >= PREPARE_FROM_CHARS) {
+    if (f.size >= PREPARE_FROM_CHARS) {
       setTimeout(() => void prepare(project, connection, f), PREPARE_AFTER_MS);
     }
   } catch (e) {

@@ -107,7 +107,7 @@ class AnswerMemory {
     let now = answered.find((a) => a.id === id);
     // An "unchanged" answer too: the client holds this analysis from now on.
     if (!now) {
-      answered.push((now = { id, quotes: quoteSource(f.analysis, f.base, f.base + f.text.length) }));
+      answered.push((now = { id, quotes: quoteSource(f.analysis, f.base, f.base + f.size) }));
       if (answered.length > REMEMBERED) answered.shift();
     }
     const before = known === undefined || known === id ? undefined : answered.find((a) => a.id === known);

@@ -43,7 +43,7 @@ const full = new WeakMap<AnalyzedText, SemanticTokens>();
 
 function fullTokens(f: AnalyzedText): SemanticTokens {
   let tokens = full.get(f);
-  if (!tokens) full.set(f, (tokens = reusedJson({ data: encodeTokens(f, { start: 0, end: f.text.length }) })));
+  if (!tokens) full.set(f, (tokens = reusedJson({ data: encodeTokens(f, { start: 0, end: f.size }) })));
   return tokens;
 }
 

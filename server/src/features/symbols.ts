@@ -65,7 +65,7 @@ function buildOutline(f: AnalyzedText, maxItems: number): DocumentSymbol[] {
   const facts = [...entityFacts(a).values()].filter((x) => x.mentions.length);
   const actors = facts.filter((x) => x.kinds.has('actor'));
   const places = facts.filter((x) => !x.kinds.has('actor') && x.kinds.has('place'));
-  const all: Span = { start: 0, end: f.text.length };
+  const all: Span = { start: 0, end: f.size };
   const headerSpan: Span = a.header ?? { start: 0, end: 0 };
   const article: DocumentSymbol = {
     name: a.header?.title ?? a.sections[0]?.title ?? '(untitled article)',

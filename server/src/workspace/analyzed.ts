@@ -4,6 +4,7 @@
 // positions without caring.
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalysisCache, stripBom } from '../analysis';
+import type { PieceText } from '../analysis/pieceText';
 import type { Analysis, GazetteerEntry } from '../analysis';
 import { LiveDocument } from '../features/liveDocument';
 import { LineIndexed, lineStartsOf } from '../features/lines';
@@ -27,7 +28,14 @@ export interface AnalyzedText {
   /** The text analysed, as the editor has it (a frozen copy: positions never drift). */
   doc: TextDocument;
   base: number;
-  text: string;
+  /**
+   * The text the analysis' offsets index. An open document's version is held in pieces:
+   * the first read joins them (costly for a long article), so code on the typing path
+   * reads `size` or slices through `doc` instead.
+   */
+  readonly text: string;
+  /** text.length, without joining anything. */
+  size: number;
   analysis: Analysis;
   sidecar: Sidecar | undefined;
   stamp: Stamp;
@@ -44,17 +52,22 @@ export function analyzeDocument(
   gazetteer: GazetteerEntry[],
   cache?: AnalysisCache,
 ): AnalyzedText {
-  const raw = doc.getText();
+  // An open document's version comes as pieces (not joined: see analysis/pieceText.ts).
+  const raw: string | PieceText = doc instanceof LiveDocument ? doc.source() : doc.getText();
   // The editor's document object is updated in place by later edits: keep a frozen
   // copy, so offsets of this analysis always convert against the text they index.
   // An open document's line index is kept current per edit: copy it (microseconds)
   // rather than scan a long text again.
   const frozen = new FrozenText(doc.uri, doc.languageId, doc.version, raw, doc instanceof LiveDocument ? doc.lineStarts() : undefined);
-  const text = stripBom(raw);
+  const base = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let text: string | undefined;
+  const textOf = () => (text ??= stripBom(frozen.getText()));
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
-  const analysis = applySidecar(text, analyze(text, options, cache), stamp.sidecar);
+  const analyzed = analyze(raw, options, cache);
+  // Re-anchoring annotations searches the whole text (joined when a sidecar has any).
+  const analysis = stamp.sidecar?.annotations.length ? applySidecar(textOf(), analyzed, stamp.sidecar) : analyzed;
   return {
-    uri: doc.uri, path, version: stamp.version, doc: frozen, base: raw.length - text.length, text, analysis,
+    uri: doc.uri, path, version: stamp.version, doc: frozen, base, get text() { return textOf(); }, size: raw.length - base, analysis,
     sidecar: stamp.sidecar, stamp,
   };
 }
@@ -69,14 +82,17 @@ export function analyzeDocument(
 export class FrozenText extends LineIndexed implements TextDocument {
   private lineIndex: number[] | undefined;
 
-  /** `starts`: the text's line starts when the caller has them (they are not checked). */
-  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string, starts?: number[]) {
+  /**
+   * `content`: the version's text, a string or pieces (joined when the whole is asked for);
+   * `starts`: its line starts when the caller has them (they are not checked).
+   */
+  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly content: string | PieceText, starts?: number[]) {
     super();
     this.lineIndex = starts;
   }
 
   get starts(): readonly number[] {
-    return (this.lineIndex ??= lineStartsOf(this.content));
+    return (this.lineIndex ??= lineStartsOf(this.getText()));
   }
 
   get size(): number {
@@ -88,7 +104,7 @@ export class FrozenText extends LineIndexed implements TextDocument {
   }
 
   getText(range?: Range): string {
-    return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
+    return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content.toString();
   }
 
 }

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import { analyze, AnalysisCache } from '../../../server/src/analysis';
 import { difference } from '../../../server/src/analysis/incremental';
+import { PieceText } from '../../../server/src/analysis/pieceText';
 import { LogList, LogListBuilder } from '../../../server/src/analysis/logList';
 import { QuoteList, QuoteListBuilder } from '../../../server/src/analysis/quoteList';
 import { quoteDiagnostics } from '../../../server/src/analysis/diagnostics';
@@ -169,6 +170,30 @@ describe('incremental re-analysis', () => {
     for (; !r.done; r = warm.next()) steps++;
     assert.ok(steps > 20, `${steps} steps`);
     assert.ok(r.value > 100 && r.value >= (steps - 1) * 4, `${r.value} incremental edits in ${steps} steps`);
+  });
+
+  it('re-analyses a text held in pieces without joining it, diagnostics included', function () {
+    this.timeout(60_000);
+    const text = generateArticle({ bytes: 300_000, seed: 23 });
+    let p = PieceText.of(text);
+    const cache = new AnalysisCache();
+    const first = analyze(p, {}, cache);
+    let at = first.paragraphs[first.paragraphs.length >> 1].end;
+    let joins = 0;
+    for (let i = 0; i < 20; i++) {
+      const next = p.edit(at, at, ' “We said so,” she said.'[i % 24]);
+      const join = next.toString.bind(next);
+      next.toString = () => {
+        joins++;
+        return join();
+      };
+      p = next;
+      at++;
+      assert.ok(analyze(p, {}, cache).diagnostics.length > 0);
+    }
+    assert.strictEqual(cache.edits, 20);
+    assert.strictEqual(joins, 0, 'the whole text was joined on the typing path');
+    assert.ok(p.pieceCount > 5, `${p.pieceCount} pieces`);
   });
 
   it('does not keep earlier versions of the text alive while the user types', function () {

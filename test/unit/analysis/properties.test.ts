@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { analyze, AnalysisCache } from '../../../server/src/analysis';
 import type { Analysis, Span } from '../../../server/src/analysis';
+import { PieceText } from '../../../server/src/analysis/pieceText';
 import { generateArticle } from '../../bench/generate';
 
 const SEEDS = join(__dirname, '../../../seeds');
@@ -93,14 +94,22 @@ describe('analysis properties (fast-check)', () => {
     fc.assert(fc.property(
       fc.nat({ max: articles.length - 1 }),
       fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 30 }), ins: recogniserText }), { minLength: 1, maxLength: 8 }),
-      (article, edits) => {
+      fc.integer({ min: 16, max: 2048 }),
+      (article, edits, unit) => {
         const cache = new AnalysisCache();
+        const inPieces = new AnalysisCache();
         let t = articles[article];
+        let p = PieceText.of(t, unit);
         analyze(t, {}, cache);
+        analyze(p, {}, inPieces);
         for (const e of edits) {
           const at = Math.floor(e.at * t.length);
           t = t.slice(0, at) + e.ins + t.slice(at + e.del);
-          assert.deepStrictEqual(analyze(t, {}, cache), analyze(t));
+          p = p.edit(at, at + e.del, e.ins);
+          const fresh = analyze(t);
+          assert.deepStrictEqual(analyze(t, {}, cache), fresh);
+          // The same versions held in pieces (as an open document holds them).
+          assert.deepStrictEqual(analyze(p, {}, inPieces), fresh);
         }
       },
     ), { numRuns: 60 });
@@ -114,17 +123,26 @@ describe('analysis properties (fast-check)', () => {
     const base = generateArticle({ bytes: 30_000, seed: 31 });
     fc.assert(fc.property(
       fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.oneof(fc.constant(0), fc.nat({ max: 60 })), ins: fc.oneof(fc.constantFrom(...pieces), recogniserText) }), { minLength: 5, maxLength: 15 }),
-      (edits) => {
+      fc.integer({ min: 64, max: 4096 }),
+      (edits, unit) => {
         const cache = new AnalysisCache();
+        const inPieces = new AnalysisCache();
         let t = base;
+        let p = PieceText.of(t, unit);
         analyze(t, {}, cache);
+        analyze(p, {}, inPieces);
         const body = base.indexOf('\n') + 1; // edits leave the header line alone (an edit there starts afresh)
         for (const e of edits) {
           const at = body + Math.floor(e.at * (t.length - body));
           t = t.slice(0, at) + e.ins + t.slice(at + e.del);
-          assert.deepStrictEqual(analyze(t, {}, cache), analyze(t));
+          p = p.edit(at, at + e.del, e.ins);
+          const fresh = analyze(t);
+          assert.deepStrictEqual(analyze(t, {}, cache), fresh);
+          // The same versions held in pieces (as an open document holds them).
+          assert.deepStrictEqual(analyze(p, {}, inPieces), fresh);
         }
         assert.strictEqual(cache.edits, edits.length, 'every edit went the incremental way');
+        assert.strictEqual(inPieces.edits, edits.length, 'every edit in pieces went the incremental way');
       },
     ), { numRuns: 20 });
   });
