@@ -13,6 +13,7 @@ import { UnknownDocumentError, type Project } from '../workspace/project';
 import type { Settings } from '../workspace/settings';
 import type { AnalyzedText } from '../workspace/analyzed';
 import { warmUpEdits } from '../analysis/warmUp';
+import { collectYoung } from '../gcInPauses';
 import { entityFacts } from '../workspace/stats';
 import { toLspDiagnostics } from './diagnostics';
 import { itemsAt } from './lookup';
@@ -75,6 +76,10 @@ export async function publishDiagnostics(project: Project, connection: Connectio
     // need, so requests on this version answer at once (skipped while typing goes
     // on: the version moved). Short articles compute them on demand in no time.
     if (f.size >= PREPARE_FROM_CHARS) {
+      // First the young garbage of this keystroke, while the user is between keys (gcInPauses.ts).
+      setImmediate(() => {
+        if (project.versionOf(uri) === f.version) collectYoung();
+      });
       setTimeout(() => void prepare(project, connection, f), PREPARE_AFTER_MS);
     }
   } catch (e) {
