@@ -4,7 +4,7 @@
 // server's compute (wall and CPU, from its `$/logTrace`) and the rest (queueing, settling,
 // the pipe, the client).
 //   node scripts/build.mjs && node -r ./scripts/register-ts.cjs test/bench/typing-trace.ts 1000000 200
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LiveDocument } from '../../server/src/features/liveDocument';
 import { analyze } from '../../server/src/analysis';
 import { LspClient } from '../lsp/client';
 import { generateArticle } from './generate';
@@ -25,7 +25,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     await c.connection.sendNotification('$/setTrace', { value: 'messages' });
     const ps = analyze(text).paragraphs;
     let cursor = ps[ps.length >> 1].end;
-    let doc = TextDocument.create(uri, 'seed', 1, text);
+    // The client's copy in pieces, as an editor keeps it (see lsp.ts, typeInto).
+    const doc = new LiveDocument(uri, 'seed', 1, text);
     const letters = 'the council said that the road would reopen on Monday ';
     const latency = new Map<number, number>();
     const pending: Promise<void>[] = [];
@@ -33,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     for (let i = 0; i < edits; i++) {
       const version = i + 2;
       const range = { start: doc.positionAt(cursor), end: doc.positionAt(cursor) };
-      doc = TextDocument.update(doc, [{ range, text: letters[i % letters.length] }], version);
+      doc.update([{ range, text: letters[i % letters.length] }], version);
       cursor++;
       const due = start + i * 60;
       if (due > performance.now()) await sleep(due - performance.now());

@@ -9,7 +9,7 @@ import { collectYoung } from '../../server/src/gcInPauses';
 async function collectionsDuring(body: () => void): Promise<number[]> {
   const kinds: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    for (const e of list.getEntries()) kinds.push((e as unknown as { detail: { kind: number } }).detail.kind);
   });
   observer.observe({ entryTypes: ['gc'] });
   body();
