@@ -50,10 +50,12 @@ function fullTokens(f: AnalyzedText): SemanticTokens {
 /** Encodes the tokens overlapping `window` (analysis offsets) in LSP's relative form. */
 export function encodeTokens(f: AnalyzedText, window: Span): number[] {
   const a = f.analysis;
-  const text = f.doc.getText();
   // Work in document offsets (the analysis' plus the BOM shift).
   const from = window.start + f.base;
   const to = window.end + f.base;
+  // The window's text and the character after it (a range request reads only its own
+  // stretch of a long article, never the whole text joined).
+  const text = f.doc.slice(from, to + 1);
   const paint = new Uint8Array(Math.max(0, to - from));
   const fill = (s: Span, code: number) => {
     const start = Math.max(s.start + f.base, from);
@@ -95,7 +97,7 @@ export function encodeTokens(f: AnalyzedText, window: Span): number[] {
     runLen = 0;
   };
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text.charCodeAt(i - from);
     const isBreak = c === 10 || c === 13;
     const code = isBreak ? 0 : paint[i - from];
     if (code !== runCode) {
@@ -105,7 +107,7 @@ export function encodeTokens(f: AnalyzedText, window: Span): number[] {
       runCh = ch;
     }
     if (code) runLen++;
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1 - from) !== 10)) {
       line++;
       ch = 0;
     } else if (c !== 13) ch++;

@@ -26,7 +26,7 @@ export interface AnalyzedText {
   /** Document version for open documents, null for files read from disk. */
   version: number | null;
   /** The text analysed, as the editor has it (a frozen copy: positions never drift). */
-  doc: TextDocument;
+  doc: FrozenText;
   base: number;
   /**
    * The text the analysis' offsets index. An open document's version is held in pieces:
@@ -105,6 +105,11 @@ export class FrozenText extends LineIndexed implements TextDocument {
 
   getText(range?: Range): string {
     return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content.toString();
+  }
+
+  /** Units [start, end) of the text (document offsets), without joining a text held in pieces. */
+  slice(start: number, end: number): string {
+    return this.content.slice(start, end);
   }
 
 }
