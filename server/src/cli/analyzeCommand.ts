@@ -44,10 +44,10 @@ function unique(xs: string[]): string[] {
 }
 
 export function runAnalyze(args: string[], io: Io): number {
-  const { flags, date, paths } = parseSeedArgs(args, ['--json'], 'analyze');
+  const { flags, date, names, paths } = parseSeedArgs(args, ['--json'], 'analyze');
   const json = flags.has('--json');
   let failed = false;
-  for (const seed of analyzeSeeds(expandPaths(paths), date)) {
+  for (const seed of analyzeSeeds(expandPaths(paths), date, names)) {
     if (seed.error !== undefined) {
       io.err(`seed-annotate: ${seed.file}: ${seed.error}`);
       failed = true;

@@ -7,7 +7,7 @@ import { analyzeSeeds, expandPaths, parseSeedArgs } from './files';
 import type { Io } from './io';
 
 export function runCheck(args: string[], io: Io): number {
-  const { flags, date, paths } = parseSeedArgs(args, ['--strict'], 'check');
+  const { flags, date, names, paths } = parseSeedArgs(args, ['--strict'], 'check');
   const strict = flags.has('--strict');
   const files = expandPaths(paths);
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -15,7 +15,7 @@ export function runCheck(args: string[], io: Io): number {
     count[severity]++;
     io.out(`${where}: ${severity} ${code} ${message.replace(/\s*\n\s*/g, ' ')}`);
   };
-  for (const seed of analyzeSeeds(files, date)) {
+  for (const seed of analyzeSeeds(files, date, names)) {
     if (seed.error !== undefined) {
       report(`${seed.file}:1:1`, 'error', 'unreadable-file', seed.error);
       continue;

@@ -2,26 +2,31 @@
 import { runAnalyze } from './analyzeCommand';
 import { runCheck } from './checkCommand';
 import { runExport } from './exportCommand';
+import { runNames } from './namesCommand';
 import { processIo, UsageError, type Io } from './io';
 
 const USAGE = `usage: seed-annotate <command> [options] PATH...
 
 commands:
-  analyze [--json] [--date YYYY-MM-DD] PATH...   quotes, speakers, dates, places, actors
-  check [--strict] [--date YYYY-MM-DD] PATH...    diagnostics as file:line:col (exit 1 on errors,
-                                                  or on warnings with --strict)
-  export --format w3c|jsonl|csv|brat|md [--include-detected] [--date YYYY-MM-DD] [--out PATH] PATH...
+  analyze [--json] [--date YYYY-MM-DD] [--gazetteer FILE] PATH...   quotes, speakers, dates, places, actors
+  check [--strict] [--date YYYY-MM-DD] [--gazetteer FILE] PATH...    diagnostics as file:line:col (exit 1 on
+                                                  errors, or on warnings with --strict)
+  export --format w3c|jsonl|csv|brat|md [--include-detected] [--date YYYY-MM-DD] [--gazetteer FILE] [--out PATH] PATH...
       w3c, jsonl, csv: one stream for all files, to stdout or to the file --out PATH.
       brat, md: one file per article, --out FOLDER required (paths below each folder argument kept).
       Human annotations only, unless --include-detected adds machine findings (marked "detected").
+  names [--out FILE] PATH...   the places and actors annotated in the sidecars, as a names file
 
-PATH is a seed file or a folder of them.`;
+PATH is a seed file or a folder of them. Names annotated in any file of a run teach all of
+them; --gazetteer FILE adds those of a names file (a corpus split across processes: gather
+the names once with \`names\`, give the file to every part).`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 const commands: Record<string, Command> = {
   analyze: runAnalyze,
   check: runCheck,
   export: runExport,
+  names: runNames,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

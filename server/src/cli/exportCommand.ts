@@ -7,7 +7,8 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { collectRecords, FORMATS, type ArticleExport, type FormatName } from '../export';
 import { SIDECAR_SUFFIX } from '../sidecar/format';
-import { analyzeSeeds, dateOption, expandPaths } from './files';
+import type { GazetteerEntry } from '../analysis';
+import { analyzeSeeds, dateOption, expandPaths, namesOption } from './files';
 import { UsageError, type Io } from './io';
 
 interface Options {
@@ -15,6 +16,7 @@ interface Options {
   includeDetected: boolean;
   out?: string;
   date?: string;
+  names?: GazetteerEntry[];
   paths: string[];
 }
 
@@ -23,6 +25,7 @@ function parseArgs(args: string[]): Options {
   let includeDetected = false;
   let out: string | undefined;
   let date: string | undefined;
+  let names: GazetteerEntry[] | undefined;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -33,7 +36,8 @@ function parseArgs(args: string[]): Options {
     else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--date') {
       date = dateOption(args[++i]);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    } else if (a === '--gazetteer') names = namesOption(args[++i]);
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else paths.push(a);
   }
   if (!format) throw new UsageError(`export needs --format (${Object.keys(FORMATS).join(', ')})`);
@@ -43,7 +47,7 @@ function parseArgs(args: string[]): Options {
   if (FORMATS[format as FormatName].kind === 'per-article' && !out) {
     throw new UsageError(`--format ${format} writes one file per article: give the folder with --out FOLDER`);
   }
-  return { format: format as FormatName, includeDetected, out, date, paths };
+  return { format: format as FormatName, includeDetected, out, date, names, paths };
 }
 
 /** Each seed file with the name its outputs take below the output folder. */
@@ -82,7 +86,7 @@ export function runExport(args: string[], io: Io): number {
   const streaming = format.kind === 'stream' && format.lines ? openStream(opt.out, protectedPaths, io) : null;
   if (streaming && format.kind === 'stream' && format.lines) streaming.write(format.lines.head);
   const nameOf = new Map(entries.map((e) => [e.file, e.name]));
-  for (const seed of analyzeSeeds(entries.map((e) => e.file), opt.date)) {
+  for (const seed of analyzeSeeds(entries.map((e) => e.file), opt.date, opt.names)) {
     if (seed.error !== undefined) {
       io.err(`seed-annotate: ${seed.file}: ${seed.error}`);
       failed = true;

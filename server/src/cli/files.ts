@@ -4,8 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { isValidIsoDate } from '../analysis/text';
 import { analyzeWithAnnotations } from '../sidecar/apply';
+import type { GazetteerEntry } from '../analysis';
 import { annotationsOf, readSidecars, type SidecarRead } from '../sidecar/store';
 import { UsageError } from './io';
+import { readNamesFile, withNamesFile } from './namesFile';
 
 type AnalyzedWithAnnotations = ReturnType<typeof analyzeWithAnnotations>;
 
@@ -67,11 +69,12 @@ export type AnalyzedSeed =
 
 /**
  * Reads each file and analyses it with its sidecar applied (human annotations win),
- * names annotated in any of the files teaching all of them: the one pipeline that
- * analyze, check and export share with the editor.
+ * names annotated in any of the files teaching all of them (and those of a names file,
+ * `--gazetteer`): the one pipeline that analyze, check and export share with the editor.
  */
-export function* analyzeSeeds(files: readonly string[], date: string | undefined): Generator<AnalyzedSeed> {
-  const { reads, gazetteer } = readSidecars(files);
+export function* analyzeSeeds(files: readonly string[], date: string | undefined, names?: readonly GazetteerEntry[]): Generator<AnalyzedSeed> {
+  const { reads, gazetteer: own } = readSidecars(files);
+  const gazetteer = withNamesFile(names, own);
   for (const file of files) {
     let input: string;
     try {
@@ -91,18 +94,26 @@ export function dateOption(value: string | undefined): string {
   return value;
 }
 
-/** The command line of analyze and check: on/off flags, `--date`, then paths. */
-export function parseSeedArgs(args: readonly string[], flags: readonly string[], command: string): { flags: Set<string>; date?: string; paths: string[] } {
+/** `--gazetteer FILE` of the commands: the names file read and checked, or a usage error. */
+export function namesOption(value: string | undefined): GazetteerEntry[] {
+  if (!value) throw new UsageError('--gazetteer needs a names file (made by seed-annotate names)');
+  return readNamesFile(value);
+}
+
+/** The command line of analyze and check: on/off flags, `--date`, `--gazetteer`, then paths. */
+export function parseSeedArgs(args: readonly string[], flags: readonly string[], command: string): { flags: Set<string>; date?: string; names?: GazetteerEntry[]; paths: string[] } {
   const set = new Set<string>();
   let date: string | undefined;
+  let names: GazetteerEntry[] | undefined;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (flags.includes(a)) set.add(a);
     else if (a === '--date') date = dateOption(args[++i]);
+    else if (a === '--gazetteer') names = namesOption(args[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else paths.push(a);
   }
   if (!paths.length) throw new UsageError(`${command} needs at least one file or folder`);
-  return { flags: set, date, paths };
+  return { flags: set, date, names, paths };
 }
