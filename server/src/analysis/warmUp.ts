@@ -2,9 +2,12 @@
 // run the incremental path (incremental.ts) cold: not yet compiled by the JavaScript
 // engine, they cost several times what later keys do (tens of milliseconds on 1 MB
 // instead of a few), and so are the slowest of a typing session. Typing a sentence into
-// the built-in start-up article (below) beforehand compiles that path. It comes as small
-// steps (a few edits each, a few milliseconds), for a caller to run while nothing else waits.
+// the built-in start-up article (below), held in pieces as the server holds an open
+// document, beforehand compiles that path. It comes as small steps (a few edits each, a
+// few milliseconds), for a caller to run while nothing else waits: the server runs them
+// right after the start-up article (Project.warmUp).
 import { analyze, AnalysisCache } from './analyze';
+import { PieceText } from './pieceText';
 
 /** Keys typed into the middle of the article, then deleted one by one. */
 const TYPED = ' The council said: “We agree,” on Friday, and Okafor thanked them.';
@@ -12,25 +15,28 @@ const TYPED = ' The council said: “We agree,” on Friday, and Okafor thanked 
 /** Edits per step. */
 const EDITS_PER_STEP = 4;
 
+/** How many `next()` calls the edit warm-up takes, the last one included. */
+export const EDIT_WARM_UP_STEPS = 2 + Math.floor((2 * TYPED.length) / EDITS_PER_STEP);
+
 /** The warm-up, one step per `next()`; done with the number of edits re-analysed incrementally. */
 export function* warmUpEdits(): Generator<void, number, void> {
-  let text = START_ARTICLE;
+  let text = PieceText.of(START_ARTICLE);
   const cache = new AnalysisCache();
   const first = analyze(text, {}, cache);
   let at = first.paragraphs[first.paragraphs.length >> 1].end;
   let edits = 0;
-  const edit = (next: string) => {
-    text = next;
+  const edit = (from: number, to: number, typed: string) => {
+    text = text.edit(from, to, typed);
     analyze(text, {}, cache);
     return ++edits % EDITS_PER_STEP === 0;
   };
   yield;
-  for (const ch of TYPED) {
-    if (edit(text.slice(0, at) + ch + text.slice(at))) yield;
+  for (let i = 0; i < TYPED.length; i++) {
+    if (edit(at, at, TYPED[i])) yield;
     at++;
   }
   for (let i = 0; i < TYPED.length; i++) {
-    if (edit(text.slice(0, at - 1) + text.slice(at))) yield;
+    if (edit(at - 1, at, '')) yield;
     at--;
   }
   return cache.edits;

@@ -12,7 +12,6 @@ import type { Connection } from 'vscode-languageserver/node';
 import { UnknownDocumentError, type Project } from '../workspace/project';
 import type { Settings } from '../workspace/settings';
 import type { AnalyzedText } from '../workspace/analyzed';
-import { warmUpEdits } from '../analysis/warmUp';
 import { collectYoung } from '../gcInPauses';
 import { entityFacts } from '../workspace/stats';
 import { toLspDiagnostics } from './diagnostics';
@@ -89,26 +88,9 @@ export async function publishDiagnostics(project: Project, connection: Connectio
 }
 
 /**
- * The re-analysis of edits warmed up once per process (analysis/warmUp.ts): its first
- * keys would otherwise be the slowest of a typing session. A step at a time, in pauses.
- */
-const warmUp = warmUpEdits();
-let warmedUp = false;
-
-function warmUpStep(connection: Connection): void {
-  try {
-    warmedUp = !!warmUp.next().done;
-  } catch (e) {
-    warmedUp = true; // only a warm-up: the real edits will tell if anything is wrong
-    connection.console.error(`Warm-up of edits failed: ${(e as Error).stack ?? e}`);
-  }
-}
-
-/**
  * Builds the per-analysis indexes (lookup, entity facts, the outline and its JSON)
  * ahead of requests, one step per event-loop turn: an edit arriving meanwhile is
- * handled after at most one step (each a few ms on 1 MB), and stops the rest. Then
- * the warm-up's steps, the same way.
+ * handled after at most one step (each a few ms on 1 MB), and stops the rest.
  */
 async function prepare(project: Project, connection: Connection, f: AnalyzedText): Promise<void> {
   const steps = [
@@ -126,10 +108,4 @@ async function prepare(project: Project, connection: Connection, f: AnalyzedText
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   connection.tracer.log(`prepared ${f.uri} v${f.version} in ${elapsed()}`);
-  // Then, while the pause lasts, the warm-up (a long article is where typing needs it).
-  while (!warmedUp) {
-    if (project.versionOf(f.uri) !== f.version) return;
-    warmUpStep(connection);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
 }

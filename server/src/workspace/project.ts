@@ -6,7 +6,7 @@
 import { sep } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, buildGazetteer, type Gazetteer, type GazetteerEntry } from '../analysis';
-import { startUpTexts } from '../analysis/warmUp';
+import { EDIT_WARM_UP_STEPS, startUpTexts, warmUpEdits } from '../analysis/warmUp';
 import { analyzeDocument, sameStamp, type AnalyzedText, type Stamp } from './analyzed';
 import { gazetteerFromSidecars, parseSidecar, type Sidecar } from './annotations';
 import { buildDigest, mentionCount, nameIndex, quoteCount, shareStrings, type FileDigest } from './digest';
@@ -223,24 +223,31 @@ export class Project {
   /**
    * Analyses the built-in start-up article (analysis/warmUp.ts) a few paragraphs per
    * event-loop turn, so the first article a user opens does not pay for compiling the
-   * recognisers (about ten times the cost of a warm analysis). A document waiting for
-   * its analysis goes first: steps wait while one does.
+   * recognisers (about ten times the cost of a warm analysis), then types into it a few
+   * keys per turn, so the first keys typed into a long article do not pay for compiling
+   * the re-analysis of edits. A document waiting for its analysis goes first: steps wait
+   * while one does.
    */
   warmUp(): WarmUpProgress {
     const texts = startUpTexts();
-    const progress = { steps: texts.length, done: 0, gaveWay: 0 };
+    const progress = { steps: texts.length + EDIT_WARM_UP_STEPS, done: 0, gaveWay: 0 };
     return Object.assign(progress, { finished: this.runWarmUp(texts, progress) });
   }
 
   private async runWarmUp(texts: string[], progress: Omit<WarmUpProgress, 'finished'>): Promise<void> {
     const started = performance.now();
     let busy = 0;
-    for (const text of texts) {
+    const stamp = { version: 0, generation: this.generation, sidecar: undefined, referenceDate: '' };
+    const edits = warmUpEdits();
+    const steps = [
+      ...texts.map((text) => () => void analyzeDocument(TextDocument.create('warmup:', 'seed', 0, text), null, stamp, this.userEntries, new AnalysisCache())),
+      ...Array.from({ length: EDIT_WARM_UP_STEPS }, () => () => void edits.next()),
+    ];
+    for (const step of steps) {
       await this.giveWay(() => progress.gaveWay++);
       const t = performance.now();
       try {
-        analyzeDocument(TextDocument.create('warmup:', 'seed', 0, text), null,
-          { version: 0, generation: this.generation, sidecar: undefined, referenceDate: '' }, this.userEntries, new AnalysisCache());
+        step();
       } catch (e) {
         this.host.error(`Warm-up analysis failed: ${(e as Error).stack ?? e}`);
         return;

@@ -10,7 +10,7 @@ import { LogList, LogListBuilder } from '../../../server/src/analysis/logList';
 import { QuoteList, QuoteListBuilder } from '../../../server/src/analysis/quoteList';
 import { quoteDiagnostics } from '../../../server/src/analysis/diagnostics';
 import { NameLog, type Known } from '../../../server/src/analysis/speakers';
-import { warmUpEdits } from '../../../server/src/analysis/warmUp';
+import { EDIT_WARM_UP_STEPS, warmUpEdits } from '../../../server/src/analysis/warmUp';
 import type { Quote } from '../../../server/src/analysis/types';
 import { findQuotes } from '../../../server/src/analysis/quotes';
 import { attributeSpeakers } from '../../../server/src/analysis/speakers';
@@ -169,6 +169,7 @@ describe('incremental re-analysis', () => {
     let r = warm.next();
     for (; !r.done; r = warm.next()) steps++;
     assert.ok(steps > 20, `${steps} steps`);
+    assert.strictEqual(steps + 1, EDIT_WARM_UP_STEPS, 'the step count Project.warmUp plans with');
     assert.ok(r.value > 100 && r.value >= (steps - 1) * 4, `${r.value} incremental edits in ${steps} steps`);
   });
 
