@@ -2,6 +2,7 @@
 // offset of its own: what the quote list (quoteList.ts) and the attribution walk's name
 // log (logList.ts) have in common. An edit builds new chunks only around the change; the
 // chunks after it are shared, with a new offset (one small object per chunk).
+import { lastAtMost } from './sort';
 
 /** Items stored once, in the offsets of the version that built them. */
 export interface Chunk {
@@ -38,14 +39,7 @@ export abstract class ChunkedList<C extends Chunk> {
     const f = this.firsts;
     let p = this.last;
     if (i >= f[p] && i < f[p + 1]) return p;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (f[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    p = lo;
+    p = lastAtMost(f, this.pieces.length, i);
     this.last = p;
     return p;
   }

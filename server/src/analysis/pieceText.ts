@@ -9,6 +9,7 @@
 // under that size: an edit copies one piece, and a reader slices only the stretch it
 // reads (a slice of one piece shares its memory). The whole text is joined only when
 // something asks for it (`toString`), once per version.
+import { lastAtMost } from './sort';
 
 /**
  * What the analysis reads of a text: its length, a character, a stretch. A plain string
@@ -145,15 +146,7 @@ export class PieceText implements Source {
 
   /** The piece holding offset (0 ≤ offset < length). */
   private pieceAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.starts, this.pieces.length, offset);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { sortStable } from '../../../server/src/analysis/sort';
+import { lastAtMost, sortStable } from '../../../server/src/analysis/sort';
 
 describe('sortStable', () => {
   it('gives the order of Array.prototype.sort (stable), short lists and long ones, ties included', () => {
@@ -12,6 +12,17 @@ describe('sortStable', () => {
       const got = sortStable(copy, cmp);
       assert.strictEqual(got, copy, 'sorts in place');
       assert.deepStrictEqual(got, expected);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('lastAtMost', () => {
+  it('finds the last start at or before an offset, as a scan does (repeated starts included)', () => {
+    fc.assert(fc.property(fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 40 }), fc.nat({ max: 60 }), (xs, x) => {
+      const sorted = [0, ...xs].sort((a, b) => a - b);
+      let expected = 0;
+      for (let i = 0; i < sorted.length; i++) if (sorted[i] <= x) expected = i;
+      assert.strictEqual(lastAtMost(sorted, sorted.length, x), expected);
     }), { numRuns: 2000 });
   });
 });

@@ -1,0 +1,49 @@
+// One keystroke as the language server handles it, in process (no protocol), for the
+// scripts that look inside it (profile-server-edit.ts times the steps, alloc-edit.ts
+// samples their memory): the open document takes the edit (LiveDocument), the version
+// is analysed (analyzeDocument: the text in pieces, never joined), its diagnostics are
+// converted to LSP and serialised. Keys are typed into the middle of a generated article.
+import { analyze, AnalysisCache } from '../../server/src/analysis';
+import { toLspDiagnostics } from '../../server/src/features/diagnostics';
+import { LiveDocument } from '../../server/src/features/liveDocument';
+import { analyzeDocument, type AnalyzedText } from '../../server/src/workspace/analyzed';
+import { defaultSettings } from '../../server/src/workspace/settings';
+import { generateArticle } from './generate';
+
+const URI = 'file:///bench/article.txt';
+const PATH = '/bench/article.txt';
+const LETTERS = 'the council said that the road would reopen on Monday ';
+
+export interface ServerKeys {
+  /** The next key: the open document takes the edit. */
+  type(): void;
+  /** The current version analysed, as the server does before publishing. */
+  analyzeVersion(): AnalyzedText;
+  /** Its diagnostics converted to LSP, then the notification serialised. */
+  convert(f: AnalyzedText): ReturnType<typeof toLspDiagnostics>;
+  serialise(diagnostics: ReturnType<typeof toLspDiagnostics>): string;
+}
+
+/** An open article of `bytes`, analysed once; keys then go into its middle paragraph. */
+export function serverKeys(bytes: number): ServerKeys {
+  const text = generateArticle({ bytes, seed: 4242 });
+  const doc = new LiveDocument(URI, 'seed', 1, text);
+  const cache = new AnalysisCache();
+  const settings = defaultSettings();
+  const stamp = (version: number) => ({ version, generation: 0, sidecar: undefined, referenceDate: '' });
+  analyzeDocument(doc, PATH, stamp(1), [], cache);
+  const paragraphs = analyze(text).paragraphs;
+  let cursor = paragraphs[paragraphs.length >> 1].end;
+  let typed = 0;
+  return {
+    type() {
+      const pos = doc.positionAt(cursor);
+      doc.update([{ range: { start: pos, end: pos }, text: LETTERS[typed % LETTERS.length] }], doc.version + 1);
+      cursor++;
+      typed++;
+    },
+    analyzeVersion: () => analyzeDocument(doc, PATH, stamp(doc.version), [], cache),
+    convert: (f) => toLspDiagnostics(f, settings),
+    serialise: (diagnostics) => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: URI, version: doc.version, diagnostics } }),
+  };
+}
