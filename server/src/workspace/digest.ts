@@ -9,7 +9,7 @@
 // the strings many files repeat (`shareStrings`).
 import type { ActorType, Analysis, EntityKind } from '../analysis';
 import { openingWords, speakerLabel } from './quoteLabels';
-import { entityFacts } from './stats';
+import { nameMentions } from './stats';
 
 /** Everything about one file that workspace-wide requests need. */
 export interface FileDigest {
@@ -62,25 +62,22 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
     const o = Math.max(0, Math.min(offset + base, raw.length));
     return o > 0 && raw.charCodeAt(o - 1) === 13 && raw.charCodeAt(o) === 10 ? o - 1 : o;
   };
-  const facts = [...entityFacts(analysis).values()];
+  const names = nameMentions(analysis);
   const quotes = analysis.quotes;
   const starts = lineStarts(raw);
   const lineCount = starts.length;
-  const mentionsAt = lineCount + facts.length * NAME_FIELDS;
-  const quotesAt = mentionsAt + 2 * facts.reduce((n, f) => n + f.mentions.length, 0);
+  const mentionsAt = lineCount + names.length * NAME_FIELDS;
+  const quotesAt = mentionsAt + names.reduce((n, x) => n + x.spans.length, 0);
   const data = new Uint32Array(quotesAt + QUOTE_FIELDS * quotes.length);
   data.set(starts);
   let m = mentionsAt;
-  facts.forEach((f, i) => {
+  names.forEach((x, i) => {
     const at = lineCount + i * NAME_FIELDS;
-    const kinds = (f.kinds.has('place') ? PLACE : 0) | (f.kinds.has('actor') ? ACTOR : 0);
-    data[at] = kinds | (Math.max(0, TYPES.indexOf(f.type)) << 2);
+    const kinds = (x.place ? PLACE : 0) | (x.actor ? ACTOR : 0);
+    data[at] = kinds | (Math.max(0, TYPES.indexOf(x.type)) << 2);
     data[at + 1] = (m - mentionsAt) / 2;
-    data[at + 2] = f.mentions.length;
-    for (const s of f.mentions) {
-      data[m++] = editorOffset(s.start);
-      data[m++] = editorOffset(s.end);
-    }
+    data[at + 2] = x.spans.length / 2;
+    for (const offset of x.spans) data[m++] = editorOffset(offset);
   });
   let quoteNames = '';
   quotes.forEach((q, i) => {
@@ -93,7 +90,7 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
   });
   const fileName = path ? path.split(/[\\/]/).pop()! : uri;
   return {
-    uri, path, container: analysis.header?.title ?? fileName, names: facts.map((f) => f.name),
+    uri, path, container: analysis.header?.title ?? fileName, names: names.map((x) => x.name),
     quoteLabels: quotes.map(speakerLabel),
     quoteNames,
     data, lineCount, mentionsAt, quotesAt,
