@@ -45,9 +45,15 @@ function threadCpu(pid: number): Map<string, number> {
   return top;
 }
 
+/** Current resident set of `pid` in MB (VmRSS). */
+function rssMb(pid: number): number | null {
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : null;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-async function once(dir: string): Promise<{ wall: number; indexedMs: number; cpu: number; threads: Map<string, number>; rss: number }> {
+async function once(dir: string): Promise<{ wall: number; indexedMs: number; cpu: number; threads: Map<string, number>; rss: number; rssAfter: number }> {
   const t0 = performance.now();
   const c = await LspClient.start({ folder: dir, execArgv });
   try {
@@ -57,7 +63,11 @@ async function once(dir: string): Promise<{ wall: number; indexedMs: number; cpu
     const threads = threadCpu(pid); // before the workers are released
     const [, n, ms] = INDEXED.exec(line)!;
     if (Number(n) !== files) throw new Error(`indexed ${n} files, expected ${files}`);
-    return { wall, indexedMs: Number(ms), cpu: cpuSeconds(pid) ?? NaN, threads, rss: peakRssMb(pid) ?? NaN };
+    const cpu = cpuSeconds(pid) ?? NaN;
+    const rss = peakRssMb(pid) ?? NaN;
+    // The workers stop once the index is complete: what the main thread keeps is what is left.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return { wall, indexedMs: Number(ms), cpu, threads, rss, rssAfter: rssMb(pid) ?? NaN };
   } finally {
     // shutdown + exit, so that --cpu-prof writes its profiles.
     await Promise.race([c.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
       const res = await once(dir);
       results.push(res);
       const threads = [...res.threads].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
-      console.log(`run ${r}: wall ${res.wall.toFixed(2)} s (index ${(res.indexedMs / 1000).toFixed(2)} s), cpu ${res.cpu.toFixed(2)} s, rss ${res.rss.toFixed(0)} MB; ${threads}`);
+      console.log(`run ${r}: wall ${res.wall.toFixed(2)} s (index ${(res.indexedMs / 1000).toFixed(2)} s), cpu ${res.cpu.toFixed(2)} s, rss ${res.rss.toFixed(0)} MB peak, ${res.rssAfter.toFixed(0)} MB 1 s after; ${threads}`);
     }
     const cpu = median(results.map((x) => x.cpu));
     console.log(`median: wall ${median(results.map((x) => x.wall)).toFixed(2)} s, cpu ${cpu.toFixed(2)} s (${((1000 * cpu) / files).toFixed(2)} ms/file), rss ${median(results.map((x) => x.rss)).toFixed(0)} MB`);

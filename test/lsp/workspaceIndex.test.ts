@@ -211,6 +211,38 @@ describe('index reads', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('read files through a symlinked folder without the slow path, and still refuse links leading out', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'seed-read-'));
+    try {
+      const root = path.join(tmp, 'root');
+      mkdirSync(root);
+      mkdirSync(path.join(tmp, 'outside'));
+      writeFileSync(path.join(root, 'a.txt'), HARBOUR);
+      writeFileSync(path.join(tmp, 'outside', 'secret.txt'), LONELY);
+      symlinkSync(path.join(root, 'a.txt'), path.join(root, 'link-in.txt'));
+      symlinkSync(path.join(tmp, 'outside', 'secret.txt'), path.join(root, 'link-out.txt'));
+      symlinkSync(root, path.join(tmp, 'root-link'));
+      // Counts the reads that fall back to readInside (async, and a realpath of every root each time).
+      class Counting extends WorkspaceFolders {
+        slow = 0;
+        override readInside(p: string): Promise<string | null> {
+          this.slow++;
+          return super.readInside(p);
+        }
+      }
+      const folders = new Counting();
+      folders.set([path.join(tmp, 'root-link')]);
+      const at = (name: string) => path.join(tmp, 'root-link', name);
+      assert.strictEqual(await readSeedText(folders, at('a.txt')), HARBOUR);
+      assert.strictEqual(await readSeedText(folders, at('link-in.txt')), HARBOUR);
+      assert.strictEqual(folders.slow, 0, 'files inside a symlinked folder are read on the fast path');
+      assert.strictEqual(await readSeedText(folders, at('link-out.txt')), null);
+      assert.strictEqual(folders.slow, 1, 'a link leading out is left to readInside');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('workspace index (in-process)', function () {
