@@ -155,11 +155,17 @@ describe('workspace digests', () => {
   });
 
   it('hold every name, mention and quote of the seed articles where the analysis has them', () => {
-    for (const name of readdirSync(SEEDS)) {
-      const raw = readFileSync(path.join(SEEDS, name), 'utf8');
+    const articles = readdirSync(SEEDS).map((name) => readFileSync(path.join(SEEDS, name), 'utf8'));
+    // Also one article too long for 16-bit offsets (its digest then stores 32-bit numbers).
+    const all = [articles[0], ...articles.slice(1).map((t) => t.replace(/^date .*\n/, ''))].join('\n\n');
+    const long = Array.from({ length: Math.ceil(0x11000 / all.length) }, () => all).join('\n\n');
+    assert.ok(long.length > 0x10000, `only ${long.length} characters in the long article`);
+    const widths = new Set<number>();
+    for (const raw of [...articles, long]) {
       const a = analyze(raw);
       const f: Analysed = { uri: 'file:///s', doc: TextDocument.create('file:///s', 'seed', 0, raw), base: 0, analysis: a };
       const d = buildDigest({ uri: 'file:///s', path: '/s', raw, base: 0, analysis: a });
+      widths.add(d.data.BYTES_PER_ELEMENT);
       const facts = [...entityFacts(a).values()];
       assert.deepStrictEqual(d.names, facts.map((x) => x.name));
       facts.forEach((x, i) => {
@@ -173,6 +179,7 @@ describe('workspace digests', () => {
         assert.strictEqual(quoteSpeaker(d, i), q.speaker?.name ?? null);
       });
     }
+    assert.deepStrictEqual([...widths].sort(), [2, 4], 'articles get 16-bit digests, the long one 32-bit');
   });
 });
 

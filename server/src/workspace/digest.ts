@@ -24,8 +24,9 @@ export interface FileDigest {
   /** What workspace symbols call the quotes (their opening words), one after the other: see `quoteName`. */
   quoteNames: string;
   /**
-   * Every number of the digest in one buffer (one allocation a file), offsets in the
-   * text as the editor has it (BOM included):
+   * Every number of the digest in one buffer (one allocation a file; 16-bit numbers
+   * when all of them fit, as for nearly every article), offsets in the text as the
+   * editor has it (BOM included):
    * - [0, lineCount): where each line starts;
    * - [lineCount, mentionsAt): per name, NAME_FIELDS numbers: flags (kinds, type),
    *   first mention (pair index), mention count;
@@ -33,7 +34,7 @@ export interface FileDigest {
    * - [quotesAt, end): per quote, QUOTE_FIELDS numbers: start, end, where its name ends
    *   in `quoteNames`, 1 when a speaker is attributed (its label is then the speaker).
    */
-  data: Uint32Array;
+  data: Uint16Array | Uint32Array;
   lineCount: number;
   mentionsAt: number;
   quotesAt: number;
@@ -64,11 +65,17 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
   };
   const names = nameMentions(analysis);
   const quotes = analysis.quotes;
+  const opening = quotes.map((q) => openingWords(q.text));
+  const quoteNames = opening.join('');
   const starts = lineStarts(raw);
   const lineCount = starts.length;
+  const pairs = names.reduce((n, x) => n + x.spans.length / 2, 0);
   const mentionsAt = lineCount + names.length * NAME_FIELDS;
-  const quotesAt = mentionsAt + names.reduce((n, x) => n + x.spans.length, 0);
-  const data = new Uint32Array(quotesAt + QUOTE_FIELDS * quotes.length);
+  const quotesAt = mentionsAt + 2 * pairs;
+  // Every number stored is an offset in the text or in quoteNames, a mention's index or
+  // count, or a few flag bits: 16 bits hold them all unless the article is long.
+  const Numbers = Math.max(raw.length, quoteNames.length, pairs) <= 0xffff ? Uint16Array : Uint32Array;
+  const data = new Numbers(quotesAt + QUOTE_FIELDS * quotes.length);
   data.set(starts);
   let m = mentionsAt;
   names.forEach((x, i) => {
@@ -79,13 +86,13 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
     data[at + 2] = x.spans.length / 2;
     for (const offset of x.spans) data[m++] = editorOffset(offset);
   });
-  let quoteNames = '';
+  let nameEnd = 0;
   quotes.forEach((q, i) => {
     const at = quotesAt + QUOTE_FIELDS * i;
-    quoteNames += openingWords(q.text);
+    nameEnd += opening[i].length;
     data[at] = editorOffset(q.start);
     data[at + 1] = editorOffset(q.end);
-    data[at + 2] = quoteNames.length;
+    data[at + 2] = nameEnd;
     data[at + 3] = q.speaker ? 1 : 0;
   });
   const fileName = path ? path.split(/[\\/]/).pop()! : uri;
