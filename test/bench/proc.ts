@@ -30,7 +30,7 @@ export function cpuSeconds(pid: number): number | null {
   }
 }
 /** USER_HZ: 100 on Linux for every architecture node runs on. */
-const CLOCK_TICKS = 100;
+export const CLOCK_TICKS = 100;
 
 export interface Measured {
   wallMs: number;

@@ -155,11 +155,17 @@ describe('workspace digests', () => {
   });
 
   it('hold every name, mention and quote of the seed articles where the analysis has them', () => {
-    for (const name of readdirSync(SEEDS)) {
-      const raw = readFileSync(path.join(SEEDS, name), 'utf8');
+    const articles = readdirSync(SEEDS).map((name) => readFileSync(path.join(SEEDS, name), 'utf8'));
+    // Also one article too long for 16-bit offsets (its digest then stores 32-bit numbers).
+    const all = [articles[0], ...articles.slice(1).map((t) => t.replace(/^date .*\n/, ''))].join('\n\n');
+    const long = Array.from({ length: Math.ceil(0x11000 / all.length) }, () => all).join('\n\n');
+    assert.ok(long.length > 0x10000, `only ${long.length} characters in the long article`);
+    const widths = new Set<number>();
+    for (const raw of [...articles, long]) {
       const a = analyze(raw);
       const f: Analysed = { uri: 'file:///s', doc: TextDocument.create('file:///s', 'seed', 0, raw), base: 0, analysis: a };
       const d = buildDigest({ uri: 'file:///s', path: '/s', raw, base: 0, analysis: a });
+      widths.add(d.data.BYTES_PER_ELEMENT);
       const facts = [...entityFacts(a).values()];
       assert.deepStrictEqual(d.names, facts.map((x) => x.name));
       facts.forEach((x, i) => {
@@ -173,6 +179,7 @@ describe('workspace digests', () => {
         assert.strictEqual(quoteSpeaker(d, i), q.speaker?.name ?? null);
       });
     }
+    assert.deepStrictEqual([...widths].sort(), [2, 4], 'articles get 16-bit digests, the long one 32-bit');
   });
 });
 
@@ -207,6 +214,38 @@ describe('index reads', () => {
         }
       }
       assert.strictEqual(read, 6, 'a, bom and link-in are read, from both roots');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('read files through a symlinked folder without the slow path, and still refuse links leading out', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'seed-read-'));
+    try {
+      const root = path.join(tmp, 'root');
+      mkdirSync(root);
+      mkdirSync(path.join(tmp, 'outside'));
+      writeFileSync(path.join(root, 'a.txt'), HARBOUR);
+      writeFileSync(path.join(tmp, 'outside', 'secret.txt'), LONELY);
+      symlinkSync(path.join(root, 'a.txt'), path.join(root, 'link-in.txt'));
+      symlinkSync(path.join(tmp, 'outside', 'secret.txt'), path.join(root, 'link-out.txt'));
+      symlinkSync(root, path.join(tmp, 'root-link'));
+      // Counts the reads that fall back to readInside (async, and a realpath of every root each time).
+      class Counting extends WorkspaceFolders {
+        slow = 0;
+        override readInside(p: string): Promise<string | null> {
+          this.slow++;
+          return super.readInside(p);
+        }
+      }
+      const folders = new Counting();
+      folders.set([path.join(tmp, 'root-link')]);
+      const at = (name: string) => path.join(tmp, 'root-link', name);
+      assert.strictEqual(await readSeedText(folders, at('a.txt')), HARBOUR);
+      assert.strictEqual(await readSeedText(folders, at('link-in.txt')), HARBOUR);
+      assert.strictEqual(folders.slow, 0, 'files inside a symlinked folder are read on the fast path');
+      assert.strictEqual(await readSeedText(folders, at('link-out.txt')), null);
+      assert.strictEqual(folders.slow, 1, 'a link leading out is left to readInside');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@
 // the strings many files repeat (`shareStrings`).
 import type { ActorType, Analysis, EntityKind } from '../analysis';
 import { openingWords, speakerLabel } from './quoteLabels';
-import { entityFacts } from './stats';
+import { nameMentions } from './stats';
 
 /** Everything about one file that workspace-wide requests need. */
 export interface FileDigest {
@@ -24,8 +24,9 @@ export interface FileDigest {
   /** What workspace symbols call the quotes (their opening words), one after the other: see `quoteName`. */
   quoteNames: string;
   /**
-   * Every number of the digest in one buffer (one allocation a file), offsets in the
-   * text as the editor has it (BOM included):
+   * Every number of the digest in one buffer (one allocation a file; 16-bit numbers
+   * when all of them fit, as for nearly every article), offsets in the text as the
+   * editor has it (BOM included):
    * - [0, lineCount): where each line starts;
    * - [lineCount, mentionsAt): per name, NAME_FIELDS numbers: flags (kinds, type),
    *   first mention (pair index), mention count;
@@ -33,7 +34,7 @@ export interface FileDigest {
    * - [quotesAt, end): per quote, QUOTE_FIELDS numbers: start, end, where its name ends
    *   in `quoteNames`, 1 when a speaker is attributed (its label is then the speaker).
    */
-  data: Uint32Array;
+  data: Uint16Array | Uint32Array;
   lineCount: number;
   mentionsAt: number;
   quotesAt: number;
@@ -62,38 +63,41 @@ export function buildDigest({ uri, path, raw, base, analysis }: DigestInput): Fi
     const o = Math.max(0, Math.min(offset + base, raw.length));
     return o > 0 && raw.charCodeAt(o - 1) === 13 && raw.charCodeAt(o) === 10 ? o - 1 : o;
   };
-  const facts = [...entityFacts(analysis).values()];
+  const names = nameMentions(analysis);
   const quotes = analysis.quotes;
+  const opening = quotes.map((q) => openingWords(q.text));
+  const quoteNames = opening.join('');
   const starts = lineStarts(raw);
   const lineCount = starts.length;
-  const mentionsAt = lineCount + facts.length * NAME_FIELDS;
-  const quotesAt = mentionsAt + 2 * facts.reduce((n, f) => n + f.mentions.length, 0);
-  const data = new Uint32Array(quotesAt + QUOTE_FIELDS * quotes.length);
+  const pairs = names.reduce((n, x) => n + x.spans.length / 2, 0);
+  const mentionsAt = lineCount + names.length * NAME_FIELDS;
+  const quotesAt = mentionsAt + 2 * pairs;
+  // Every number stored is an offset in the text or in quoteNames, a mention's index or
+  // count, or a few flag bits: 16 bits hold them all unless the article is long.
+  const Numbers = Math.max(raw.length, quoteNames.length, pairs) <= 0xffff ? Uint16Array : Uint32Array;
+  const data = new Numbers(quotesAt + QUOTE_FIELDS * quotes.length);
   data.set(starts);
   let m = mentionsAt;
-  facts.forEach((f, i) => {
+  names.forEach((x, i) => {
     const at = lineCount + i * NAME_FIELDS;
-    const kinds = (f.kinds.has('place') ? PLACE : 0) | (f.kinds.has('actor') ? ACTOR : 0);
-    data[at] = kinds | (Math.max(0, TYPES.indexOf(f.type)) << 2);
+    const kinds = (x.place ? PLACE : 0) | (x.actor ? ACTOR : 0);
+    data[at] = kinds | (Math.max(0, TYPES.indexOf(x.type)) << 2);
     data[at + 1] = (m - mentionsAt) / 2;
-    data[at + 2] = f.mentions.length;
-    for (const s of f.mentions) {
-      data[m++] = editorOffset(s.start);
-      data[m++] = editorOffset(s.end);
-    }
+    data[at + 2] = x.spans.length / 2;
+    for (const offset of x.spans) data[m++] = editorOffset(offset);
   });
-  let quoteNames = '';
+  let nameEnd = 0;
   quotes.forEach((q, i) => {
     const at = quotesAt + QUOTE_FIELDS * i;
-    quoteNames += openingWords(q.text);
+    nameEnd += opening[i].length;
     data[at] = editorOffset(q.start);
     data[at + 1] = editorOffset(q.end);
-    data[at + 2] = quoteNames.length;
+    data[at + 2] = nameEnd;
     data[at + 3] = q.speaker ? 1 : 0;
   });
   const fileName = path ? path.split(/[\\/]/).pop()! : uri;
   return {
-    uri, path, container: analysis.header?.title ?? fileName, names: facts.map((f) => f.name),
+    uri, path, container: analysis.header?.title ?? fileName, names: names.map((x) => x.name),
     quoteLabels: quotes.map(speakerLabel),
     quoteNames,
     data, lineCount, mentionsAt, quotesAt,

@@ -3,7 +3,7 @@
 // symlinks) outside the folders the client gave us. The one exception is the sidecar
 // beside a document the editor has open (see Project.readSidecar): the user opened
 // that file, and their annotations of it should count wherever it lives.
-import { watch, promises as fs } from 'fs';
+import { realpathSync, watch, promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 
@@ -55,9 +55,12 @@ export function looksLikeSeed(p: string, text: string): boolean {
 
 export class WorkspaceFolders {
   private roots: string[] = [];
+  /** The roots with symlinks resolved, once they are asked for (see containsResolved). */
+  private realRoots: string[] | null = null;
 
   set(paths: readonly string[]): void {
     this.roots = [...new Set(paths.map((p) => path.resolve(p)))];
+    this.realRoots = null;
   }
   add(p: string): void {
     this.set([...this.roots, p]);
@@ -72,10 +75,24 @@ export class WorkspaceFolders {
 
   /** Whether `p` (already resolved) lies inside one of the folders. */
   contains(p: string): boolean {
-    return this.roots.some((root) => {
-      const rel = path.relative(root, p);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return this.roots.some((root) => isInside(root, p));
+  }
+
+  /**
+   * Whether a symlink-resolved path lies inside one of the folders, their own symlinks
+   * resolved once (synchronously) for the life of this object: for the index, which
+   * reads every file of a folder reached through a symlink (macOS /tmp, a linked
+   * checkout). Index workers get a new object with each index context.
+   */
+  containsResolved(real: string): boolean {
+    this.realRoots ??= this.roots.map((root) => {
+      try {
+        return realpathSync.native(root);
+      } catch {
+        return root;
+      }
     });
+    return this.realRoots.some((root) => isInside(root, real));
   }
 
   /**
@@ -99,10 +116,7 @@ export class WorkspaceFolders {
   /** Whether a symlink-resolved path lies inside the (symlink-resolved) folders. */
   private async containsReal(real: string): Promise<boolean> {
     const roots = await Promise.all(this.roots.map((r) => fs.realpath(r).catch(() => r)));
-    return roots.some((root) => {
-      const rel = path.relative(root, real);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-    });
+    return roots.some((root) => isInside(root, real));
   }
 
   /** Whether `p` is a folder inside the workspace (a created folder arrives as one event). */
@@ -137,6 +151,12 @@ export class WorkspaceFolders {
     for (const dir of dirs) if (this.contains(dir)) await walk(dir);
     return out;
   }
+}
+
+/** Whether path `p` is `root` or lies under it. */
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /**

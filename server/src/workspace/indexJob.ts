@@ -54,9 +54,10 @@ export async function runJob(job: IndexJob, folders: WorkspaceFolders, gazetteer
 
 /**
  * `folders.readInside`, with a synchronous fast path for the common case (a regular
- * file inside the folders, no symlink on its path): a worker has nothing else to do
- * while it waits, and each promise round trip through the shared thread pool costs
- * more than the read. Anything unusual (a symlink, an error) takes readInside itself.
+ * file inside the folders, reached directly or through a symlink that stays inside
+ * them): a worker has nothing else to do while it waits, and each promise round trip
+ * through the shared thread pool costs more than the read. Anything unusual (a
+ * symlink leading out, an error) takes readInside itself, which decides.
  */
 export async function readSeedText(folders: WorkspaceFolders, p: string): Promise<string | null> {
   const fast = readPlainFile(folders, p);
@@ -68,8 +69,9 @@ function readPlainFile(folders: WorkspaceFolders, p: string): string | null | un
   if (!folders.contains(p)) return null;
   let buf: Buffer;
   try {
-    if (realpathSync.native(p) !== p) return undefined;
-    const fd = openSync(p, 'r');
+    const real = realpathSync.native(p);
+    if (real !== p && !folders.containsResolved(real)) return undefined;
+    const fd = openSync(real, 'r');
     try {
       const st = fstatSync(fd);
       if (!st.isFile() || st.size > MAX_INDEXED_BYTES) return null;

@@ -3,21 +3,54 @@
 // where it analyses them; the outline (features/symbols.ts) uses these too.
 import type { Quote } from '../analysis';
 
-const LEADING_MARKS = /^[\s“”"«»„‘’'‹›‚]+/u;
-const TRAILING_MARKS = /[\s“”"«»„‘’'‹›‚]+$/u;
+/** Quote marks stripped from both ends of a quote's text (whitespace too: see isSpace). */
+const MARKS = new Set([...'“”"«»„‘’\'‹›‚'].map((c) => c.charCodeAt(0)));
 
-/** A quote's opening words, marks removed: its name in outlines and symbol lists. */
+/** Whether a UTF-16 unit is whitespace as a regex's \s and String.trim see it. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isMark = (c: number) => isSpace(c) || MARKS.has(c);
+
+/**
+ * A quote's opening words, marks removed: its name in outlines and symbol lists. The
+ * head of the text, outer marks stripped, whitespace runs read as one space: its first
+ * `maxWords` words (at most `maxChars` characters), with '…' when the quote goes on.
+ * One scan of at most the words it keeps: the index names every quote of every file.
+ */
 export function openingWords(text: string, maxWords = 8, maxChars = 60): string {
   // Only the head matters; long quotes are not scanned whole.
-  const head = text.length > maxChars * 4 ? text.slice(0, maxChars * 4) : text;
-  const complete = head.length === text.length;
-  let inner = head.replace(LEADING_MARKS, '');
-  if (complete) inner = inner.replace(TRAILING_MARKS, '');
-  inner = inner.replace(/\s+/g, ' ');
-  let out = inner.split(' ').slice(0, maxWords).join(' ');
-  if (out.length > maxChars) out = out.slice(0, maxChars - 1).trimEnd();
-  if (!out) return text.trim() || text;
-  return out.length < inner.length || !complete ? `${out}…` : out;
+  const headLength = Math.min(text.length, maxChars * 4);
+  const complete = headLength === text.length;
+  let start = 0;
+  while (start < headLength && isMark(text.charCodeAt(start))) start++;
+  let end = headLength;
+  if (complete) while (end > start && isMark(text.charCodeAt(end - 1))) end--;
+  // The words, whitespace runs read as one space, until the space before word maxWords + 1.
+  let out = '';
+  let words = 1;
+  let cut = false; // whether the head goes on after `out`
+  for (let i = start; i < end; ) {
+    let j = i;
+    while (j < end && !isSpace(text.charCodeAt(j))) j++;
+    out += text.slice(i, j);
+    if (j === end) break;
+    if (words === maxWords) {
+      cut = true;
+      break;
+    }
+    words++;
+    out += ' ';
+    while (j < end && isSpace(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  let shown = out;
+  if (shown.length > maxChars) shown = shown.slice(0, maxChars - 1).trimEnd();
+  if (!shown) return text.trim() || text;
+  return shown.length < out.length || cut || !complete ? `${shown}…` : shown;
 }
 
 /** The speaker's canonical name, or what an unattributed quote is. */
