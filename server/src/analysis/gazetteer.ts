@@ -492,14 +492,24 @@ function sanitize(e: GazetteerEntry): GazetteerEntry | null {
 const recent: Gazetteer[] = [];
 const RECENT = 4;
 
+// The same list object, passed again (the server's and the index workers' user entries
+// between two changes, the CLI's for every file of a run), is found without reading it:
+// its JSON key cost a full pass over every entry on every keystroke and every indexed file.
+// Callers replace the list when the names change; they never edit one they passed in.
+const byList = new WeakMap<readonly GazetteerEntry[], Gazetteer>();
+
 export function buildGazetteer(extra: readonly GazetteerEntry[] = []): Gazetteer {
   if (!extra.length) return (recent0 ??= new Gazetteer());
+  const known = byList.get(extra);
+  if (known) return known;
   const key = JSON.stringify(extra);
-  const hit = recent.find((g) => g.source === key);
-  if (hit) return hit;
-  const g = new Gazetteer(extra, key);
-  recent.unshift(g);
-  if (recent.length > RECENT) recent.pop();
+  let g = recent.find((x) => x.source === key);
+  if (!g) {
+    g = new Gazetteer(extra, key);
+    recent.unshift(g);
+    if (recent.length > RECENT) recent.pop();
+  }
+  byList.set(extra, g);
   return g;
 }
 let recent0: Gazetteer | null = null;

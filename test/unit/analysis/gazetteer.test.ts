@@ -113,6 +113,17 @@ describe('gazetteer', () => {
     assert.strictEqual(buildGazetteer(), buildGazetteer([]));
   });
 
+  it('finds the gazetteer of a list passed again without reading its entries', () => {
+    const list = [{ name: 'Orlan Water Board', kind: 'actor' as const, type: 'organization' as const }];
+    const a = buildGazetteer(list);
+    let reads = 0;
+    Object.defineProperty(list[0], 'name', { get: () => (reads++, 'Orlan Water Board'), enumerable: true });
+    assert.strictEqual(buildGazetteer(list), a);
+    assert.strictEqual(reads, 0, 'the entries were read again');
+    // A new list with the same content still finds it, by content.
+    assert.strictEqual(buildGazetteer([{ name: 'Orlan Water Board', kind: 'actor', type: 'organization' }]), a);
+  });
+
   it('merges user entries over the built-ins: a user entry wins on the same surface', () => {
     const u = buildGazetteer([{ name: 'Sofia Lindqvist', kind: 'actor', type: 'person', aliases: ['Sofia'] }]);
     assert.strictEqual(u.lookup('Sofia')?.name, 'Sofia Lindqvist');
