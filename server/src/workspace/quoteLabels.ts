@@ -2,18 +2,12 @@
 // speaker label. Kept free of any protocol import so the index worker can label quotes
 // where it analyses them; the outline (features/symbols.ts) uses these too.
 import type { Quote } from '../analysis';
+import { isSpaceCode } from '../analysis/text';
 
-/** Quote marks stripped from both ends of a quote's text (whitespace too: see isSpace). */
+/** Quote marks stripped from both ends of a quote's text (whitespace too). */
 const MARKS = new Set([...'“”"«»„‘’\'‹›‚'].map((c) => c.charCodeAt(0)));
 
-/** Whether a UTF-16 unit is whitespace as a regex's \s and String.trim see it. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-const isMark = (c: number) => isSpace(c) || MARKS.has(c);
+const isMark = (c: number) => isSpaceCode(c) || MARKS.has(c);
 
 /**
  * A quote's opening words, marks removed: its name in outlines and symbol lists. The
@@ -35,7 +29,7 @@ export function openingWords(text: string, maxWords = 8, maxChars = 60): string 
   let cut = false; // whether the head goes on after `out`
   for (let i = start; i < end; ) {
     let j = i;
-    while (j < end && !isSpace(text.charCodeAt(j))) j++;
+    while (j < end && !isSpaceCode(text.charCodeAt(j))) j++;
     out += text.slice(i, j);
     if (j === end) break;
     if (words === maxWords) {
@@ -44,7 +38,7 @@ export function openingWords(text: string, maxWords = 8, maxChars = 60): string 
     }
     words++;
     out += ' ';
-    while (j < end && isSpace(text.charCodeAt(j))) j++;
+    while (j < end && isSpaceCode(text.charCodeAt(j))) j++;
     i = j;
   }
   let shown = out;
