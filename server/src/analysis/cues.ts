@@ -11,7 +11,7 @@ import { isSpaceCode } from './text';
 const INFLECTED_ENDING = /(?:s|ed|ing)$/u;
 
 /** A word of a noun phrase read forwards (abbreviations keep their period); global: reset lastIndex before a scan. */
-const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|\b\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
+const PHRASE_WORD = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|(?<![\p{L}\p{N}_])\p{Lu}\.|[^\s,;:.!?()\u2014\u2013■"“”])+/gu;
 const BARE_PLURAL = /^[\p{Ll}-]+s$/u;
 const CAPITALISED_ROLE_THEN_NAME = /^(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Ll}+\s+(?:\p{Lu}[\p{L}.’'-]*\s*)+$/u;
 const ROLE_THEN_NAME = /^(?:[\p{Ll}][\p{L}-]*\s+)+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*)$/u;

@@ -421,7 +421,7 @@ function lineEnd(masked: string, at: number, limit: number): number {
   return nl === -1 || nl > limit ? limit : nl;
 }
 
-const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Rev|Pres|Adm|Gov|Supt)|\b\p{Lu}|\b(?:a\.m|p\.m|U\.S|U\.N|U\.K|D\.C|E\.U))$/u;
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt|Rev|Pres|Adm|Gov|Supt)|(?<![\p{L}\p{N}_])\p{Lu}|\b(?:a\.m|p\.m|U\.S|U\.N|U\.K|D\.C|E\.U))$/u;
 
 // Sticky: tried only where a break can begin (., !, ? or a masked quotation), so a
 // search never runs past its window to the end of the text looking for a match.

@@ -3,6 +3,7 @@ import { splitParagraphs } from '../../../server/src/analysis/header';
 import { findQuotes } from '../../../server/src/analysis/quotes';
 import { attributeSpeakers } from '../../../server/src/analysis/speakers';
 import type { Entity } from '../../../server/src/analysis/types';
+import { analyze } from '../../../server/src/analysis';
 
 function attribute(body: string, actors: Entity[] = []) {
   const paragraphs = splitParagraphs(body, 0);
@@ -75,6 +76,23 @@ describe('attributeSpeakers', () => {
     const [q] = attribute('Émile Arakelyan, a farmer, was less sure.\n\n“We must not be passive,” he told reporters.');
     assert.strictEqual(q.speaker?.via, 'pronoun');
     assert.strictEqual(q.speaker?.name, 'Émile Arakelyan');
+  });
+
+  it('reads an initial outside ASCII ("Ş.", "É.") as it reads "J.": no sentence end, part of the name', () => {
+    // Analysed whole (the actors come from entity detection), then compared with the same
+    // sentences written with an ASCII initial.
+    const bodies = [
+      '“We will rebuild the bridge,” Ş. Ozturk told reporters on Monday.',
+      '“We will rebuild,” the mayor, Ş. Ozturk, said. “It will take a year.”',
+      'The delay was costly, Governor Ş. Ozturk said. “We paid twice for the same road.”',
+    ];
+    const speakers = (body: string) => analyze(`date 2024-01-01 Bridge\n\n${body}\n`).quotes.map((q) => [q.speaker?.name ?? null, q.cue]);
+    for (const body of bodies) {
+      const ascii = speakers(body.replace('Ş.', 'J.')).map(([name, cue]) => [name?.replace('J.', 'Ş.') ?? null, cue]);
+      assert.deepStrictEqual(speakers(body), ascii, body);
+      assert.ok(ascii.every(([, cue]) => cue), `every quote of "${body}" has a cue`);
+    }
+    assert.strictEqual(speakers(bodies[0])[0][0], 'Ş. Ozturk');
   });
 
   it('resolves pronouns to the most recent fitting speaker', () => {
