@@ -2,7 +2,8 @@
 // document takes the edit (LiveDocument), the version is analysed (analyzeDocument:
 // the text in pieces, never joined), its diagnostics converted to LSP and serialised.
 // Times each step's CPU, to see what the edit → diagnostics latency is made of.
-//   node -r ./scripts/register-ts.cjs test/bench/profile-server-edit.ts 1000000 200 [natural]
+//   node -r ./scripts/register-ts.cjs test/bench/profile-server-edit.ts 1000000 200 [natural|pauses] [ANNOTATIONS]
+// ANNOTATIONS: that many quotes annotated in the article's sidecar (see serverKeys.ts).
 import { collectYoung } from '../../server/src/gcInPauses';
 import { serverKeys } from './serverKeys';
 
@@ -10,7 +11,8 @@ const bytes = Number(process.argv[2] ?? 1_000_000);
 const edits = Number(process.argv[3] ?? 200);
 // 'natural': leave every collection to V8 (the server collects the young generation after publishing).
 const youngInPauses = process.argv[4] !== 'natural';
-const keys = serverKeys(bytes);
+const annotations = Number(process.argv[5] ?? 0);
+const keys = serverKeys(bytes, annotations);
 const steps = { edit: [] as number[], analyze: [] as number[], convert: [] as number[], json: [] as number[], total: [] as number[] };
 const cpu = () => {
   const u = process.cpuUsage();
@@ -35,5 +37,5 @@ for (let i = 0; i < edits; i++) {
   if (youngInPauses) collectYoung();
 }
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))].toFixed(1);
-console.log(`${edits} keystrokes on ${(bytes / 1e6).toFixed(2)} MB, CPU ms per step (p50 / p90 / p99):`);
+console.log(`${edits} keystrokes on ${(bytes / 1e6).toFixed(2)} MB${annotations ? `, ${annotations} quotes annotated` : ''}, CPU ms per step (p50 / p90 / p99):`);
 for (const [k, xs] of Object.entries(steps)) console.log(`  ${k.padEnd(8)} ${q(xs, 0.5)} / ${q(xs, 0.9)} / ${q(xs, 0.99)}`);

@@ -7,6 +7,7 @@ import { analyze, AnalysisCache } from '../../server/src/analysis';
 import { toLspDiagnostics } from '../../server/src/features/diagnostics';
 import { LiveDocument } from '../../server/src/features/liveDocument';
 import { analyzeDocument, type AnalyzedText } from '../../server/src/workspace/analyzed';
+import { parseSidecar } from '../../server/src/workspace/annotations';
 import { defaultSettings } from '../../server/src/workspace/settings';
 import { generateArticle } from './generate';
 
@@ -24,15 +25,21 @@ export interface ServerKeys {
   serialise(diagnostics: ReturnType<typeof toLspDiagnostics>): string;
 }
 
-/** An open article of `bytes`, analysed once; keys then go into its middle paragraph. */
-export function serverKeys(bytes: number): ServerKeys {
+/**
+ * An open article of `bytes`, analysed once; keys then go into its middle paragraph.
+ * `annotations`: that many of its quotes annotated in a sidecar (a speaker each), spread
+ * over the article, as a person annotating it would have them.
+ */
+export function serverKeys(bytes: number, annotations = 0): ServerKeys {
   const text = generateArticle({ bytes, seed: 4242 });
   const doc = new LiveDocument(URI, 'seed', 1, text);
   const cache = new AnalysisCache();
   const settings = defaultSettings();
-  const stamp = (version: number) => ({ version, generation: 0, sidecar: undefined, referenceDate: '' });
+  const found = analyze(text);
+  const sidecar = annotations ? sidecarFor(found.quotes, annotations) : undefined;
+  const stamp = (version: number) => ({ version, generation: 0, sidecar, referenceDate: '' });
   analyzeDocument(doc, PATH, stamp(1), [], cache);
-  const paragraphs = analyze(text).paragraphs;
+  const paragraphs = found.paragraphs;
   let cursor = paragraphs[paragraphs.length >> 1].end;
   let typed = 0;
   return {
@@ -46,4 +53,16 @@ export function serverKeys(bytes: number): ServerKeys {
     convert: (f) => toLspDiagnostics(f, settings),
     serialise: (diagnostics) => JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: URI, version: doc.version, diagnostics } }),
   };
+}
+
+/** A sidecar annotating `n` of the quotes, evenly spread, each with a speaker. */
+function sidecarFor(quotes: readonly { start: number; end: number; text: string }[], n: number) {
+  const step = Math.max(1, Math.floor(quotes.length / n));
+  const chosen = quotes.filter((_, i) => i % step === 0).slice(0, n);
+  const yaml = 'version: 1\nsource: article.txt\nannotations:\n' + chosen
+    .map((q, i) => `  - id: q${i}\n    kind: quote\n    target: {exact: ${JSON.stringify(q.text)}, start: ${q.start}, end: ${q.end}}\n    speaker: Ana Lopes\n`)
+    .join('');
+  const sidecar = parseSidecar(`${PATH}.ann.yaml`, yaml);
+  if (sidecar.errors.length) throw new Error(`the bench's sidecar: ${sidecar.errors.join('; ')}`);
+  return sidecar;
 }
