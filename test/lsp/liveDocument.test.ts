@@ -5,7 +5,10 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LiveDocument } from '../../server/src/features/liveDocument';
-import { FrozenText } from '../../server/src/workspace/analyzed';
+import { AnalysisCache } from '../../server/src/analysis';
+import { PieceText } from '../../server/src/analysis/pieceText';
+import { analyzeDocument, FrozenText } from '../../server/src/workspace/analyzed';
+import { parseSidecar } from '../../server/src/workspace/annotations';
 
 const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '😀', '“x”', '');
 const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
@@ -73,5 +76,46 @@ describe('LiveDocument (open documents between edits)', () => {
     }
     assert.strictEqual(doc.getText(), expected);
     assert.strictEqual(doc.getText(), doc.getText(), 'one string once joined');
+  });
+});
+
+describe('analysing an open document per key', () => {
+  it('never joins the text of a long annotated article while a few annotations move', () => {
+    const paragraph = (i: number) => `“The road to village ${i} reopens in spring,” the engineer said on Monday.`;
+    const text = 'date 2024-01-01 Roads\n\n' + Array.from({ length: 3000 }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+    const quoted = (i: number) => {
+      const exact = `“The road to village ${i} reopens in spring,”`;
+      const start = text.indexOf(exact);
+      return `  - {id: q${i}, kind: quote, speaker: Ana Lopes, target: {exact: '${exact}', start: ${start}, end: ${start + exact.length}}}\n`;
+    };
+    // Five annotations after the place typed into (they move), five before it.
+    const yaml = 'version: 1\nsource: roads.txt\nannotations:\n' + [100, 600, 900, 1200, 1400, 1800, 2100, 2400, 2700, 2900].map(quoted).join('');
+    const sidecar = parseSidecar('/tmp/roads.txt.ann.yaml', yaml);
+    assert.deepStrictEqual(sidecar.errors, []);
+    const doc = new LiveDocument('file:///tmp/roads.txt', 'seed', 1, text);
+    const cache = new AnalysisCache();
+    const stamp = (version: number) => ({ version, generation: 0, sidecar, referenceDate: '' });
+    analyzeDocument(doc, '/tmp/roads.txt', stamp(1), [], cache);
+    let at = text.indexOf(paragraph(1500)) + 10;
+    const join = PieceText.prototype.toString;
+    let joins = 0;
+    PieceText.prototype.toString = function (this: PieceText) {
+      joins++;
+      return join.call(this);
+    };
+    try {
+      for (let i = 0; i < 10; i++) {
+        const p = doc.positionAt(at++);
+        doc.update([{ range: { start: p, end: p }, text: 'x' }], i + 2);
+        const f = analyzeDocument(doc, '/tmp/roads.txt', stamp(i + 2), [], cache);
+        const annotated = f.analysis.quotes.filter((q) => q.speaker?.via === 'annotation');
+        assert.strictEqual(annotated.length, 10, 'every annotation anchored');
+        assert.ok(f.analysis.diagnostics.every((d) => d.code !== 'orphaned-annotation'));
+      }
+    } finally {
+      PieceText.prototype.toString = join;
+    }
+    assert.strictEqual(joins, 0, 'the whole text was joined while typing');
+    assert.ok(doc.getText().includes('xxxxxxxxxx'));
   });
 });

@@ -19,6 +19,7 @@ export interface Source {
   readonly length: number;
   charCodeAt(offset: number): number;
   slice(start: number, end: number): string;
+  indexOf(needle: string, from?: number): number;
 }
 
 /** Target piece length in UTF-16 units (64 KB; V8's young generation takes strings up to 128 KB). */
@@ -83,6 +84,29 @@ export class PieceText implements Source {
       out += end >= this.starts[j + 1] ? this.pieces[j] : this.pieces[j].slice(0, end - this.starts[j]);
     }
     return out;
+  }
+
+  /** Where `needle` first occurs at or after `from`, as String.prototype.indexOf answers. */
+  indexOf(needle: string, from = 0): number {
+    if (this.joined !== undefined) return this.joined.indexOf(needle, from);
+    const n = this.length;
+    from = Math.min(Math.max(0, Math.trunc(from) || 0), n);
+    if (!needle) return from;
+    if (from >= n) return -1;
+    for (let i = this.pieceAt(from); i < this.pieces.length; i++) {
+      const s = this.starts[i];
+      const piece = this.pieces[i];
+      const local = Math.max(0, from - s);
+      // A match inside the piece starts before any that runs on into the next ones.
+      const inside = piece.indexOf(needle, local);
+      if (inside !== -1) return s + inside;
+      if (needle.length > 1 && i + 1 < this.pieces.length) {
+        const tail = Math.max(local, piece.length - needle.length + 1);
+        const across = this.slice(s + tail, s + piece.length + needle.length - 1).indexOf(needle);
+        if (across !== -1) return s + tail + across;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -82,7 +82,18 @@ export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, te
     ...quoteDiagnostics(quotes),
     ...orphanDiagnostics,
   ].sort((x, y) => x.start - y.start || x.end - y.end);
-  return { ...analysis, quotes, dates: byStart(dates), places: byStart(places), actors: byStart(actors), diagnostics };
+  return withFields(analysis, { quotes, dates: byStart(dates), places: byStart(places), actors: byStart(actors), diagnostics });
+}
+
+/**
+ * `analysis` with some fields replaced and the others as they are: a field computed on
+ * first read stays so (a spread would read it: the outline of a long article, which joins
+ * its whole text, would be built on every keystroke).
+ */
+function withFields(analysis: Analysis, fields: Partial<Analysis>): Analysis {
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(analysis)) as Analysis;
+  for (const [key, value] of Object.entries(fields)) Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+  return out;
 }
 
 export function orphanDiagnostic(o: Annotation, textLength: number): Diagnostic {

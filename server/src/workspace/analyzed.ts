@@ -64,12 +64,18 @@ export function analyzeDocument(
   const textOf = () => (text ??= stripBom(frozen.getText()));
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
   const analyzed = analyze(raw, options, cache);
-  // Re-anchoring annotations searches the whole text (joined when a sidecar has any).
-  const analysis = stamp.sidecar?.annotations.length ? applySidecar(textOf(), analyzed, stamp.sidecar) : analyzed;
+  // Annotations are re-anchored in the text as it is held (pieces are searched, not joined).
+  const analysis = stamp.sidecar?.annotations.length ? applySidecar(withoutBom(raw, base), analyzed, stamp.sidecar) : analyzed;
   return {
     uri: doc.uri, path, version: stamp.version, doc: frozen, base, get text() { return textOf(); }, size: raw.length - base, analysis,
     sidecar: stamp.sidecar, stamp,
   };
+}
+
+/** The text the analysis' offsets index: `raw` without its BOM (`base` 1 when it has one). */
+function withoutBom(raw: string | PieceText, base: number): string | PieceText {
+  if (!base) return raw;
+  return typeof raw === 'string' ? raw.slice(base) : raw.edit(0, base, '');
 }
 
 /**

@@ -3,6 +3,7 @@
 // else sees only: a parsed `Sidecar`, `applySidecar` (annotated analysis) and
 // `gazetteerFromSidecars` (names annotated anywhere join the gazetteer).
 import type { Analysis, GazetteerEntry, Quote } from '../analysis';
+import type { Source } from '../analysis/pieceText';
 import {
   anchor, applyAnnotations, gazetteerFromAnnotations, mergeGazetteers, parseSidecar as parseSidecarText,
   type Annotation,
@@ -30,8 +31,8 @@ export function parseSidecar(path: string, text: string): Sidecar {
 /** Which annotation produced each annotated quote (for hovers). */
 const quoteAnnotations = new WeakMap<Analysis, Map<number, Annotation>>();
 
-/** The analysis with the human annotations applied (they win over guesses). */
-export function applySidecar(text: string, analysis: Analysis, sidecar: Sidecar | undefined): Analysis {
+/** The analysis with the human annotations applied (they win over guesses); `text` may be in pieces. */
+export function applySidecar(text: Source, analysis: Analysis, sidecar: Sidecar | undefined): Analysis {
   if (!sidecar?.annotations.length) return analysis;
   const anchoring = anchor(text, sidecar.annotations);
   const applied = applyAnnotations(analysis, anchoring, text.length);

@@ -54,6 +54,31 @@ describe('text in pieces', () => {
     ), { numRuns: 300 });
   });
 
+  it('finds a string as String.prototype.indexOf does, across piece boundaries too', () => {
+    fc.assert(fc.property(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'ab', ' ', '“'), maxLength: 300 }), fc.integer({ min: 1, max: 16 }), fc.array(edit, { maxLength: 5 }),
+      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat({ max: 12 }), from: fc.integer({ min: -3, max: 320 }) }), { maxLength: 12 }),
+      (start, unit, edits, probes) => {
+        let s = start;
+        let p = PieceText.of(s, unit);
+        for (const e of edits) {
+          const at = Math.floor(e.at * s.length);
+          p = p.edit(at, at + e.del, e.ins);
+          s = s.slice(0, at) + e.ins + s.slice(at + e.del);
+        }
+        for (const probe of probes) {
+          // Needles cut from the text (so they occur), and the same with a letter changed.
+          const at = Math.floor(probe.at * s.length);
+          const needle = s.slice(at, at + probe.len);
+          for (const x of [needle, needle + 'a', 'b' + needle, '']) {
+            assert.strictEqual(p.indexOf(x, probe.from), s.indexOf(x, probe.from), `indexOf(${JSON.stringify(x)}, ${probe.from})`);
+          }
+          assert.strictEqual(p.indexOf(needle), s.indexOf(needle));
+        }
+      },
+    ), { numRuns: 500 });
+  });
+
   it('copies only the pieces an edit touches', () => {
     const text = 'a'.repeat(10_000) + 'b'.repeat(10_000);
     const p = PieceText.of(text, 1000);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { anchor, retarget, shiftAnnotations, targetAt, type TextEdit } from '../../../server/src/sidecar/anchor';
 import type { Annotation } from '../../../server/src/sidecar/format';
+import { PieceText } from '../../../server/src/analysis/pieceText';
 
 const SEEDS = join(__dirname, '../../../seeds');
 const ARTICLE = readFileSync(join(SEEDS, readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8').replace(/^\uFEFF/, '');
@@ -183,6 +184,10 @@ describe('re-anchoring property (fast-check): random edits to an annotated artic
         const edited = applyTracked(text, truth, edits);
 
         const r = anchor(edited, annotations);
+        // The same text in pieces (as the server holds an open document) anchors the same.
+        let pieces = PieceText.of(text, 8 + (from % 120));
+        for (const e of edits) pieces = pieces.edit(e.start, e.end, e.text);
+        assert.deepStrictEqual(anchor(pieces, annotations), r, 'anchoring the text in pieces');
         stats.runs++;
         stats.annotations += annotations.length;
         const ids = [...r.anchored.map((x) => x.annotation.id), ...r.orphans.map((o) => o.id)].sort();

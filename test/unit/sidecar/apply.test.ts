@@ -38,6 +38,16 @@ const ann = (id: string, exact: string, extra: Partial<Annotation>): Annotation 
 const run = (...anns: Annotation[]) => applyAnnotations(machine(), anchor(TEXT, anns), TEXT.length);
 
 describe('applyAnnotations: human annotations win', () => {
+  it('leaves a field it does not change unread until it is read (the outline of a long article is built on demand)', () => {
+    const analysis = machine();
+    let built = 0;
+    const sections = [{ start: 24, end: TEXT.length - 1, title: 'Bridge', level: 1 }];
+    Object.defineProperty(analysis, 'sections', { enumerable: true, configurable: true, get: () => (built++, sections) });
+    const a = applyAnnotations(analysis, anchor(TEXT, [ann('s1', Q1, { kind: 'quote', speaker: 'Mayor Ana Lopes' })]), TEXT.length);
+    assert.strictEqual(built, 0, 'applying annotations built the sections');
+    assert.strictEqual(a.sections, sections);
+    assert.strictEqual(a.quotes[0].speaker?.name, 'Mayor Ana Lopes');
+  });
   it('an annotated speaker replaces the guess and silences unattributed-quote', () => {
     const before = machine();
     assert.strictEqual(before.diagnostics.filter((d) => d.code === 'unattributed-quote').length, 2);
