@@ -6,7 +6,7 @@
 // positions, after files change, go and come back, and sidecars change.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -214,6 +214,23 @@ describe('index reads', () => {
         }
       }
       assert.strictEqual(read, 6, 'a, bom and link-in are read, from both roots');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('forget a removed folder, its symlink-resolved path included', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'seed-read-'));
+    try {
+      const root = path.join(tmp, 'root');
+      mkdirSync(root);
+      symlinkSync(root, path.join(tmp, 'root-link'));
+      const folders = new WorkspaceFolders();
+      folders.set([path.join(tmp, 'root-link')]);
+      const inside = path.join(realpathSync.native(root), 'a.txt');
+      assert.ok(folders.containsResolved(inside));
+      folders.remove(path.join(tmp, 'root-link'));
+      assert.ok(!folders.containsResolved(inside), 'a removed folder still counted as inside');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

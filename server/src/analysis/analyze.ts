@@ -6,6 +6,7 @@ import { buildGazetteer, Gazetteer } from './gazetteer';
 import { parseHeader } from './header';
 import { analyzeEdit, analyzeFresh, computeLocal, type DocState, type LocalResult, type Setup } from './incremental';
 import { firstLine, flat, type PieceText } from './pieceText';
+import { stripBom } from './text';
 import type { Analysis, AnalyzeOptions } from './types';
 
 /** How many recently analysed paragraphs a cache remembers beyond its document's current ones. */
@@ -62,7 +63,7 @@ const defaultGazetteer = { value: null as Gazetteer | null };
  * pieces): with a cache, an edit is then re-analysed without joining the whole text.
  */
 export function analyze(input: string | PieceText, options: AnalyzeOptions = {}, cache?: AnalysisCache): Analysis {
-  const text = input.charCodeAt(0) !== 0xfeff ? input : typeof input === 'string' ? input.slice(1) : input.edit(0, 1, '');
+  const text = stripBom(input);
   const gazetteer = options.gazetteer?.length
     ? buildGazetteer(options.gazetteer)
     : (defaultGazetteer.value ??= buildGazetteer());

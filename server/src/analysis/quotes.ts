@@ -87,11 +87,6 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
   return toQuotes(text, paragraphs, scanQuotes(text, paragraphs, 0, () => false).found);
 }
 
-/**
- * The quotation spans of paragraphs[first…], read paragraph by paragraph. After each
- * paragraph with no quote left open into the next one, `canStop(next)` may end the
- * scan there (re-analysis of an edited text stops where the old findings resume).
- */
 /** What scanQuotes carries from unit to unit (one object per scan, no closures per unit). */
 interface ScanState {
   found: RawQuote[];
@@ -132,6 +127,11 @@ function outermostNotSingle(stack: readonly Open[]): Open | undefined {
   return undefined;
 }
 
+/**
+ * The quotation spans of paragraphs[first…], read paragraph by paragraph. After each
+ * paragraph with no quote left open into the next one, `canStop(next)` may end the
+ * scan there (re-analysis of an edited text stops where the old findings resume).
+ */
 export function scanQuotes(text: Source, paragraphs: Paragraph[], first: number, canStop: (next: number) => boolean): { found: RawQuote[]; next: number } {
   const found: RawQuote[] = [];
   const st: ScanState = { found, carried: null };

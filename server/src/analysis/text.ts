@@ -1,8 +1,10 @@
 // Small text helpers shared by the recognisers.
+import type { PieceText } from './pieceText';
 
-/** Removes a leading UTF-8 BOM: offsets count in the text as an editor shows it. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Removes a leading UTF-8 BOM: offsets count in the text as an editor shows it. A text in pieces stays in pieces. */
+export function stripBom<T extends string | PieceText>(text: T): T {
+  if (text.charCodeAt(0) !== 0xfeff) return text;
+  return (typeof text === 'string' ? text.slice(1) : (text as PieceText).edit(0, 1, '')) as T;
 }
 
 /** 1-based line and column (UTF-16) of an offset, for listings. */

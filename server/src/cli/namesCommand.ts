@@ -1,11 +1,12 @@
 // `seed-annotate names [--out FILE] PATH...`: the places and actors annotated in the
 // sidecars of the seed files under PATH, as a names file (namesFile.ts) for
 // `--gazetteer` in a run split across processes or machines.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync } from 'fs';
 import { dirname, resolve } from 'path';
+import { readSidecars, writeFileAtomic } from '../sidecar/store';
 import { expandPaths } from './files';
 import { UsageError, type Io } from './io';
-import { namesJson, namesOf } from './namesFile';
+import { namesJson } from './namesFile';
 
 export function runNames(args: string[], io: Io): number {
   let out: string | undefined;
@@ -20,20 +21,17 @@ export function runNames(args: string[], io: Io): number {
   if (out === '' || (out === undefined && args.includes('--out'))) throw new UsageError('--out needs a path');
   if (!paths.length) throw new UsageError('names needs at least one file or folder');
   const files = expandPaths(paths);
-  const names = namesOf(files);
+  const names = readSidecars(files).gazetteer;
   const json = namesJson(names);
   if (!out || out === '-') {
     io.out(json.replace(/\n$/, ''));
   } else {
-    // Written beside the target and renamed over it: a failed run leaves an earlier file whole.
+    // Atomically, as sidecars are written: a failed run leaves an earlier file whole.
     const target = resolve(out);
-    const temp = `${target}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(temp, json);
-      renameSync(temp, target);
+      writeFileAtomic(target, json);
     } catch (e) {
-      rmSync(temp, { force: true });
       io.err(`seed-annotate names: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return 1;
     }

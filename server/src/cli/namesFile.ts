@@ -10,16 +10,10 @@
 import { readFileSync } from 'fs';
 import type { ActorType, GazetteerEntry } from '../analysis';
 import { mergeGazetteers } from '../sidecar/apply';
-import { readSidecars } from '../sidecar/store';
+import { ACTOR_TYPES } from '../sidecar/format';
 import { UsageError } from './io';
 
 const KINDS = ['place', 'actor'];
-const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'group', 'country'];
-
-/** The names annotated in the sidecars beside `files`, merged (one entry per kind and name). */
-export function namesOf(files: readonly string[]): GazetteerEntry[] {
-  return readSidecars(files).gazetteer;
-}
 
 /** The file's JSON: one entry a line, so that diffs between two gatherings read well. */
 export function namesJson(entries: readonly GazetteerEntry[]): string {

@@ -73,8 +73,14 @@ export function anchor(text: Source, annotations: readonly Annotation[], options
   // save the join, and when many annotations moved at most ~1.5 ms is lost before it.
   let searched = 0;
   for (const a of annotations) {
-    if (typeof text !== 'string' && !holds(text, a.target) && ++searched > SEARCHES_IN_PIECES) text = flat(text);
-    const found = anchorOne(text, a.target, budget, minSim);
+    const t = a.target;
+    // The stored offsets still hold the quote with all its context: nothing to search.
+    if (holds(text, t)) {
+      anchored.push({ annotation: a, start: t.start!, end: t.start! + t.exact.length, how: 'exact' });
+      continue;
+    }
+    if (typeof text !== 'string' && ++searched > SEARCHES_IN_PIECES) text = flat(text);
+    const found = anchorOne(text, t, budget, minSim);
     if (found) anchored.push({ annotation: a, ...found });
     else orphans.push(a);
   }
@@ -83,12 +89,12 @@ export function anchor(text: Source, annotations: readonly Annotation[], options
 
 type Found = { start: number; end: number; how: AnchorHow };
 
+/** Where an annotation whose stored offsets no longer hold it (see holds) is now. */
 function anchorOne(text: Source, t: AnnotationTarget, budget: { left: number }, minSim: number): Found | null {
   const { exact } = t;
   if (!exact) return null;
   const hint = t.start !== undefined && t.start <= text.length ? t.start : undefined;
   const full = (t.prefix?.length ?? 0) + (t.suffix?.length ?? 0);
-  if (hint !== undefined && holds(text, t)) return { start: hint, end: hint + exact.length, how: 'exact' };
   const occ = bestOccurrence(text, t, hint);
   if (occ !== null) {
     const found: Found = { start: occ, end: occ + exact.length, how: occ === hint ? 'exact' : 'moved' };
@@ -106,7 +112,7 @@ function anchorOne(text: Source, t: AnnotationTarget, budget: { left: number }, 
 /** Searches of the whole text made in a text's pieces before it is joined (see anchor). */
 const SEARCHES_IN_PIECES = 8;
 
-/** Whether the stored offsets still hold the quote with all its context (anchorOne's first test). */
+/** Whether the stored offsets still hold the quote with all its context. */
 function holds(text: Source, t: AnnotationTarget): boolean {
   const hint = t.start;
   if (!t.exact || hint === undefined || hint > text.length) return false;

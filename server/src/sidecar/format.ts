@@ -4,6 +4,7 @@
 // hand-edited file keeps its comments, key order and unknown keys.
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { stripBom } from '../analysis/text';
 import type { ActorType } from '../analysis/types';
 
 export const SIDECAR_VERSION = 1;
@@ -17,7 +18,7 @@ export const ANNOTATION_KINDS = ['quote', 'date', 'place', 'actor', 'note'] as c
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export const ANNOTATION_STATUSES = ['confirmed', 'rejected'] as const;
 export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
-const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'group', 'country'];
+export const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'group', 'country'];
 
 /** Where an annotation applies: a W3C TextQuoteSelector plus a TextPositionSelector hint (UTF-16 offsets). */
 export interface AnnotationTarget {
@@ -359,9 +360,6 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
 
 function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

@@ -59,23 +59,18 @@ export function analyzeDocument(
   // An open document's line index is kept current per edit: copy it (microseconds)
   // rather than scan a long text again.
   const frozen = new FrozenText(doc.uri, doc.languageId, doc.version, raw, doc instanceof LiveDocument ? doc.lineStarts() : undefined);
-  const base = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const unmarked = stripBom(raw);
+  const base = raw.length - unmarked.length;
   let text: string | undefined;
   const textOf = () => (text ??= stripBom(frozen.getText()));
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
   const analyzed = analyze(raw, options, cache);
   // Annotations are re-anchored in the text as it is held (pieces are searched, not joined).
-  const analysis = stamp.sidecar?.annotations.length ? applySidecar(withoutBom(raw, base), analyzed, stamp.sidecar) : analyzed;
+  const analysis = stamp.sidecar?.annotations.length ? applySidecar(unmarked, analyzed, stamp.sidecar) : analyzed;
   return {
-    uri: doc.uri, path, version: stamp.version, doc: frozen, base, get text() { return textOf(); }, size: raw.length - base, analysis,
+    uri: doc.uri, path, version: stamp.version, doc: frozen, base, get text() { return textOf(); }, size: unmarked.length, analysis,
     sidecar: stamp.sidecar, stamp,
   };
-}
-
-/** The text the analysis' offsets index: `raw` without its BOM (`base` 1 when it has one). */
-function withoutBom(raw: string | PieceText, base: number): string | PieceText {
-  if (!base) return raw;
-  return typeof raw === 'string' ? raw.slice(base) : raw.edit(0, base, '');
 }
 
 /**

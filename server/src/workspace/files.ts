@@ -67,7 +67,7 @@ export class WorkspaceFolders {
   }
   remove(p: string): void {
     const r = path.resolve(p);
-    this.roots = this.roots.filter((x) => x !== r);
+    this.set(this.roots.filter((x) => x !== r));
   }
   get list(): readonly string[] {
     return this.roots;
