@@ -4,7 +4,7 @@
 // this class only decides *when*: load on demand, shift on every edit, write on
 // annotation changes and when the source is saved, reload when the sidecar changes on disk.
 import * as vscode from 'vscode';
-import { anchor, retarget, shiftAnnotations, type TextEdit } from '../../../server/src/sidecar/anchor';
+import { anchor, followEdits, retarget, type TextEdit } from '../../../server/src/sidecar/anchor';
 import { SIDECAR_SUFFIX, SidecarError, type Annotation, type SidecarProblem } from '../../../server/src/sidecar/format';
 import type { MergeConflict } from '../../../server/src/sidecar/merge';
 import { readSidecar, writeSidecar, type SidecarRead } from '../../../server/src/sidecar/store';
@@ -205,7 +205,8 @@ export class AnnotationStore implements vscode.Disposable {
     // VS Code reports the changes of one event so that applying them in order is right.
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const text = e.document.getText();
-    this.place(entry, shiftAnnotations(entry.annotations, edits, text), text, true);
+    // Placed annotations move with the text; orphans keep their target (see followEdits).
+    this.place(entry, followEdits(entry.annotations, (a) => !entry.orphans.has(a.id), edits, text), text, true);
     entry.pendingSave = true;
     this.changed.fire(e.document.uri);
     if (entry.orphans.size) this.reanchorWhenIdle(entry, e.document);

@@ -18,6 +18,8 @@ interface QuoteChunk extends Chunk {
   readonly items: readonly Quote[];
   /** The items' diagnostics, in the same offsets (built on first use). */
   diagnostics?: Diagnostic[];
+  /** The longest item's length (built on first use). */
+  longest?: number;
 }
 
 /** Read access to quotes by index, without copying them to document offsets. */
@@ -27,6 +29,26 @@ export interface QuoteSeq {
   endOf(i: number): number;
   /** Quote i in document offsets (a copy when its chunk moved). */
   at(i: number): Quote;
+  /** The length (end − start) of the longest quote: how far back one may reach. */
+  longest(): number;
+}
+
+/**
+ * Indices of the quotes of `seq` (sorted by start) that overlap [start, end), in order:
+ * found by binary search and a walk back as far as the longest quote reaches.
+ */
+export function overlappingQuotes(seq: QuoteSeq, start: number, end: number): number[] {
+  let lo = 0;
+  let hi = seq.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seq.startOf(mid) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const reach = seq.longest();
+  const out: number[] = [];
+  for (let i = lo - 1; i >= 0 && seq.startOf(i) + reach > start; i--) if (seq.endOf(i) > start) out.push(i);
+  return out.reverse();
 }
 
 /** The chunked list behind an analysis whose `quotes` are built from one on first read. */
@@ -54,6 +76,7 @@ export function quoteListOf(analysis: object): QuoteList | undefined {
 export class ArraySeq implements QuoteSeq {
   static readonly shapeKept = new ArraySeq([]);
   readonly length: number;
+  private max = -1;
   constructor(private readonly quotes: readonly Quote[]) {
     this.length = quotes.length;
   }
@@ -65,6 +88,10 @@ export class ArraySeq implements QuoteSeq {
   }
   at(i: number): Quote {
     return this.quotes[i];
+  }
+  longest(): number {
+    if (this.max < 0) for (const q of this.quotes) this.max = Math.max(this.max, q.end - q.start, 0);
+    return this.max;
   }
 }
 
@@ -96,6 +123,19 @@ export class QuoteList extends ChunkedList<QuoteChunk> implements QuoteSeq {
     const p = this.pieceOf(i);
     const piece = this.pieces[p];
     return shiftQuoteDeep(piece.chunk.items[i - this.firsts[p]], piece.delta);
+  }
+
+  longest(): number {
+    let max = 0;
+    for (const { chunk } of this.pieces) {
+      if (chunk.longest === undefined) {
+        let m = 0;
+        for (const q of chunk.items) m = Math.max(m, q.end - q.start);
+        chunk.longest = m;
+      }
+      max = Math.max(max, chunk.longest);
+    }
+    return max;
   }
 
   /** Calls `f` with quotes [from, to) as stored and the offset to add to every span of each. */

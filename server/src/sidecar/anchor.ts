@@ -36,8 +36,8 @@ const PER_ANNOTATION_BUDGET = 6_000_000;
 const MAX_OCCURRENCES = 5_000;
 const LONG_QUOTE = 400;
 
-/** The target (quote, context and offsets) of text[start, end). */
-export function targetAt(text: string, start: number, end: number): AnnotationTarget {
+/** The target (quote, context and offsets) of text[start, end); the text may be in pieces. */
+export function targetAt(text: Source, start: number, end: number): AnnotationTarget {
   const t: AnnotationTarget = { exact: text.slice(start, end) };
   // Never cut an emoji (a surrogate pair) in half: a lone half cannot be saved as UTF-8.
   let from = Math.max(0, start - CONTEXT_CHARS);
@@ -296,52 +296,70 @@ export interface TextEdit {
  * after all edits) prefix and suffix are refreshed too. Annotations without
  * offsets are returned unchanged.
  */
-export function shiftAnnotations(annotations: readonly Annotation[], edits: readonly TextEdit[], newText?: string): Annotation[] {
-  return annotations.map((a) => {
-    const t = a.target;
-    if (t.start === undefined || t.end === undefined) return a;
-    let start = t.start;
-    let end = t.end;
-    let exact = t.exact;
-    let gone = false;
-    for (const e of edits) {
-      const delta = e.text.length - (e.end - e.start);
-      if (gone) {
-        // Keep the collapsed point in step with the text so the hint stays near.
-        if (e.end <= start) { start += delta; end = start; }
-        continue;
-      }
-      if (e.end <= start && !(e.start === e.end && e.start === start && start === end)) {
-        // Entirely before (an insertion at the start goes before the span).
-        start += delta;
-        end += delta;
-      } else if (e.start >= end) {
-        // Entirely after (an insertion at the end stays outside).
-      } else if (e.start >= start && e.end <= end) {
-        exact = exact.slice(0, e.start - start) + e.text + exact.slice(e.end - start);
-        end += delta;
-      } else if (e.start < start && e.end < end) {
-        // Over the start: the span's head is replaced.
-        exact = exact.slice(e.end - start);
-        start = e.start + e.text.length;
-        end += delta;
-      } else if (e.start > start && e.end > end) {
-        // Over the end: the span's tail is replaced.
-        exact = exact.slice(0, e.start - start);
-        end = e.start;
-      } else {
-        // The whole span replaced.
-        gone = true;
-        start = e.start;
-        end = start;
-      }
-      if (!gone && end <= start) {
-        gone = true;
-        end = start;
-      }
+export function shiftAnnotations(annotations: readonly Annotation[], edits: readonly TextEdit[], newText?: Source): Annotation[] {
+  return annotations.map((a) => shiftAnnotation(a, edits, newText));
+}
+
+/**
+ * Annotations carried through edits as the editor shows them: those `placed` in the
+ * text before the edits move with it, their context refreshed from `newText` (so that
+ * their stored offsets hold again, and anchoring them costs no search); the others
+ * (orphans) keep their target untouched. An orphan's offsets point at text it is no
+ * longer in: refreshed there, it would be bound to whatever words took its place.
+ */
+export function followEdits(
+  annotations: readonly Annotation[],
+  placed: (a: Annotation) => boolean,
+  edits: readonly TextEdit[],
+  newText: Source,
+): Annotation[] {
+  return annotations.map((a) => (placed(a) ? shiftAnnotation(a, edits, newText) : a));
+}
+
+function shiftAnnotation(a: Annotation, edits: readonly TextEdit[], newText?: Source): Annotation {
+  const t = a.target;
+  if (t.start === undefined || t.end === undefined) return a;
+  let start = t.start;
+  let end = t.end;
+  let exact = t.exact;
+  let gone = false;
+  for (const e of edits) {
+    const delta = e.text.length - (e.end - e.start);
+    if (gone) {
+      // Keep the collapsed point in step with the text so the hint stays near.
+      if (e.end <= start) { start += delta; end = start; }
+      continue;
     }
-    if (gone) return { ...a, target: { ...t, start, end: start } };
-    if (newText !== undefined && end <= newText.length) return { ...a, target: targetAt(newText, start, end) };
-    return { ...a, target: { ...t, exact, start, end } };
-  });
+    if (e.end <= start && !(e.start === e.end && e.start === start && start === end)) {
+      // Entirely before (an insertion at the start goes before the span).
+      start += delta;
+      end += delta;
+    } else if (e.start >= end) {
+      // Entirely after (an insertion at the end stays outside).
+    } else if (e.start >= start && e.end <= end) {
+      exact = exact.slice(0, e.start - start) + e.text + exact.slice(e.end - start);
+      end += delta;
+    } else if (e.start < start && e.end < end) {
+      // Over the start: the span's head is replaced.
+      exact = exact.slice(e.end - start);
+      start = e.start + e.text.length;
+      end += delta;
+    } else if (e.start > start && e.end > end) {
+      // Over the end: the span's tail is replaced.
+      exact = exact.slice(0, e.start - start);
+      end = e.start;
+    } else {
+      // The whole span replaced.
+      gone = true;
+      start = e.start;
+      end = start;
+    }
+    if (!gone && end <= start) {
+      gone = true;
+      end = start;
+    }
+  }
+  if (gone) return { ...a, target: { ...t, start, end: start } };
+  if (newText !== undefined && end <= newText.length) return { ...a, target: targetAt(newText, start, end) };
+  return { ...a, target: { ...t, exact, start, end } };
 }

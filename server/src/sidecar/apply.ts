@@ -6,24 +6,78 @@ import { analyze } from '../analysis/analyze';
 import type { AnalysisCache } from '../analysis/analyze';
 import { quoteDiagnostics } from '../analysis/diagnostics';
 import type { Analysis, AnalyzeOptions, DateMention, Diagnostic, Entity, GazetteerEntry, Quote, Span } from '../analysis/types';
+import { ArraySeq, overlappingQuotes, quoteListOf, type QuoteSeq } from '../analysis/quoteList';
 import { anchor, type AnchorResult, type Anchored } from './anchor';
 import type { Annotation } from './format';
 
+/**
+ * The analysis with the annotations applied. Only what an annotation changes is read: on
+ * a long article the machine's lists are built in document offsets when first read (see
+ * analysis/incremental.ts), and typing reads only the diagnostics, so the quote
+ * annotations are matched against the chunked quotes by position, the diagnostics are
+ * the machine's with the changed quotes' own replaced, and every list is built when read.
+ */
 export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, textLength?: number): Analysis {
-  let quotes = analysis.quotes.slice();
-  let dates = analysis.dates.slice();
-  let places = analysis.places.slice();
-  let actors = analysis.actors.slice();
   const byKind = (k: Annotation['kind']) => anchoring.anchored.filter((a) => a.annotation.kind === k).sort((a, b) => a.start - b.start);
+  const quoteWork = new QuoteEdits(analysis);
+  for (const a of byKind('quote')) quoteWork.apply(a);
+  const limit = textLength ?? Math.max(0, ...analysis.paragraphs.map((p) => p.end), ...quoteWork.quotes().map((q) => q.end));
+  const fields: Lazy<Analysis> = {
+    quotes: () => quoteWork.quotes(),
+    diagnostics: () => {
+      // Quote diagnostics come from the final quotes (one source of truth for their
+      // wording): the machine's, but for the quotes annotations changed.
+      const gone = new Map<string, number>();
+      for (const d of quoteDiagnostics(quoteWork.removed())) gone.set(diagnosticKey(d), (gone.get(diagnosticKey(d)) ?? 0) + 1);
+      const kept = gone.size ? analysis.diagnostics.filter((d) => {
+        const key = diagnosticKey(d);
+        const n = gone.get(key);
+        if (!n) return true;
+        gone.set(key, n - 1);
+        return false;
+      }) : analysis.diagnostics;
+      return [...kept, ...quoteDiagnostics(quoteWork.added()), ...anchoring.orphans.map((o) => orphanDiagnostic(o, limit))]
+        .sort((x, y) => x.start - y.start || x.end - y.end);
+    },
+  };
+  const dateAnnotations = byKind('date');
+  if (dateAnnotations.length) fields.dates = () => annotatedDates(analysis.dates, dateAnnotations);
+  const entityAnnotations = [...byKind('place'), ...byKind('actor')];
+  if (entityAnnotations.length) {
+    let both: { places: Entity[]; actors: Entity[] } | undefined;
+    const entities = () => (both ??= annotatedEntities(analysis.places, analysis.actors, entityAnnotations));
+    fields.places = () => entities().places;
+    fields.actors = () => entities().actors;
+  }
+  return withFields(analysis, fields);
+}
 
-  for (const a of byKind('quote')) {
+/**
+ * Quote annotations applied in order, each to the quote it overlaps most (at least half
+ * of their union), as if on a copy of the machine's list where replaced quotes stay in
+ * place, removed ones go and new ones are appended; the machine's list is read by
+ * position and copied only when the result is read.
+ */
+class QuoteEdits {
+  private readonly seq: QuoteSeq;
+  /** Machine index → its replacement (null: removed). */
+  private readonly changed = new Map<number, Quote | null>();
+  /** Annotated quotes that replaced none, in order. */
+  private readonly appended: Quote[] = [];
+  private final: Quote[] | undefined;
+
+  constructor(private readonly analysis: Analysis) {
+    this.seq = quoteListOf(analysis) ?? new ArraySeq(analysis.quotes);
+  }
+
+  apply(a: Anchored): void {
     const ann = a.annotation;
-    const i = bestOverlap(quotes, a);
+    const best = this.bestOverlap(a);
     if (ann.status === 'rejected') {
-      if (i !== -1) quotes.splice(i, 1);
-      continue;
+      if (best) this.set(best, null);
+      return;
     }
-    const machine = i === -1 ? null : quotes[i];
+    const machine = best ? best.quote : null;
     const kind = ann.speech === false ? 'term' : ann.speaker || ann.speech === true ? 'speech' : (machine?.kind ?? 'speech');
     const speaker = kind === 'term'
       ? null
@@ -36,13 +90,89 @@ export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, te
       cue: speaker && machine?.speaker === speaker ? machine.cue : null,
       cueSpan: speaker && machine?.speaker === speaker ? machine.cueSpan : null,
       closed: machine?.closed ?? true,
-      paragraphs: machine?.paragraphs ?? Math.max(1, analysis.paragraphs.filter((p) => overlaps(p, a)).length),
+      paragraphs: machine?.paragraphs ?? paragraphsOver(this.analysis.paragraphs, a),
     };
-    if (i === -1) quotes.push(q);
-    else quotes[i] = q;
+    if (best) this.set(best, q);
+    else this.appended.push(q);
   }
 
-  for (const a of byKind('date')) {
+  /** The quotes with the annotations applied, sorted by position. */
+  quotes(): Quote[] {
+    if (this.final) return this.final;
+    const out: Quote[] = [];
+    const machine = this.analysis.quotes;
+    for (let i = 0; i < machine.length; i++) {
+      const c = this.changed.get(i);
+      if (c === undefined) out.push(machine[i]);
+      else if (c) out.push(c);
+    }
+    out.push(...this.appended);
+    return (this.final = out.sort((x, y) => x.start - y.start || x.end - y.end));
+  }
+
+  /** The machine's quotes that annotations replaced or removed. */
+  removed(): Quote[] {
+    return [...this.changed.keys()].sort((x, y) => x - y).map((i) => this.seq.at(i));
+  }
+
+  /** The quotes annotations made (replacements and new ones). */
+  added(): Quote[] {
+    const out: Quote[] = [];
+    for (const q of this.changed.values()) if (q) out.push(q);
+    return [...out, ...this.appended];
+  }
+
+  private set(at: Candidate, q: Quote | null): void {
+    if (at.machine !== undefined) this.changed.set(at.machine, q);
+    else if (q) this.appended[at.appended!] = q;
+    else this.appended.splice(at.appended!, 1);
+  }
+
+  /** The quote `a` overlaps by at least half of their union (of equals, the last in list order). */
+  private bestOverlap(a: Anchored): Candidate | null {
+    // Machine quotes in list order: those overlapping as the machine found them, and those
+    // an earlier annotation replaced (their spans are the annotation's now).
+    const indices = new Set(overlappingQuotes(this.seq, a.start, a.end));
+    for (const [i, q] of this.changed) if (q && overlaps(q, a)) indices.add(i);
+    let best: Candidate | null = null;
+    let bestRatio = 0.5;
+    const consider = (quote: Quote, where: Omit<Candidate, 'quote'>) => {
+      const inter = Math.min(quote.end, a.end) - Math.max(quote.start, a.start);
+      const ratio = inter / (Math.max(quote.end, a.end) - Math.min(quote.start, a.start));
+      if (inter > 0 && ratio >= bestRatio) { best = { quote, ...where }; bestRatio = ratio; }
+    };
+    for (const i of [...indices].sort((x, y) => x - y)) {
+      const c = this.changed.get(i);
+      if (c !== null) consider(c ?? this.seq.at(i), { machine: i });
+    }
+    this.appended.forEach((q, k) => consider(q, { appended: k }));
+    return best;
+  }
+}
+
+interface Candidate {
+  quote: Quote;
+  machine?: number;
+  appended?: number;
+}
+
+/** How many paragraphs a span reaches into (at least one). */
+function paragraphsOver(paragraphs: readonly Span[], a: Span): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end <= a.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  for (let i = lo; i < paragraphs.length && paragraphs[i].start < a.end; i++) if (overlaps(paragraphs[i], a)) n++;
+  return Math.max(1, n);
+}
+
+function annotatedDates(machine: readonly DateMention[], annotated: readonly Anchored[]): DateMention[] {
+  let dates = machine.slice();
+  for (const a of annotated) {
     const ann = a.annotation;
     const hits = dates.filter((d) => overlaps(d, a));
     dates = dates.filter((d) => !overlaps(d, a));
@@ -51,8 +181,13 @@ export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, te
     if (value) dates.push({ start: a.start, end: a.end, text: ann.target.exact, value } satisfies DateMention);
     else dates.push(...hits);
   }
+  return byStart(dates);
+}
 
-  for (const a of [...byKind('place'), ...byKind('actor')]) {
+function annotatedEntities(machinePlaces: readonly Entity[], machineActors: readonly Entity[], annotated: readonly Anchored[]): { places: Entity[]; actors: Entity[] } {
+  let places = machinePlaces.slice();
+  let actors = machineActors.slice();
+  for (const a of annotated) {
     const ann = a.annotation;
     const kind = ann.kind as 'place' | 'actor';
     const previous = [...places, ...actors].find((e) => overlaps(e, a));
@@ -71,28 +206,35 @@ export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, te
     }
     (kind === 'place' ? places : actors).push(e);
   }
-
-  const byStart = <T extends Span>(xs: T[]) => xs.sort((x, y) => x.start - y.start || x.end - y.end);
-  quotes = byStart(quotes);
-  const limit = textLength ?? Math.max(0, ...analysis.paragraphs.map((p) => p.end), ...quotes.map((q) => q.end));
-  const orphanDiagnostics: Diagnostic[] = anchoring.orphans.map((o) => orphanDiagnostic(o, limit));
-  // Quote diagnostics are recomputed from the final quotes: one source of truth for their wording.
-  const diagnostics = [
-    ...analysis.diagnostics.filter((d) => d.code !== 'unattributed-quote' && d.code !== 'unclosed-quote'),
-    ...quoteDiagnostics(quotes),
-    ...orphanDiagnostics,
-  ].sort((x, y) => x.start - y.start || x.end - y.end);
-  return withFields(analysis, { quotes, dates: byStart(dates), places: byStart(places), actors: byStart(actors), diagnostics });
+  return { places: byStart(places), actors: byStart(actors) };
 }
 
+function byStart<T extends Span>(xs: T[]): T[] {
+  return xs.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.start}\u0000${d.end}`;
+}
+
+type Lazy<T> = { [K in keyof T]?: () => T[K] };
+
 /**
- * `analysis` with some fields replaced and the others as they are: a field computed on
- * first read stays so (a spread would read it: the outline of a long article, which joins
- * its whole text, would be built on every keystroke).
+ * `analysis` with some fields replaced by values computed on first read, and the others
+ * as they are: a field the analysis computes on first read stays so (a spread would read
+ * it: the outline of a long article, which joins its whole text, on every keystroke).
  */
-function withFields(analysis: Analysis, fields: Partial<Analysis>): Analysis {
+function withFields(analysis: Analysis, fields: Lazy<Analysis>): Analysis {
   const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(analysis)) as Analysis;
-  for (const [key, value] of Object.entries(fields)) Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+  for (const [key, make] of Object.entries(fields) as [keyof Analysis, () => unknown][]) {
+    let value: unknown;
+    let made = false;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (made ? value : ((made = true), (value = make()))),
+    });
+  }
   return out;
 }
 
@@ -176,18 +318,3 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/**
- * Index of the finding that is the same passage as `a` (overlapping it by at
- * least half of their union: corrected boundaries still match, a phrase inside
- * a longer quote does not), or -1.
- */
-function bestOverlap(spans: readonly Span[], a: Anchored): number {
-  let best = -1;
-  let bestRatio = 0.5;
-  spans.forEach((s, i) => {
-    const inter = Math.min(s.end, a.end) - Math.max(s.start, a.start);
-    const ratio = inter / (Math.max(s.end, a.end) - Math.min(s.start, a.start));
-    if (inter > 0 && ratio >= bestRatio) { best = i; bestRatio = ratio; }
-  });
-  return best;
-}

@@ -65,8 +65,10 @@ export function analyzeDocument(
   const textOf = () => (text ??= stripBom(frozen.getText()));
   const options = { gazetteer, ...(stamp.referenceDate ? { date: stamp.referenceDate } : {}) };
   const analyzed = analyze(raw, options, cache);
-  // Annotations are re-anchored in the text as it is held (pieces are searched, not joined).
-  const analysis = stamp.sidecar?.annotations.length ? applySidecar(unmarked, analyzed, stamp.sidecar) : analyzed;
+  // Annotations are re-anchored in the text as it is held (pieces are searched, not joined);
+  // in an open document they follow its edits (offsets without a BOM are the document's).
+  const edited = doc instanceof LiveDocument && base === 0 ? doc : undefined;
+  const analysis = stamp.sidecar?.annotations.length ? applySidecar(unmarked, analyzed, stamp.sidecar, edited) : analyzed;
   return {
     uri: doc.uri, path, version: stamp.version, doc: frozen, base, get text() { return textOf(); }, size: unmarked.length, analysis,
     sidecar: stamp.sidecar, stamp,

@@ -5,8 +5,8 @@
 import type { Analysis, GazetteerEntry, Quote } from '../analysis';
 import type { Source } from '../analysis/pieceText';
 import {
-  anchor, applyAnnotations, gazetteerFromAnnotations, mergeGazetteers, parseSidecar as parseSidecarText,
-  type Annotation,
+  anchor, applyAnnotations, followEdits, gazetteerFromAnnotations, mergeGazetteers, parseSidecar as parseSidecarText, targetAt,
+  type Annotation, type AnchorResult, type TextEdit,
 } from '../sidecar';
 
 export interface Sidecar {
@@ -31,15 +31,59 @@ export function parseSidecar(path: string, text: string): Sidecar {
 /** Which annotation produced each annotated quote (for hovers). */
 const quoteAnnotations = new WeakMap<Analysis, Map<number, Annotation>>();
 
-/** The analysis with the human annotations applied (they win over guesses); `text` may be in pieces. */
-export function applySidecar(text: Source, analysis: Analysis, sidecar: Sidecar | undefined): Analysis {
+/** An open document: its version, and the offset edits since an earlier one (LiveDocument). */
+export interface EditedText {
+  readonly version: number;
+  editsSince(version: number): readonly TextEdit[] | null;
+}
+
+/**
+ * An open document's annotations as placed in the version last analysed, carried through
+ * its edits from then on, as the client moves them in the editor (annotations/store.ts).
+ */
+interface Followed {
+  sidecar: Sidecar;
+  version: number;
+  annotations: readonly Annotation[];
+  placed: ReadonlySet<Annotation>;
+}
+
+const followed = new WeakMap<EditedText, Followed>();
+
+/**
+ * The analysis with the human annotations applied (they win over guesses); `text` may be
+ * in pieces. With `edited` (an open document whose offsets `text` shares), annotations
+ * placed in the version analysed before follow the edits since then, so that anchoring
+ * them is a check, not a search of the whole text per annotation on every key; a sidecar
+ * read again starts from its stored targets.
+ */
+export function applySidecar(text: Source, analysis: Analysis, sidecar: Sidecar | undefined, edited?: EditedText): Analysis {
   if (!sidecar?.annotations.length) return analysis;
-  const anchoring = anchor(text, sidecar.annotations);
+  const before = edited && followed.get(edited);
+  const edits = before?.sidecar === sidecar ? edited!.editsSince(before.version) : null;
+  const annotations = before && edits ? followEdits(before.annotations, (a) => before.placed.has(a), edits, text) : sidecar.annotations;
+  const anchoring = anchor(text, annotations);
+  if (edited) followed.set(edited, { sidecar, version: edited.version, ...placedIn(text, annotations, anchoring) });
   const applied = applyAnnotations(analysis, anchoring, text.length);
   const byStart = new Map<number, Annotation>();
   for (const a of anchoring.anchored) if (a.annotation.kind === 'quote') byStart.set(a.start, a.annotation);
   quoteAnnotations.set(applied, byStart);
   return applied;
+}
+
+/** The annotations with the anchored ones' targets where they were found (orphans as they were). */
+function placedIn(text: Source, annotations: readonly Annotation[], anchoring: AnchorResult) {
+  const found = new Map(anchoring.anchored.map((a) => [a.annotation, a]));
+  const placed = new Set<Annotation>();
+  const list = annotations.map((a) => {
+    const at = found.get(a);
+    if (!at) return a;
+    const t = a.target;
+    const here = t.start === at.start && t.end === at.end ? a : { ...a, target: targetAt(text, at.start, at.end) };
+    placed.add(here);
+    return here;
+  });
+  return { annotations: list, placed };
 }
 
 /** Places and actors annotated in any sidecar, for every file's gazetteer. */

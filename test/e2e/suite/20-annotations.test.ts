@@ -132,6 +132,29 @@ suite('annotations', () => {
     assert.ok((await hoverAt(uri, start)).includes('Piet Anker'), 'the server lost the annotation');
   });
 
+  test('typing in an article keeps an orphan as it was: it is not bound to the words now at its old place', async () => {
+    const rel = 'fixtures/orphan.seed.txt';
+    const uri = wsUri(rel);
+    const sidecarPath = `${uri.fsPath}.ann.yaml`;
+    const lost = readSidecar(sidecarPath).annotations.find((a) => a.id === 'lost')!;
+    const editor = await open(rel);
+    const doc = editor.document;
+    await waitForServer(uri);
+    await waitFor('the orphan to be reported', async () => (await inspect(uri)).annotations.find((a) => a.id === 'lost')?.orphan === true || undefined);
+    // Keys typed before both annotations, then saved: every offset moves.
+    for (const key of ['A', 'f', 't', 'e', 'r ']) await editor.edit((e) => e.insert(doc.positionAt(doc.getText().indexOf('The town')), key));
+    assert.ok(await doc.save(), 'save failed');
+    const saved = await waitFor('the sidecar to record the moved quote', () => {
+      const anns = readSidecar(sidecarPath).annotations;
+      const kept = anns.find((a) => a.id === 'kept');
+      return kept?.target.start === doc.getText().indexOf('“We saved') ? anns : undefined;
+    });
+    assert.deepEqual(saved.find((a) => a.id === 'lost')?.target, lost.target, 'the orphan was rewritten');
+    const state = await inspect(uri);
+    assert.equal(state.annotations.find((a) => a.id === 'lost')?.orphan, true, 'the orphan was anchored to other words');
+    assert.equal(state.annotations.find((a) => a.id === 'kept')?.orphan, false);
+  });
+
   test('renaming the article moves its sidecar', async () => {
     const from = wsUri(DESK);
     const to = wsUri('fixtures/desk-renamed.seed.txt');
