@@ -12,6 +12,10 @@ import { HARBOUR, LONELY, positionAt } from './fixtures';
 
 const FLOODS = 'date 2024-03-01 Floods in the valley\n\nRescue teams reached Velmora on Tuesday after the river rose.\n';
 const VELMORA_NEWS = 'date 2024-03-05 After the floods\n\nVelmora reopened its school on Monday.\n';
+// The same short answer twice; the sidecar (written by another tool) stores the second
+// one by its offsets alone, no context.
+const TWICE = 'date 2024-04-10 Two answers\n\nAsked about the bridge, the minister said: “Yes.”\n\nAsked about the budget, the minister said: “Yes.”\n';
+const SECOND_YES = TWICE.lastIndexOf('“Yes.”');
 
 function sidecarText(source: string, annotations: Annotation[]): string {
   return serializeSidecar({ version: 1, source, annotations });
@@ -30,6 +34,8 @@ describe('language server and human annotations (sidecars)', () => {
     'seeds/floods.txt.ann.yaml': sidecarText('floods.txt', [{ id: 'p1', kind: 'place', target: targetAt(FLOODS, FLOODS.indexOf('Velmora'), FLOODS.indexOf('Velmora') + 7), name: 'Velmora' }]),
     'seeds/news.txt': VELMORA_NEWS,
     'seeds/live.txt': LONELY,
+    'seeds/twice.txt': TWICE,
+    'seeds/twice.txt.ann.yaml': sidecarText('twice.txt', [{ id: 'y2', kind: 'quote', target: { exact: '“Yes.”', start: SECOND_YES, end: SECOND_YES + 6 }, speaker: 'Second Answer' }]),
     'seeds/broken.txt': LONELY,
     'seeds/broken.txt.ann.yaml': 'version: 1\nsource: broken.txt\nannotations: [ {id: x, kind: quote\n',
   });
@@ -176,5 +182,23 @@ describe('language server and human annotations (sidecars)', () => {
     await client.fileChanged(folder, 3);
     found = await client.request<SymbolInformation[]>('workspace/symbol', { query });
     assert.ok(!found.some((s) => s.location.uri === a || s.location.uri === b));
+  });
+
+  it('an open document\'s annotation follows its edits, even where its words also stand nearer its old offsets', async () => {
+    const uri = ws.uri('seeds/twice.txt');
+    await client.open(uri, TWICE, 1);
+    await client.waitForDiagnostics(uri, 1);
+    const speakerAt = async (text: string, offset: number) => (await client.hover(uri, positionAt(text, offset + 2)))?.contents.value ?? '';
+    assert.match(await speakerAt(TWICE, SECOND_YES), /Second Answer/);
+    // A long paragraph pasted before the second answer: its stored offset is now nearer
+    // the first one, where a fresh anchoring of the sidecar would put it.
+    const pasted = `${'The budget debate lasted all afternoon and went over every line of the plan again. '.repeat(5)}\n\n`;
+    const at = TWICE.indexOf('Asked about the budget');
+    const edited = TWICE.slice(0, at) + pasted + TWICE.slice(at);
+    await client.change(uri, 2, [{ range: { start: positionAt(TWICE, at), end: positionAt(TWICE, at) }, text: pasted }]);
+    await client.waitForDiagnostics(uri, 2);
+    assert.match(await speakerAt(edited, edited.lastIndexOf('“Yes.”')), /Second Answer/);
+    assert.doesNotMatch(await speakerAt(edited, edited.indexOf('“Yes.”')), /Second Answer/);
+    await client.close(uri);
   });
 });

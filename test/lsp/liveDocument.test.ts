@@ -9,6 +9,7 @@ import { AnalysisCache } from '../../server/src/analysis';
 import { PieceText } from '../../server/src/analysis/pieceText';
 import { analyzeDocument, FrozenText } from '../../server/src/workspace/analyzed';
 import { parseSidecar } from '../../server/src/workspace/annotations';
+import { mulberry32 } from '../bench/prng';
 
 const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '😀', '“x”', '');
 const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
@@ -117,5 +118,85 @@ describe('analysing an open document per key', () => {
     }
     assert.strictEqual(joins, 0, 'the whole text was joined while typing');
     assert.ok(doc.getText().includes('xxxxxxxxxx'));
+  });
+
+  it('logs the offset edits that turn each earlier version into the current one', () => {
+    fc.assert(fc.property(text, fc.array(edit, { maxLength: 25 }), (initial, edits) => {
+      const doc = new LiveDocument('file:///x.txt', 'seed', 1, initial);
+      const versions = new Map<number, string>([[1, initial]]);
+      let version = 1;
+      let lastFull = 1;
+      for (const e of edits) {
+        const len = doc.getText().length;
+        const a = Math.floor(e.from * len);
+        const b = Math.min(len, a + Math.floor(e.len * len));
+        const range = { start: doc.positionAt(a), end: doc.positionAt(b) };
+        doc.update([e.full === 0 ? { text: e.text } : { range, text: e.text }], ++version);
+        if (e.full === 0) lastFull = version;
+        versions.set(version, doc.getText());
+      }
+      for (const [v, old] of versions) {
+        const log = doc.editsSince(v);
+        if (v < lastFull) {
+          assert.strictEqual(log, null, `version ${v} is before a whole-text change`);
+          continue;
+        }
+        let replayed = old;
+        for (const x of log!) replayed = replayed.slice(0, x.start) + x.text + replayed.slice(x.end);
+        assert.strictEqual(replayed, doc.getText(), `replaying the edits since version ${v}`);
+      }
+    }));
+  });
+
+  it('moves the annotations of an open article with its edits, in step with the words they hold', () => {
+    // Ten quotes annotated, each with its own speaker; random typing, deleting and pasting
+    // all over the article, also inside and across the annotated quotes. The test follows
+    // each quote's span through the edits itself: while an edit has not reached into its
+    // words, the annotation must be on exactly that span.
+    const paragraph = (i: number) => `The clerk of ward ${i} spoke. “We will count every vote in ward ${i},” she said.`;
+    const initial = 'date 2024-01-01 Count\n\n' + Array.from({ length: 60 }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+    const chosen = [3, 9, 14, 22, 30, 31, 40, 47, 52, 58];
+    const spans = new Map(chosen.map((i) => {
+      const exact = `“We will count every vote in ward ${i},”`;
+      const start = initial.indexOf(exact);
+      return [`Speaker ${i}`, { start, end: start + exact.length, intact: true }];
+    }));
+    const yaml = 'version: 1\nsource: count.txt\nannotations:\n' + chosen.map((i) => {
+      const { start, end } = spans.get(`Speaker ${i}`)!;
+      return `  - {id: q${i}, kind: quote, speaker: Speaker ${i}, target: {exact: '${initial.slice(start, end)}', start: ${start}, end: ${end}}}\n`;
+    }).join('');
+    const sidecar = parseSidecar('/tmp/count.txt.ann.yaml', yaml);
+    assert.deepStrictEqual(sidecar.errors, []);
+    const random = mulberry32(20261128);
+    const doc = new LiveDocument('file:///tmp/count.txt', 'seed', 1, initial);
+    const cache = new AnalysisCache();
+    const stamp = (version: number) => ({ version, generation: 0, sidecar, referenceDate: '' });
+    analyzeDocument(doc, '/tmp/count.txt', stamp(1), [], cache);
+    const inserts = ['x', ' ', 'ward 9', '\n\n', '“We will count every vote in ward 3,”', ''];
+    for (let step = 0; step < 100; step++) {
+      // One or two edits per version (the server may analyse only every few keys).
+      for (let k = 1 + Math.floor(random() * 2); k > 0; k--) {
+        const len = doc.getText().length;
+        const a = 30 + Math.floor(random() * (len - 30));
+        const b = Math.min(len, a + (random() < 0.6 ? 0 : Math.floor(random() * 12)));
+        const insert = inserts[Math.floor(random() * inserts.length)];
+        doc.update([{ range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: insert }], doc.version + 1);
+        const delta = insert.length - (b - a);
+        for (const s of spans.values()) {
+          // Before the words (an insertion at their start too): they move. After: they stay.
+          if (b <= s.start) {
+            s.start += delta;
+            s.end += delta;
+          } else if (a < s.end) s.intact = false;
+        }
+      }
+      const f = analyzeDocument(doc, '/tmp/count.txt', stamp(doc.version), [], cache);
+      for (const [speaker, s] of spans) {
+        if (!s.intact) continue;
+        const q = f.analysis.quotes.find((x) => x.speaker?.name === speaker);
+        assert.deepStrictEqual(q && [q.start, q.end], [s.start, s.end], `${speaker} after ${step + 1} versions`);
+      }
+    }
+    assert.ok([...spans.values()].some((s) => s.intact) && [...spans.values()].some((s) => !s.intact), 'some quotes kept, some edited');
   });
 });
