@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LiveDocument } from '../../server/src/features/liveDocument';
 import { analyze } from '../../server/src/analysis';
 import { generateArticle, probeQuote } from './generate';
+import { annotatedQuotesYaml } from './serverKeys';
 import { int, mulberry32, pick } from './prng';
 import { cpuSeconds, peakRssMb } from './proc';
 import type { Plan } from './run';
@@ -88,6 +89,8 @@ export interface EditorResult {
   editToDiagnostics: Percentiles & { edits: number; timeouts: number; cadenceMs: number; kind: string };
   /** The same typing against a server with diagnosticsDelay 0 (full mode only). */
   editToDiagnosticsNoDebounce: (Percentiles & { timeouts: number }) | null;
+  /** The same typing with ANNOTATED quotes of the article annotated in its sidecar (full mode only). */
+  editToDiagnosticsAnnotated: (Percentiles & { timeouts: number; annotations: number }) | null;
   serverPeakRssMb: number | null;
   /** Diagnostics count of the last publish vs analyze() of the final text (settings may filter). */
   finalDiagnostics: { server: number | null; local: number };
@@ -99,6 +102,8 @@ const TYPING_MS = 60;
 /** Soak edits come faster, to push the server's queueing. */
 const SOAK_MS = 15;
 const REQUEST_MS = 30_000;
+/** Quotes annotated in the article of the annotated typing run. */
+const ANNOTATED = 100;
 
 /**
  * Typing: one character per key at a steady cadence into a paragraph in the
@@ -243,6 +248,29 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       }
     }
 
+    // The same typing in the article annotated: ANNOTATED of its quotes in a sidecar beside it.
+    let annotated: EditorResult['editToDiagnosticsAnnotated'] = null;
+    if (!p.randomEdits && p.mode === 'full') {
+      const path = join(dir, 'seeds', 'annotated.txt');
+      writeFileSync(path, text);
+      writeFileSync(`${path}.ann.yaml`, annotatedQuotesYaml('annotated.txt', a.quotes, ANNOTATED));
+      const annotatedUri = pathToFileURL(path).href;
+      const c1 = await LspClient.start();
+      try {
+        await within(c1.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
+        const since = c1.diagnostics.length;
+        await c1.open(annotatedUri, text, 1);
+        const first = await within(c1.waitForDiagnostics(annotatedUri, (d) => d.version === 1, since), 60_000, 'diagnostics of the annotated article');
+        const unattributed = first.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
+        const machine = a.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
+        if (unattributed >= machine) notes.push(`the annotated article's sidecar changed nothing (${unattributed} unattributed quotes)`);
+        const t = await typeInto(c1, new LiveDocument(annotatedUri, 'seed', 1, text), a.paragraphs, p, incremental);
+        annotated = { ...pct(t.latencies.length ? t.latencies : [NaN]), timeouts: t.timeouts, annotations: ANNOTATED };
+      } finally {
+        await stop(c1);
+      }
+    }
+
     return {
       status: 'measured',
       articleLabel: `${round(bytes / 1e6, 2)} MB article, ${a.paragraphs.length} paragraphs`,
@@ -256,6 +284,7 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
       semanticTokensFirstMs: tokensFirst === null ? null : round(tokensFirst, 2),
       editToDiagnostics: { ...pct(typing.latencies.length ? typing.latencies : [NaN]), edits: p.edits, timeouts: typing.timeouts, cadenceMs: typing.cadence, kind: p.randomEdits ? 'random inserts/deletes' : 'typing one character' },
       editToDiagnosticsNoDebounce: noDebounce,
+      editToDiagnosticsAnnotated: annotated,
       serverPeakRssMb,
       finalDiagnostics,
       notes,

@@ -81,6 +81,7 @@ export function formatReport(r: Results): string {
     if (l.semanticTokens) rows.push(['semanticTokens/full p50 (ms)', fmt(l.semanticTokens.p50), `p99 ${fmt(l.semanticTokens.p99)}, max ${fmt(l.semanticTokens.max)}`, `n=${l.semanticTokens.n}${first(l.semanticTokensFirstMs)}`]);
     p('edit → diagnostics p50', l.editToDiagnostics);
     p('  same, server debounce 0 p50', l.editToDiagnosticsNoDebounce);
+    if (l.editToDiagnosticsAnnotated) p(`  same, ${l.editToDiagnosticsAnnotated.annotations} quotes annotated p50`, l.editToDiagnosticsAnnotated);
     if (l.editToDiagnostics) rows.push(['edits', '', '', `${l.editToDiagnostics.edits} × ${l.editToDiagnostics.kind}, one per ${l.editToDiagnostics.cadenceMs} ms, ${l.sync} sync, ${l.editToDiagnostics.timeouts} without fresh diagnostics`]);
     if (l.notes?.length) rows.push(['lsp notes', '', '', l.notes.join('; ')]);
   } else note('lsp', r.lsp);

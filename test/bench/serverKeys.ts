@@ -55,14 +55,17 @@ export function serverKeys(bytes: number, annotations = 0): ServerKeys {
   };
 }
 
-/** A sidecar annotating `n` of the quotes, evenly spread, each with a speaker. */
-function sidecarFor(quotes: readonly { start: number; end: number; text: string }[], n: number) {
+/** A sidecar's YAML annotating `n` of the quotes of `source`, evenly spread, each with a speaker. */
+export function annotatedQuotesYaml(source: string, quotes: readonly { start: number; end: number; text: string }[], n: number): string {
   const step = Math.max(1, Math.floor(quotes.length / n));
   const chosen = quotes.filter((_, i) => i % step === 0).slice(0, n);
-  const yaml = 'version: 1\nsource: article.txt\nannotations:\n' + chosen
+  return `version: 1\nsource: ${source}\nannotations:\n` + chosen
     .map((q, i) => `  - id: q${i}\n    kind: quote\n    target: {exact: ${JSON.stringify(q.text)}, start: ${q.start}, end: ${q.end}}\n    speaker: Ana Lopes\n`)
     .join('');
-  const sidecar = parseSidecar(`${PATH}.ann.yaml`, yaml);
+}
+
+function sidecarFor(quotes: readonly { start: number; end: number; text: string }[], n: number) {
+  const sidecar = parseSidecar(`${PATH}.ann.yaml`, annotatedQuotesYaml('article.txt', quotes, n));
   if (sidecar.errors.length) throw new Error(`the bench's sidecar: ${sidecar.errors.join('; ')}`);
   return sidecar;
 }
