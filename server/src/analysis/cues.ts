@@ -434,7 +434,7 @@ export function subjectAfter(window: string, base: number): Phrase | null {
   return { start: base + lead, end: base + lead + text.length, text };
 }
 
-const DETERMINER = /^(?:the|a|an|another|one|some|many|several|two|three|four|his|her|their|its|our|other|most|both|these|those|this|that|each|every|no|senior|top|former|local)\b/iu;
+const DETERMINER = /^(?:the|a|an|another|one|some|many|several|two|three|four|his|her|their|its|our|my|your|other|most|both|these|those|this|that|each|every|no|senior|top|former|local)\b/iu;
 const NOT_SPEAKERS = /^(?:this|that|there|which|what|who|it's|its|his|her|their|our|my|your|here|now|then|so|thus|also|yet|still|because|however|meanwhile)$/iu;
 
 /** A speaker is a name, a pronoun or a determined noun phrase ("a source", "the agency"). */

@@ -528,7 +528,9 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
     if (np) return make(np, 'cue', { start: vAt, end: vAt + verb[1].length, text: verb[1], accordingTo: false, participle: false });
   }
   const cues = findCues(after, q.end);
-  const first = cues[0];
+  // "…,” X, the attorney general of Y, one of the states suing, said": a noun of saying
+  // after a determiner is not the cue.
+  const first = cues.find((c) => !(isNounish(c.text) && DETERMINER_BEFORE.test(lastToken(masked.slice(Math.max(q.end, c.start - 40), c.start)))));
   if (!first) return null;
   const lead = masked.slice(q.end, first.start);
   if (wordCount(lead, 21) > 20 || lead.includes(MASK)) return null;
@@ -606,6 +608,10 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
     const found = fromCue(masked, sStart, cues, k, qStart, via, 'according-to');
     if (found) return found;
     if (c.accordingTo) continue;
+    if (k === 0 && c.participle && SUBORDINATOR_ONLY.test(masked.slice(sStart, c.start))) {
+      const main = mainClauseSubject(masked, qStart, c);
+      if (main) return make(main, via, c);
+    }
     // Inverted before the quote: "…, said X: “…”".
     if (!c.participle && CLAUSE_START_AT_END.test(masked.slice(sStart, c.start))) {
       const np = phraseAfter(masked.slice(c.end, Math.min(c.end + 120, qStart)), c.end);
@@ -649,6 +655,9 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
     }
   }
   let direct = participle ? null : subjectBefore(head, headStart);
+  // "I laughed and said": the subject of the verb the cue is coordinated with.
+  const coordinated = direct || participle ? null : COORDINATED_VERB.exec(head);
+  if (coordinated) direct = subjectBefore(head.slice(0, coordinated.index), headStart);
   // A base form ("say", "tweet") needs a plural or first/second-person subject, or an auxiliary.
   if (direct && isBaseForm(c.text) && !PLURAL_SUBJECT.test(direct.text.split(SPACES).pop() ?? '') &&
       !AUXILIARY_BEFORE.test(head)) direct = null;
@@ -661,8 +670,33 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
     const s = subjectBefore(masked.slice(sStart, e.start), sStart);
     if (s) return s;
   }
+  // "After saying …, she": an opening participle clause; its subject is the main clause's (see beforeQuote).
+  if (participle && SUBORDINATOR_ONLY.test(masked.slice(sStart, c.start))) return null;
   // "The ministry issued a statement stressing …": the sentence's subject.
   return sentenceSubject(masked, sStart, c.start)?.phrase ?? null;
+}
+
+// A past form ("laughed", "stood") and "and" right before the cue.
+const COORDINATED_VERB = /(?:^|\s)(?:\p{Ll}+ed|stood|rose|sat|went|came|turned|shook|took)\s+and\s+$/u;
+// A sentence opening with a subordinator and nothing else before a participle cue.
+const SUBORDINATOR_ONLY = /^\s*(?:After|Before|While|When|By|In|Since|Despite|Upon|On|Without)\s+$/u;
+// The quotation (masked), then its sentence's main clause: ", she said" / " she was".
+const MAIN_CLAUSE_AFTER = /^■+[^■.!?\n]{0,80}?(?:,\s*|(?<=■)\s+)(?=\S)/u;
+
+/**
+ * "After saying the bridge was “too old,” she was taken …": a sentence opening with a
+ * participle clause that holds the quotation; the speaker is the main clause's subject,
+ * after the quotation.
+ */
+function mainClauseSubject(masked: string, qStart: number, c: Cue): Phrase | null {
+  const rest = masked.slice(qStart, qStart + 400);
+  const m = MAIN_CLAUSE_AFTER.exec(rest);
+  if (!m) return null;
+  const from = qStart + m[0].length;
+  const np = subjectAfter(masked.slice(from, from + 160), from);
+  if (!np || !(UPPER.test(np.text) || PERSONAL_PRONOUN.test(np.text) || ARTICLE_FIRST.test(np.text))) return null;
+  // Followed by its verb, as a subject is.
+  return VERB_AFTER_SUBJECT.test(masked.slice(np.end, np.end + 80)) && np.start > c.end ? np : null;
 }
 
 const LEADING_ADVERBIAL = /^(?:(?:In|On|At|During|After|Before|When|While|Since|As|Following|Speaking|Asked|Meanwhile|However|Later|Earlier|Still|Yet|Also|But|And|So|Then|Now|Instead|Last|This|Over|Under|Despite|Throughout|Within|From|With|Without|For|Once|If|Although|Though|Because|Until|Unlike|Like|Amid|Among|Along)\b[^,■]{0,120},\s*|(?:But|And|So|Yet|Still|Meanwhile|Also|Now|Then)\s+)/u;

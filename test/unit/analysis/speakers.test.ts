@@ -44,6 +44,22 @@ describe('attributeSpeakers', () => {
     ]);
   });
 
+  it('reads a second appositive that holds a noun of saying ("one of the states suing"), a possessive subject and an adverb, and coordinated verbs', () => {
+    const [pinto] = attribute('“It is an invasion of our domain,” Rosa Pinto, the attorney general of Lusitania, one of the states in the case, said at a forum.');
+    assert.deepStrictEqual([pinto.speaker?.name, pinto.cue], ['Rosa Pinto', 'said']);
+    const [father] = attribute('“We live in hard times,” my father often said.');
+    assert.deepStrictEqual([father.speaker?.text, father.cue], ['my father', 'said']);
+    const [me] = attribute('When the teacher asked about the test, I laughed and said, “I never believed in tests.”');
+    assert.deepStrictEqual([me.speaker?.text, me.cue], ['I', 'said']);
+  });
+
+  it('gives a quotation inside an opening participle clause to the main clause\'s subject', () => {
+    const [q] = attribute('After saying the bridge was “too old to carry trucks,” Lidia Varga closed it for a week.');
+    assert.strictEqual(q.speaker?.name, 'Lidia Varga');
+    const [r] = attribute('Before telling reporters that the plan was “dead on arrival,” Senator Piet Anker left the hall.');
+    assert.strictEqual(r.speaker?.name, 'Piet Anker');
+  });
+
   it('reads "according to X" before and after the quote, and expands a surname', () => {
     const body = 'According to economist Paul Varga, the plan is “a costly illusion.” According to Varga, the bank is “running out of time.”';
     const out = who(body);
