@@ -538,7 +538,7 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   // After a quote that closed its sentence, only a short attribution follows
   // ("….” Smith said.), not a new statement ("She says it underscores that …").
   const newSentence = endsSentence(text, q) && STARTS_UPPER_AFTER_SPACE.test(after);
-  if (newSentence && (wordCount(tail, 7) > 6 || THAT_IF_WHETHER.test(tail) || COMMA_ONLY.test(tail) && masked[q.end + after.length] === MASK)) return null;
+  if (newSentence && (wordCount(tail, 7) > 6 || THAT_IF_WHETHER.test(tail) || FINITE_VERB.test(tail) || COMMA_ONLY.test(tail) && masked[q.end + after.length] === MASK)) return null;
   const bare = BARE_LEAD.test(lead);
   if (first.accordingTo) {
     if (!bare && !COMMA_AT_END.test(lead)) return null;
@@ -571,6 +571,8 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
 }
 
 const THAT_IF_WHETHER = /\b(?:that|if|whether)\b/u;
+// A clause of its own after the cue ("… said the leader was unstable"): reported speech, not an attribution.
+const FINITE_VERB = /\b(?:was|were|is|are|had|has|have|will|would|could|can|should|must|did|does)\b/u;
 const THAT = /\bthat\b/u;
 const COMMA_ONLY = /^\s*,?\s*$/u;
 const COMMA_AT_END = /,\s*$/u;

@@ -53,6 +53,13 @@ describe('attributeSpeakers', () => {
     assert.deepStrictEqual([me.speaker?.text, me.cue], ['I', 'said']);
   });
 
+  it('does not take a new sentence of reported speech after a closed quote for its attribution', () => {
+    const [q] = attribute('South Lusitania accused the rebel leader, Ivo Tan, of “fanatic recklessness.” Its president, Ana Ruiz, said the leader was unstable.');
+    assert.strictEqual(q.speaker?.name, 'South Lusitania');
+    const [r] = attribute('“The dam will hold.” Tom Reed said on Monday.');
+    assert.strictEqual(r.speaker?.name, 'Tom Reed');
+  });
+
   it('gives a quotation inside an opening participle clause to the main clause\'s subject', () => {
     const [q] = attribute('After saying the bridge was “too old to carry trucks,” Lidia Varga closed it for a week.');
     assert.strictEqual(q.speaker?.name, 'Lidia Varga');
