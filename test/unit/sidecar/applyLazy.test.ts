@@ -9,7 +9,7 @@ import * as path from 'path';
 import { analyze, AnalysisCache } from '../../../server/src/analysis';
 import { quoteDiagnostics } from '../../../server/src/analysis/diagnostics';
 import { quoteListOf } from '../../../server/src/analysis/quoteList';
-import type { Analysis, DateMention, Diagnostic, Entity, Quote, Span } from '../../../server/src/analysis/types';
+import type { Analysis, Diagnostic, Quote, Span } from '../../../server/src/analysis/types';
 import type { AnchorResult, Anchored } from '../../../server/src/sidecar/anchor';
 import { applyAnnotations, orphanDiagnostic } from '../../../server/src/sidecar/apply';
 import type { Annotation } from '../../../server/src/sidecar/format';
@@ -19,12 +19,12 @@ import { mulberry32 } from '../../bench/prng';
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const byStart = <T extends Span>(xs: T[]) => xs.sort((x, y) => x.start - y.start || x.end - y.end);
 
-/** What applying annotations means, on plain copies of every list. */
+/**
+ * What applying quote annotations means, on a plain copy of the quotes (dates, places and
+ * actors are applied as before, only when read: apply.test.ts checks what they become).
+ */
 function model(analysis: Analysis, anchoring: AnchorResult, textLength: number) {
   const quotes = analysis.quotes.slice();
-  let dates = analysis.dates.slice();
-  let places = analysis.places.slice();
-  let actors = analysis.actors.slice();
   const byKind = (k: Annotation['kind']) => anchoring.anchored.filter((a) => a.annotation.kind === k).sort((a, b) => a.start - b.start);
   for (const a of byKind('quote')) {
     const ann = a.annotation;
@@ -53,39 +53,13 @@ function model(analysis: Analysis, anchoring: AnchorResult, textLength: number) 
     if (i === -1) quotes.push(q);
     else quotes[i] = q;
   }
-  for (const a of byKind('date')) {
-    const hits = dates.filter((d) => overlaps(d, a));
-    dates = dates.filter((d) => !overlaps(d, a));
-    if (a.annotation.status === 'rejected') continue;
-    const value = a.annotation.value ?? hits[0]?.value;
-    if (value) dates.push({ start: a.start, end: a.end, text: a.annotation.target.exact, value } satisfies DateMention);
-    else dates.push(...hits);
-  }
-  for (const a of [...byKind('place'), ...byKind('actor')]) {
-    const ann = a.annotation;
-    const kind = ann.kind as 'place' | 'actor';
-    const previous = [...places, ...actors].find((e) => overlaps(e, a));
-    if (ann.status === 'rejected') {
-      if (kind === 'place') places = places.filter((e) => !overlaps(e, a));
-      else actors = actors.filter((e) => !overlaps(e, a));
-      continue;
-    }
-    places = places.filter((e) => !overlaps(e, a));
-    actors = actors.filter((e) => !overlaps(e, a));
-    const e: Entity = { start: a.start, end: a.end, kind, text: ann.target.exact, name: ann.name ?? previous?.name ?? ann.target.exact };
-    if (kind === 'actor') {
-      const type = ann.type ?? (previous?.kind === 'actor' ? previous.type : undefined);
-      if (type) e.type = type;
-    }
-    (kind === 'place' ? places : actors).push(e);
-  }
   const final = byStart(quotes);
   const diagnostics = [
     ...analysis.diagnostics.filter((d) => d.code !== 'unattributed-quote' && d.code !== 'unclosed-quote'),
     ...quoteDiagnostics(final),
     ...anchoring.orphans.map((o) => orphanDiagnostic(o, textLength)),
   ];
-  return { quotes: final, dates: byStart(dates), places: byStart(places), actors: byStart(actors), diagnostics };
+  return { quotes: final, diagnostics };
 }
 
 /** Diagnostics in one order whatever the order of equal positions. */
@@ -174,7 +148,6 @@ describe('applyAnnotations reads only what annotations change', () => {
             assert.ok(x.start < y.start || (x.start === y.start && x.end <= y.end), 'diagnostics sorted by position');
           }
           assert.deepStrictEqual(got.quotes, want.quotes, `quotes, for ${what}`);
-          assert.deepStrictEqual([got.dates, got.places, got.actors], [want.dates, want.places, want.actors], `dates, places and actors, for ${what}`);
         }
       }
     });
