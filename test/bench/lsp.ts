@@ -231,44 +231,36 @@ export async function benchEditor(p: Plan): Promise<EditorResult> {
     const serverPeakRssMb = round(peakRssMb(c.child.pid!) ?? NaN, 1);
     await stop(c);
 
-    // The same edits on a server started with diagnosticsDelay 0: what the analysis
-    // and the protocol cost without the server's debounce (which the user does wait for).
-    let noDebounce: EditorResult['editToDiagnosticsNoDebounce'] = null;
-    if (!p.randomEdits) {
-      const c0 = await LspClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+    /**
+     * The same typing on a server of its own, started afresh and warmed up, into `at`:
+     * its latencies, and the diagnostics it published for the opened article.
+     */
+    const typeOnNewServer = async (at: string, options: Parameters<typeof LspClient.start>[0]) => {
+      const c1 = await LspClient.start(options);
       try {
-        await within(c0.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
-        const since = c0.diagnostics.length;
-        await c0.open(uri, text, 1);
-        if ((await diagnosticsAt(c0, uri, 1, since, 60_000)) === null) throw new Error('no diagnostics within 60 s of opening the article (delay 0)');
-        const t = await typeInto(c0, new LiveDocument(uri, 'seed', 1, text), a.paragraphs, p, incremental);
-        noDebounce = { ...pct(t.latencies.length ? t.latencies : [NaN]), timeouts: t.timeouts };
+        await within(c1.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
+        const since = c1.diagnostics.length;
+        await c1.open(at, text, 1);
+        const opened = await within(c1.waitForDiagnostics(at, (d) => d.version === undefined || d.version === null || d.version >= 1, since), 60_000, `diagnostics of ${at}`);
+        const t = await typeInto(c1, new LiveDocument(at, 'seed', 1, text), a.paragraphs, p, incremental);
+        return { opened, typed: { ...pct(t.latencies.length ? t.latencies : [NaN]), timeouts: t.timeouts } };
       } finally {
-        await stop(c0);
+        await stop(c1);
       }
-    }
-
-    // The same typing in the article annotated: ANNOTATED of its quotes in a sidecar beside it.
+    };
+    // Without the server's debounce (which the user does wait for): what the analysis and the protocol cost.
+    const noDebounce = p.randomEdits ? null : (await typeOnNewServer(uri, { initializationOptions: { diagnosticsDelay: 0 } })).typed;
+    // In the article annotated: ANNOTATED of its quotes in a sidecar beside it.
     let annotated: EditorResult['editToDiagnosticsAnnotated'] = null;
     if (!p.randomEdits && p.mode === 'full') {
       const path = join(dir, 'seeds', 'annotated.txt');
       writeFileSync(path, text);
       writeFileSync(`${path}.ann.yaml`, annotatedQuotesYaml('annotated.txt', a.quotes, ANNOTATED));
-      const annotatedUri = pathToFileURL(path).href;
-      const c1 = await LspClient.start();
-      try {
-        await within(c1.waitForLog(WARMED_UP), 60_000, 'the start-up warm-up');
-        const since = c1.diagnostics.length;
-        await c1.open(annotatedUri, text, 1);
-        const first = await within(c1.waitForDiagnostics(annotatedUri, (d) => d.version === 1, since), 60_000, 'diagnostics of the annotated article');
-        const unattributed = first.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
-        const machine = a.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
-        if (unattributed >= machine) notes.push(`the annotated article's sidecar changed nothing (${unattributed} unattributed quotes)`);
-        const t = await typeInto(c1, new LiveDocument(annotatedUri, 'seed', 1, text), a.paragraphs, p, incremental);
-        annotated = { ...pct(t.latencies.length ? t.latencies : [NaN]), timeouts: t.timeouts, annotations: ANNOTATED };
-      } finally {
-        await stop(c1);
-      }
+      const { opened, typed } = await typeOnNewServer(pathToFileURL(path).href, {});
+      const unattributed = opened.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
+      const machine = a.diagnostics.filter((d) => d.code === 'unattributed-quote').length;
+      if (unattributed >= machine) notes.push(`the annotated article's sidecar changed nothing (${unattributed} unattributed quotes)`);
+      annotated = { ...typed, annotations: ANNOTATED };
     }
 
     return {

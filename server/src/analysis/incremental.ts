@@ -176,7 +176,7 @@ function finish(s: Omit<DocState, 'analysis'>, once?: Quote[]): DocState {
 }
 
 /** An enumerable property computed on first read (then kept). */
-function lazily<K extends keyof Analysis>(a: Analysis, key: K, make: () => Analysis[K]): void {
+export function lazily<K extends keyof Analysis>(a: Analysis, key: K, make: () => Analysis[K]): void {
   let value: Analysis[K] | undefined;
   Object.defineProperty(a, key, { enumerable: true, configurable: true, get: () => (value ??= make()) });
 }

@@ -76,7 +76,7 @@ export function quoteListOf(analysis: object): QuoteList | undefined {
 export class ArraySeq implements QuoteSeq {
   static readonly shapeKept = new ArraySeq([]);
   readonly length: number;
-  private max = -1;
+  private max: number | undefined;
   constructor(private readonly quotes: readonly Quote[]) {
     this.length = quotes.length;
   }
@@ -90,7 +90,10 @@ export class ArraySeq implements QuoteSeq {
     return this.quotes[i];
   }
   longest(): number {
-    if (this.max < 0) for (const q of this.quotes) this.max = Math.max(this.max, q.end - q.start, 0);
+    if (this.max === undefined) {
+      this.max = 0;
+      for (const q of this.quotes) this.max = Math.max(this.max, q.end - q.start);
+    }
     return this.max;
   }
 }

@@ -530,7 +530,12 @@ function afterQuote(text: string, masked: string, q: Quote, after: string): Attr
   const cues = findCues(after, q.end);
   // "…,” X, the attorney general of Y, one of the states suing, said": a noun of saying
   // after a determiner is not the cue.
-  const first = cues.find((c) => !(isNounish(c.text) && DETERMINER_BEFORE.test(lastToken(masked.slice(Math.max(q.end, c.start - 40), c.start)))));
+  let first: Cue | undefined;
+  for (const c of cues) {
+    if (nounOfSaying(c, masked.slice(Math.max(q.end, c.start - 40), c.start))) continue;
+    first = c;
+    break;
+  }
   if (!first) return null;
   const lead = masked.slice(q.end, first.start);
   if (wordCount(lead, 21) > 20 || lead.includes(MASK)) return null;
@@ -627,6 +632,11 @@ function beforeQuote(masked: string, sStart: number, qStart: number): Attributio
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose|of|[\p{L}]+[’']s|[\p{L}]+-[\p{L}]+|late-night|recent|latest|new|series|flurry)\s*$/iu;
 const PLURAL_SUBJECT = /^(?:they|we|i|you)$|[^’'s]s$/iu;
 
+/** Whether a cue is a noun after a determiner ("Trump's tweets", "the report"), `before` the text before it. */
+function nounOfSaying(c: Cue, before: string): boolean {
+  return isNounish(c.text) && DETERMINER_BEFORE.test(lastToken(before));
+}
+
 /**
  * The last run of non-space characters of `s`, with the space after it: all that an
  * end-anchored "(?:^|\s)TOKEN\s*$" pattern (TOKEN free of spaces) can match, so it is
@@ -646,7 +656,7 @@ function cueSubject(masked: string, sStart: number, c: Cue, earlier: Cue[]): Phr
   const headStart = Math.max(sStart, c.start - HEAD_REACH);
   const head = masked.slice(headStart, c.start);
   // "Trump's tweets", "the report": a noun, not a verb.
-  if (isNounish(c.text) && DETERMINER_BEFORE.test(lastToken(head))) return null;
+  if (nounOfSaying(c, head)) return null;
   const participle = c.participle && !PROGRESSIVE_AUX.test(head);
   if (participle) {
     // "footage of Hillary Clinton asking": the name right before the -ing form.

@@ -3,13 +3,13 @@
 // to the file --out. Per-article formats (brat, md) need --out FOLDER: each
 // article's files keep its path below the folder argument it came from (a file
 // argument: its name), so nothing is ever written outside FOLDER.
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { collectRecords, FORMATS, type ArticleExport, type FormatName } from '../export';
 import { SIDECAR_SUFFIX } from '../sidecar/format';
 import type { GazetteerEntry } from '../analysis';
 import { analyzeSeeds, dateOption, expandPaths, namesOption } from './files';
-import { UsageError, type Io } from './io';
+import { errorText, UsageError, writeOutput, type Io } from './io';
 
 interface Options {
   format: FormatName;
@@ -114,13 +114,7 @@ export function runExport(args: string[], io: Io): number {
       if (content) io.out(content.endsWith('\n') ? content.slice(0, -1) : content);
     } else {
       if (protectedPaths.has(resolve(opt.out))) throw new UsageError(`--out ${opt.out} is one of the input files`);
-      try {
-        mkdirSync(dirname(resolve(opt.out)), { recursive: true });
-        writeFileSync(opt.out, content);
-      } catch (e) {
-        io.err(`seed-annotate export: cannot write ${opt.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-        return 1;
-      }
+      if (!writeOutput(io, 'export', opt.out, content)) return 1;
     }
     return failed ? 1 : 0;
   }
@@ -143,15 +137,7 @@ export function runExport(args: string[], io: Io): number {
     }
   }
   for (const [name, content] of Object.entries(format.shared ?? {})) plan.set(join(resolve(folder), name), content);
-  for (const [target, content] of plan) {
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    } catch (e) {
-      io.err(`seed-annotate export: cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 1;
-    }
-  }
+  for (const [target, content] of plan) if (!writeOutput(io, 'export', target, content)) return 1;
   io.err(`${articles.length} article(s) exported to ${folder}`);
   return failed ? 1 : 0;
 }
@@ -185,7 +171,7 @@ function openStream(out: string | undefined, protectedPaths: ReadonlySet<string>
     mkdirSync(dirname(target), { recursive: true });
     fd = openSync(temp, 'w');
   } catch (e) {
-    error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    error = errorText(e);
   }
   return {
     write(chunk) {
@@ -193,7 +179,7 @@ function openStream(out: string | undefined, protectedPaths: ReadonlySet<string>
       try {
         writeSync(fd, chunk);
       } catch (e) {
-        error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        error = errorText(e);
         closeSync(fd);
         fd = null;
       }
@@ -206,7 +192,7 @@ function openStream(out: string | undefined, protectedPaths: ReadonlySet<string>
           if (!error) renameSync(temp, target);
         }
       } catch (e) {
-        error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        error = errorText(e);
       }
       if (!error) return true;
       rmSync(temp, { force: true });

@@ -1,11 +1,9 @@
 // `seed-annotate names [--out FILE] PATH...`: the places and actors annotated in the
 // sidecars of the seed files under PATH, as a names file (namesFile.ts) for
 // `--gazetteer` in a run split across processes or machines.
-import { mkdirSync } from 'fs';
-import { dirname, resolve } from 'path';
-import { readSidecars, writeFileAtomic } from '../sidecar/store';
+import { readSidecars } from '../sidecar/store';
 import { expandPaths } from './files';
-import { UsageError, type Io } from './io';
+import { UsageError, writeOutput, type Io } from './io';
 import { namesJson } from './namesFile';
 
 export function runNames(args: string[], io: Io): number {
@@ -25,16 +23,8 @@ export function runNames(args: string[], io: Io): number {
   const json = namesJson(names);
   if (!out || out === '-') {
     io.out(json.replace(/\n$/, ''));
-  } else {
-    // Atomically, as sidecars are written: a failed run leaves an earlier file whole.
-    const target = resolve(out);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, json);
-    } catch (e) {
-      io.err(`seed-annotate names: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 1;
-    }
+  } else if (!writeOutput(io, 'names', out, json, true /* as sidecars are written */)) {
+    return 1;
   }
   io.err(`${names.length} name(s) from the sidecars of ${files.length} file(s)`);
   return 0;

@@ -5,7 +5,9 @@
 import { analyze } from '../analysis/analyze';
 import type { AnalysisCache } from '../analysis/analyze';
 import { quoteDiagnostics } from '../analysis/diagnostics';
-import type { Analysis, AnalyzeOptions, DateMention, Diagnostic, Entity, GazetteerEntry, Quote, Span } from '../analysis/types';
+import { lazily } from '../analysis/incremental';
+import { paragraphAt } from '../analysis/speakers';
+import type { Analysis, AnalyzeOptions, DateMention, Diagnostic, Entity, GazetteerEntry, Paragraph, Quote, Span } from '../analysis/types';
 import { ArraySeq, overlappingQuotes, quoteListOf, type QuoteSeq } from '../analysis/quoteList';
 import { anchor, type AnchorResult, type Anchored } from './anchor';
 import type { Annotation } from './format';
@@ -21,14 +23,17 @@ export function applyAnnotations(analysis: Analysis, anchoring: AnchorResult, te
   const byKind = (k: Annotation['kind']) => anchoring.anchored.filter((a) => a.annotation.kind === k).sort((a, b) => a.start - b.start);
   const quoteWork = new QuoteEdits(analysis);
   for (const a of byKind('quote')) quoteWork.apply(a);
-  const limit = textLength ?? Math.max(0, ...analysis.paragraphs.map((p) => p.end), ...quoteWork.quotes().map((q) => q.end));
   const fields: Lazy<Analysis> = {
     quotes: () => quoteWork.quotes(),
     diagnostics: () => {
       // Quote diagnostics come from the final quotes (one source of truth for their
       // wording): the machine's, but for the quotes annotations changed.
       const gone = new Map<string, number>();
-      for (const d of quoteDiagnostics(quoteWork.removed())) gone.set(diagnosticKey(d), (gone.get(diagnosticKey(d)) ?? 0) + 1);
+      for (const d of quoteDiagnostics(quoteWork.removed())) {
+        const key = diagnosticKey(d);
+        gone.set(key, (gone.get(key) ?? 0) + 1);
+      }
+      const limit = textLength ?? Math.max(0, ...analysis.paragraphs.map((p) => p.end), ...quoteWork.quotes().map((q) => q.end));
       const kept = gone.size ? analysis.diagnostics.filter((d) => {
         const key = diagnosticKey(d);
         const n = gone.get(key);
@@ -157,16 +162,9 @@ interface Candidate {
 }
 
 /** How many paragraphs a span reaches into (at least one). */
-function paragraphsOver(paragraphs: readonly Span[], a: Span): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].end <= a.start) lo = mid + 1;
-    else hi = mid;
-  }
+function paragraphsOver(paragraphs: Paragraph[], a: Span): number {
   let n = 0;
-  for (let i = lo; i < paragraphs.length && paragraphs[i].start < a.end; i++) if (overlaps(paragraphs[i], a)) n++;
+  for (let i = paragraphAt(paragraphs, a.start); i < paragraphs.length && paragraphs[i].start < a.end; i++) if (overlaps(paragraphs[i], a)) n++;
   return Math.max(1, n);
 }
 
@@ -226,15 +224,7 @@ type Lazy<T> = { [K in keyof T]?: () => T[K] };
  */
 function withFields(analysis: Analysis, fields: Lazy<Analysis>): Analysis {
   const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(analysis)) as Analysis;
-  for (const [key, make] of Object.entries(fields) as [keyof Analysis, () => unknown][]) {
-    let value: unknown;
-    let made = false;
-    Object.defineProperty(out, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (made ? value : ((made = true), (value = make()))),
-    });
-  }
+  for (const [key, make] of Object.entries(fields) as [keyof Analysis, () => never][]) lazily(out, key, make);
   return out;
 }
 
